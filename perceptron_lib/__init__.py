@@ -1,0 +1,57 @@
+"""perceptron_lib: the small library behind the perceptron course.
+
+Modules, from the bottom up (each uses only the ones above it):
+
+- ``data``        logic gates, generated point clouds, the Iris flowers
+- ``perceptron``  the step function and the Perceptron with Rosenblatt's rule
+- ``history``     TrainingHistory: every visit of a training run
+- ``geometry``    decision line, separability, margin, Novikoff's bound
+- ``plotting``    drawing functions for matplotlib
+- ``widgets``     the interactive explorers
+- ``exercises``   self-checking exercises for the notebooks
+"""
+
+from .data import (
+    BOOLEAN_FUNCTION_NAMES,
+    GATE_NAMES,
+    boolean_function,
+    gate,
+    iris_two_species,
+    load_iris,
+    make_noisy,
+    make_separable,
+)
+from .geometry import (
+    decision_line,
+    is_linearly_separable,
+    margin,
+    max_margin_weights,
+    novikoff_bound,
+    positive_region,
+)
+from .history import Cycle, TrainingHistory, Visit
+from .perceptron import Perceptron, step
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BOOLEAN_FUNCTION_NAMES",
+    "GATE_NAMES",
+    "Cycle",
+    "Perceptron",
+    "TrainingHistory",
+    "Visit",
+    "boolean_function",
+    "decision_line",
+    "gate",
+    "iris_two_species",
+    "is_linearly_separable",
+    "load_iris",
+    "make_noisy",
+    "make_separable",
+    "margin",
+    "max_margin_weights",
+    "novikoff_bound",
+    "positive_region",
+    "step",
+]

@@ -1,0 +1,236 @@
+"""Data sets for the course: logic gates, generated point clouds and the Iris flowers.
+
+Everything here is made on the spot or read from files shipped inside the package, so the
+notebooks never download anything. Every function returns fresh arrays: change them freely.
+
+Inputs ``X`` have one row per sample; labels ``d`` ("desired outputs") are 0 or 1.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import namedtuple
+from importlib import resources
+
+import numpy as np
+
+__all__ = [
+    "GATE_NAMES",
+    "BOOLEAN_FUNCTION_NAMES",
+    "gate",
+    "boolean_function",
+    "make_separable",
+    "make_noisy",
+    "load_iris",
+    "iris_two_species",
+]
+
+# The four two-bit inputs, always in this order: (0, 0), (0, 1), (1, 0), (1, 1).
+_INPUTS_2 = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
+
+# Output column of each gate's truth table, row by row in the order above.
+_GATES = {
+    "AND": (0, 0, 0, 1),
+    "OR": (0, 1, 1, 1),
+    "NAND": (1, 1, 1, 0),
+    "NOR": (1, 0, 0, 0),
+    "XOR": (0, 1, 1, 0),
+    "XNOR": (1, 0, 0, 1),
+}
+GATE_NAMES = (*_GATES, "NOT")
+
+# All 16 functions of two bits, numbered so that bit i of k is the output for input row i.
+BOOLEAN_FUNCTION_NAMES = (
+    "FALSE",          # 0: 0 0 0 0
+    "NOR",            # 1: 1 0 0 0
+    "x2 AND NOT x1",  # 2: 0 1 0 0
+    "NOT x1",         # 3: 1 1 0 0
+    "x1 AND NOT x2",  # 4: 0 0 1 0
+    "NOT x2",         # 5: 1 0 1 0
+    "XOR",            # 6: 0 1 1 0
+    "NAND",           # 7: 1 1 1 0
+    "AND",            # 8: 0 0 0 1
+    "XNOR",           # 9: 1 0 0 1
+    "x2",             # 10: 0 1 0 1
+    "x1 IMPLIES x2",  # 11: 1 1 0 1
+    "x1",             # 12: 0 0 1 1
+    "x2 IMPLIES x1",  # 13: 1 0 1 1
+    "OR",             # 14: 0 1 1 1
+    "TRUE",           # 15: 1 1 1 1
+)
+
+
+def gate(name):
+    """Truth table of a logic gate as ``(X, d)``.
+
+    Parameters
+    ----------
+    name : str
+        One of AND, OR, NAND, NOR, XOR, XNOR (two inputs) or NOT (one input); any case.
+
+    Returns
+    -------
+    X : ndarray of int, shape (4, 2) or (2, 1)
+        The inputs, rows in the order (0, 0), (0, 1), (1, 0), (1, 1).
+    d : ndarray of int
+        The gate's output for each row.
+
+    Examples
+    --------
+    >>> X, d = gate("and")
+    >>> d
+    array([0, 0, 0, 1])
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"the gate name must be text such as 'AND'; got {name!r}.")
+    key = name.strip().upper()
+    if key == "NOT":
+        return np.array([[0], [1]]), np.array([1, 0])
+    if key not in _GATES:
+        raise ValueError(
+            f"unknown gate {name!r}. Choose one of: {', '.join(GATE_NAMES)}."
+        )
+    return _INPUTS_2.copy(), np.array(_GATES[key])
+
+
+def boolean_function(k):
+    """The k-th of the 16 functions of two bits, as ``(X, d)``.
+
+    Bit ``i`` of ``k`` is the output for input row ``i`` (rows in the order (0, 0), (0, 1),
+    (1, 0), (1, 1)); so ``k = 8`` is AND, ``k = 14`` is OR and ``k = 6`` is XOR. Its name is
+    ``BOOLEAN_FUNCTION_NAMES[k]``.
+    """
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)):
+        raise TypeError(f"k must be a whole number from 0 to 15; got {k!r}.")
+    if not 0 <= k <= 15:
+        raise ValueError(f"k must be from 0 to 15 (there are 16 functions of two bits); got {k}.")
+    d = np.array([(int(k) >> i) & 1 for i in range(4)])
+    return _INPUTS_2.copy(), d
+
+
+def _check_count(n, name="n", minimum=2):
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
+        raise TypeError(f"{name} must be a whole number of points; got {n!r}.")
+    if n < minimum:
+        raise ValueError(f"{name} must be at least {minimum}; got {n}.")
+
+
+def make_separable(n=100, margin=0.1, seed=None, return_weights=False):
+    """Points in the square [-1, 1] x [-1, 1] that a straight line separates with a margin.
+
+    A random line is drawn near the centre of the square; points closer to it than ``margin``
+    are thrown away and drawn again, so every point is at least ``margin`` away from the line.
+    Both classes always have at least one point.
+
+    Parameters
+    ----------
+    n : int
+        Number of points (at least 2).
+    margin : float
+        Smallest distance from any point to the separating line, from 0 up to 0.5.
+    seed : int or None
+        Seed for ``numpy.random.default_rng``: the same seed gives the same points.
+    return_weights : bool
+        Also return the separating line as ``W_true = [b, w1, w2]`` with ``||(w1, w2)|| = 1``,
+        so that ``W_true @ [1, x1, x2]`` is the signed distance of a point from the line.
+
+    Returns
+    -------
+    X : ndarray of float, shape (n, 2)
+    d : ndarray of int, shape (n,)
+    W_true : ndarray of float, shape (3,), only with ``return_weights=True``
+    """
+    _check_count(n)
+    if not isinstance(margin, (int, float, np.number)) or isinstance(margin, bool):
+        raise TypeError(f"margin must be a number; got {margin!r}.")
+    if not 0 <= margin <= 0.5:
+        raise ValueError(f"margin must be between 0 and 0.5 (the square is 2 wide); got {margin}.")
+    rng = np.random.default_rng(seed)
+    angle = rng.uniform(0, 2 * np.pi)
+    w = np.array([np.cos(angle), np.sin(angle)])
+    b = rng.uniform(-0.2, 0.2)
+    W_true = np.array([b, w[0], w[1]])
+    while True:
+        kept = np.empty((0, 2))
+        while len(kept) < n:
+            cand = rng.uniform(-1, 1, size=(2 * n, 2))
+            dist = cand @ w + b
+            kept = np.vstack([kept, cand[np.abs(dist) >= max(margin, 1e-12)]])
+        X = kept[:n]
+        d = (X @ w + b > 0).astype(int)
+        if 0 < d.sum() < n:
+            break
+    if return_weights:
+        return X, d, W_true
+    return X, d
+
+
+def make_noisy(n=100, flip=0.1, seed=None):
+    """Separable points (see :func:`make_separable`) with a fraction of the labels flipped.
+
+    Exactly ``round(flip * n)`` labels, chosen at random, are turned from 0 to 1 or 1 to 0, so
+    the data are (almost surely) no longer linearly separable.
+    """
+    _check_count(n)
+    if not isinstance(flip, (int, float, np.number)) or isinstance(flip, bool):
+        raise TypeError(f"flip must be a fraction such as 0.1; got {flip!r}.")
+    if not 0 <= flip <= 1:
+        raise ValueError(f"flip is the fraction of labels to flip, from 0 to 1; got {flip}.")
+    rng = np.random.default_rng(seed)
+    X, d = make_separable(n, margin=0.0, seed=rng.integers(2**32))
+    flipped = rng.choice(n, size=round(flip * n), replace=False)
+    d[flipped] = 1 - d[flipped]
+    return X, d
+
+
+IrisData = namedtuple("IrisData", "data target feature_names target_names")
+
+IRIS_FEATURES = ("sepal length", "sepal width", "petal length", "petal width")
+IRIS_SPECIES = ("setosa", "versicolor", "virginica")
+
+
+def load_iris():
+    """Fisher's Iris measurements (150 flowers, 4 measurements in cm, 3 species).
+
+    Read from a CSV file shipped inside the package; nothing is downloaded.
+
+    Returns
+    -------
+    IrisData
+        ``data`` (150, 4) floats, ``target`` (150,) ints 0/1/2, ``feature_names`` and
+        ``target_names``.
+    """
+    text = resources.files("perceptron_lib").joinpath("data/iris.csv").read_text()
+    rows = list(csv.reader(text.splitlines()))[1:]
+    data = np.array([[float(v) for v in row[:4]] for row in rows])
+    target = np.array([IRIS_SPECIES.index(row[4]) for row in rows])
+    return IrisData(data, target, IRIS_FEATURES, IRIS_SPECIES)
+
+
+def iris_two_species(negative="setosa", positive="versicolor",
+                     features=("sepal length", "petal length")):
+    """Two Iris species and two (or more) measurements, ready for a perceptron.
+
+    Returns ``(X, d)``: the chosen measurements of the flowers of both species, with
+    ``d = 0`` for ``negative`` and ``d = 1`` for ``positive``.
+    """
+    iris = load_iris()
+    for s in (negative, positive):
+        if s not in IRIS_SPECIES:
+            raise ValueError(f"unknown species {s!r}. Choose from: {', '.join(IRIS_SPECIES)}.")
+    if negative == positive:
+        raise ValueError("choose two different species.")
+    if isinstance(features, str):
+        features = (features,)
+    cols = []
+    for f in features:
+        if f not in IRIS_FEATURES:
+            raise ValueError(
+                f"unknown measurement {f!r}. Choose from: {', '.join(IRIS_FEATURES)}."
+            )
+        cols.append(IRIS_FEATURES.index(f))
+    neg, pos = IRIS_SPECIES.index(negative), IRIS_SPECIES.index(positive)
+    keep = (iris.target == neg) | (iris.target == pos)
+    X = iris.data[keep][:, cols]
+    d = (iris.target[keep] == pos).astype(int)
+    return X, d
