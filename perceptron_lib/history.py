@@ -171,11 +171,13 @@ class TrainingHistory:
     @property
     def cycle(self):
         """The first repeat of end-of-epoch weights after mistakes (a :class:`Cycle`), or None."""
-        watch = CycleDetector(self._weights_list[0])
-        ends = self.epoch_ends
-        for k, (end, m) in enumerate(zip(ends, self.mistakes_per_epoch), start=1):
-            watch.add(k, self.W_at(end + 1), m)
-        return watch.cycle
+        a = self._arrays()
+        if "cycle" not in a:
+            watch = CycleDetector(self._weights_list[0])
+            for k, (end, m) in enumerate(zip(a["epoch_ends"], self.mistakes_per_epoch), 1):
+                watch.add(k, self.W_at(end + 1), m)
+            a["cycle"] = watch.cycle
+        return a["cycle"]
 
     def W_at(self, position):
         """Weights after ``position`` visits (0: the starting weights)."""
