@@ -54,8 +54,8 @@ def _css(size):
     return f"font-size:{font}px; line-height:1.4;"
 
 
-def _button(description, tooltip, width="auto"):
-    return widgets.Button(description=description, tooltip=tooltip,
+def _button(description, tooltip, icon="", width="auto"):
+    return widgets.Button(description=description, tooltip=tooltip, icon=icon,
                           layout=widgets.Layout(width=width))
 
 
@@ -385,11 +385,11 @@ class TrainingExplorer(_StaticPicture, widgets.VBox):
         self.mode_buttons = widgets.ToggleButtons(options=["per sample", "per epoch"],
                                                   tooltips=["one visit at a time",
                                                             "one whole epoch at a time"],
-                                                  style={"button_width": "90px"})
-        self.start_button = _button("⏮ start", "back to the start (Home)")
-        self.back_button = _button("◀ back", "one step back (←)")
-        self.step_button = _button("step ▶", "one step forward (→)")
-        self.end_button = _button("end ⏭", "jump to the end (End)")
+                                                  style={"button_width": "105px"})
+        self.start_button = _button("start", "back to the start (Home)", "fast-backward")
+        self.back_button = _button("back", "one step back (←)", "step-backward")
+        self.step_button = _button("step", "one step forward (→)", "step-forward")
+        self.end_button = _button("end", "jump to the end (End)", "fast-forward")
         self.play = widgets.Play(value=0, min=0, max=10**9, step=1, interval=400,
                                  show_repeat=False, description="play",
                                  tooltip="play / pause (space)")
