@@ -34,6 +34,19 @@ from .perceptron import Perceptron, step
 
 __version__ = "0.1.0"
 
+
+def require(minimum):
+    """Stop with a clear message when this perceptron_lib is older than ``minimum``."""
+    have = tuple(int(p) for p in __version__.split(".")[:3])
+    need = tuple(int(p) for p in str(minimum).split(".")[:3])
+    if have < need:
+        raise ImportError(
+            f"this notebook needs perceptron_lib {minimum} or newer, but {__version__} is "
+            f"installed. In a terminal in the course folder run: pip install -r "
+            f"requirements.txt, then restart the kernel (Kernel > Restart Kernel)."
+        )
+    return True
+
 __all__ = [
     "BOOLEAN_FUNCTION_NAMES",
     "GATE_NAMES",
@@ -53,5 +66,6 @@ __all__ = [
     "max_margin_weights",
     "novikoff_bound",
     "positive_region",
+    "require",
     "step",
 ]

@@ -28,6 +28,10 @@ __all__ = ["Exercise", "nb00", "nb01", "nb02", "nb03", "nb04", "nb05", "nb06", "
 NOT_ANSWERED = "not answered yet"
 
 
+class _NotAnswered(Exception):
+    """Raised by a checker when a function still has only its ... body."""
+
+
 def _blank(answer):
     return answer is ... or answer is None or (isinstance(answer, str) and not answer.strip())
 
@@ -59,6 +63,9 @@ class Exercise:
                                   f"answer and run the cell again.")
         try:
             ok, message = self._checker(answer)
+        except _NotAnswered:
+            return "unanswered", (f"⏳ {self.name}: {NOT_ANSWERED}. Write the function's body "
+                                  f"in place of the ... and run the cell again.")
         except Exception as err:  # a learner's function may raise anything
             ok, message = False, (f"checking your answer raised {type(err).__name__}: {err}. "
                                   f"Read the message, fix the code, and try again.")
@@ -304,6 +311,8 @@ nb01 = SimpleNamespace(
 def _check_neuron(f):
     if not callable(f):
         return False, "Please pass your function itself: check(neuron) without ()."
+    if f([1, 1], [1, 1], 2) is None:
+        raise _NotAnswered
     if f([1, 1], [1, 1], 2) not in (0, 1) or f([0, 0], [1, 1], 2) not in (0, 1):
         return False, "the neuron must return 0 or 1 (all or nothing), not the sum itself."
     if f([1, 1], [1, 1], 2) != 1:
@@ -410,7 +419,10 @@ def _check_update(f):
     if not callable(f):
         return False, "Please pass your function itself: check(update) without ()."
     W = np.zeros(3)
-    got = np.asarray(f(W.copy(), np.array([1.0, 1.0]), 0, 1.0), dtype=float)
+    got = f(W.copy(), np.array([1.0, 1.0]), 0, 1.0)
+    if got is None:
+        raise _NotAnswered
+    got = np.asarray(got, dtype=float)
     if np.allclose(got, [0, -1, -1]):
         return False, "the bias must change too: extend x to [1, x1, x2] before updating."
     if np.allclose(got, [1, 1, 1]):

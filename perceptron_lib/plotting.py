@@ -212,10 +212,10 @@ def draw_neuron_diagram(ax, fontsize=10):
     ax.annotate("", xy=(9.3, 2.45), xytext=(5.0, 2.45),
                 arrowprops=dict(arrowstyle="-|>", color="#0072B2", linewidth=1.5))
     spec = [
-        ("dendrites:\nreceive inputs", (1.6, 4.9), (1.9, 4.3)),
-        ("synapses:\nweight each input", (0.9, 1.2), (0.9, 0.65)),
-        ("soma (cell body):\nadds the inputs up", (3.4, 1.3), (3.4, 2.1)),
-        ("nucleus", (3.4, 4.6), (3.4, 3.35)),
+        ("dendrites: receive inputs", (2.6, 5.75), (1.55, 4.65)),
+        ("synapses:\nweight each input", (2.2, 0.3), (1.0, 0.7)),
+        ("soma (cell body):\nadds the inputs up", (3.9, 1.25), (3.6, 2.2)),
+        ("nucleus", (4.7, 4.4), (3.55, 3.25)),
         ("axon: carries the output\nwhen the cell fires", (7.0, 4.6), (7.0, 3.25)),
         ("signal travels this way", (7.15, 2.0), None),
         ("axon terminals:\nconnect to other cells", (10.4, 5.35), (11.0, 4.3)),

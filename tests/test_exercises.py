@@ -45,3 +45,18 @@ def test_a_crashing_function_gets_a_message_not_a_traceback(capsys):
     nb04.q4.check(update)
     out = capsys.readouterr().out
     assert "raised ZeroDivisionError: oops" in out and nb04.q4.status == "incorrect"
+
+
+def test_a_function_with_only_dots_counts_as_not_answered(capsys):
+    from perceptron_lib.exercises import nb01, nb04
+
+    def neuron(x, w, threshold):
+        ...
+
+    def update(W, x, d, lr):
+        ...
+
+    nb01.q3.check(neuron)
+    nb04.q4.check(update)
+    out = capsys.readouterr().out
+    assert out.count("not answered yet") == 2
