@@ -45,7 +45,6 @@ def require(minimum):
             f"installed. In a terminal in the course folder run: pip install -r "
             f"requirements.txt, then restart the kernel (Kernel > Restart Kernel)."
         )
-    return True
 
 __all__ = [
     "BOOLEAN_FUNCTION_NAMES",

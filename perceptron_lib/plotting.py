@@ -104,12 +104,13 @@ def plot_points(ax, X, d, s=90, labels=("class 0 (d = 0)", "class 1 (d = 1)"), *
     PathCollections."""
     X = np.asarray(X, dtype=float)
     d = np.asarray(d)
+    zorder = kw.pop("zorder", 6)   # above lines and arrows: a sample is never hidden
     artists = []
     for c in (0, 1):
         pts = X[d == c].reshape(-1, 2)
         artists.append(ax.scatter(pts[:, 0], pts[:, 1], s=s, marker=CLASS_MARKERS[c],
                                   color=CLASS_COLORS[c], edgecolors="black", linewidths=0.8,
-                                  label=labels[c], zorder=3, **kw))
+                                  label=labels[c], zorder=zorder, **kw))
     return artists
 
 
@@ -145,7 +146,7 @@ def _anchor(W, xlim, ylim):
 
 
 def _arrow_length(xlim, ylim):
-    return 0.22 * min(xlim[1] - xlim[0], ylim[1] - ylim[0])
+    return 0.18 * min(xlim[1] - xlim[0], ylim[1] - ylim[0])
 
 
 def plot_weight_vector(ax, W, xlim=None, ylim=None, **kw):
@@ -159,6 +160,7 @@ def plot_weight_vector(ax, W, xlim=None, ylim=None, **kw):
     start = _anchor(W, xlim, ylim)
     end = start + _arrow_length(xlim, ylim) * W[1:] / np.linalg.norm(W[1:])
     style = dict(arrowstyle="-|>", mutation_scale=18, color=LINE_COLOR, linewidth=2, zorder=4)
+    # (points are drawn above arrows, so an arrow never hides a sample)
     style.update(kw)
     arrow = FancyArrowPatch(start, end, **style)
     ax.add_patch(arrow)
