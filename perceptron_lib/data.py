@@ -119,8 +119,9 @@ def make_separable(n=100, margin=0.1, seed=None, return_weights=False):
     """Points in the square [-1, 1] x [-1, 1] that a straight line separates with a margin.
 
     A random line is drawn near the centre of the square; points closer to it than ``margin``
-    are thrown away and drawn again, so every point is at least ``margin`` away from the line.
-    Both classes always have at least one point.
+    are thrown away and drawn again, so every point is at least ``margin`` away from the line,
+    and the closest point of each class is then moved to exactly ``margin`` away. Both classes
+    always have at least one point.
 
     Parameters
     ----------
@@ -160,6 +161,13 @@ def make_separable(n=100, margin=0.1, seed=None, return_weights=False):
         d = (X @ w + b > 0).astype(int)
         if 0 < d.sum() < n:
             break
+    if margin > 0:
+        # Slide each class's closest point along the normal onto the margin, so that the
+        # margin of the generating line is exactly `margin`, not just at least that.
+        dist = X @ w + b
+        for c, sign in ((0, -1.0), (1, 1.0)):
+            k = np.flatnonzero(d == c)[np.argmin(np.abs(dist[d == c]))]
+            X[k] -= (dist[k] - sign * margin) * w
     if return_weights:
         return X, d, W_true
     return X, d

@@ -60,7 +60,8 @@ def test_make_separable_has_its_margin_and_is_reproducible():
     X, d, W = make_separable(300, margin=0.2, seed=3, return_weights=True)
     assert X.shape == (300, 2) and set(d) == {0, 1}
     assert np.all(np.abs(X) <= 1)
-    assert margin(W, X, d) >= 0.2
+    assert margin(W, X, d) >= 0.2 - 1e-12
+    assert margin(W, X, d) == pytest.approx(0.2)       # the margin is exactly the one asked
     X2, d2 = make_separable(300, margin=0.2, seed=3)
     assert np.array_equal(X, X2) and np.array_equal(d, d2)
     assert not np.array_equal(X, make_separable(300, margin=0.2, seed=4)[0])
