@@ -328,6 +328,10 @@ class TrainingExplorer(_StaticPicture, widgets.VBox):
     shuffle, seed
         Visit the samples in a new random order every epoch (seeded).
     size : "normal" or "large" (for projectors)
+    title : str, optional
+        Title of the picture for your own data (default "your points").
+    xlim, ylim : (low, high), optional
+        Fix the view instead of fitting it to the data.
 
     Keys (mouse over the picture): → / PageDown step, ← / PageUp back, Home / End,
     space play or pause.
@@ -337,7 +341,7 @@ class TrainingExplorer(_StaticPicture, widgets.VBox):
     LEARNING_RATES = (0.01, 0.1, 0.25, 0.5, 1, 2, 5)
 
     def __init__(self, X=None, d=None, dataset="AND", lr=1, epochs=30, shuffle=False, seed=0,
-                 size="normal", xlim=None, ylim=None):
+                 size="normal", xlim=None, ylim=None, title=None):
         if size not in SIZES:
             raise ValueError(f"size must be one of {', '.join(SIZES)}; got {size!r}.")
         self.size = size
@@ -345,6 +349,7 @@ class TrainingExplorer(_StaticPicture, widgets.VBox):
         self.shuffle = bool(shuffle)
         self.seed = seed
         self._limits = (xlim, ylim)
+        self._title = title
         self._custom_X = np.zeros((0, 2))
         self._custom_d = np.zeros(0, dtype=int)
         self._undo = []
@@ -513,7 +518,7 @@ class TrainingExplorer(_StaticPicture, widgets.VBox):
             if is_linearly_separable(X, d):
                 self.bound = novikoff_bound(X, d, max_margin_weights(X, d))
             self.separable = self.bound is not None
-        title = "your points" if self.dataset == "custom" else self.dataset
+        title = (self._title or "your points") if self.dataset == "custom" else self.dataset
         self.picture = TrainingPicture(X, d, self.history, xlim, ylim, size=self.size,
                                        title=f"{title}, learning rate {_fmt(self.lr)}")
         self.custom_box.layout.display = "" if self.dataset == "custom" else "none"

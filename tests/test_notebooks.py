@@ -1,0 +1,78 @@
+"""The committed notebooks: executed cleanly, in order, and built to the course conventions.
+
+(nbval, run by `python -m pytest`, re-executes them and compares the outputs.)
+"""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+NOTEBOOK_DIR = Path(__file__).resolve().parents[1] / "notebooks"
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
+EXPECTED = ["00_start_here", "01_biological_neuron", "02_artificial_neuron",
+            "03_linear_separability", "04_learning_rule", "05_convergence",
+            "06_hidden_layer_xor", "07_real_data"]
+
+
+def load(path):
+    return json.loads(path.read_text())
+
+
+def source(cell):
+    return "".join(cell["source"])
+
+
+def test_the_course_has_all_eight_notebooks():
+    assert [p.stem for p in NOTEBOOKS] == EXPECTED
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_committed_cleanly_executed(path):
+    nb = load(path)
+    counts = []
+    for i, cell in enumerate(nb["cells"]):
+        if cell["cell_type"] != "code" or not source(cell).strip():
+            continue
+        assert cell["execution_count"] is not None, f"code cell {i} was not executed"
+        counts.append(cell["execution_count"])
+        for out in cell["outputs"]:
+            assert out["output_type"] != "error", f"cell {i} has an error: {out.get('ename')}"
+            text = "".join(out.get("text", ""))
+            assert "Traceback" not in text and "Warning" not in text, f"cell {i}: {text[:200]}"
+    assert counts == list(range(1, len(counts) + 1)), "not run top to bottom in a fresh kernel"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_follows_the_course_conventions(path):
+    nb = load(path)
+    cells = nb["cells"]
+    top = source(cells[0])
+    assert top.startswith(f"# {path.stem[:2]} · "), "title first"
+    assert "*Time: about" in top and "You will learn to" in top
+    links = re.findall(r"\]\((\d\d_\w+\.ipynb)\)", top)
+    assert links and all((NOTEBOOK_DIR / link).exists() for link in links)
+    assert "Next:" in top or path.stem == "07_real_data"
+    bottom = " ".join(source(c) for c in cells[-2:])
+    assert "## Key points" in bottom
+    setup = [c for c in cells if c["cell_type"] == "code"][0 if path.stem != "00_start_here" else 1]
+    assert "import perceptron_lib as pl" in source(setup)
+    assert 'pl.require("0.1.0")' in source(setup)
+    checks = [c for c in cells if c["cell_type"] == "code" and ".check(" in source(c)]
+    assert len(checks) >= 3, "at least three exercises"
+    for c in checks:
+        out = "".join("".join(o.get("text", "")) for o in c["outputs"])
+        assert "not answered yet" in out, "exercises are committed unanswered"
+    # every figure is explained: a markdown cell follows or precedes each plotting cell
+    for i, c in enumerate(cells):
+        if c["cell_type"] == "code" and "plt.show()" in source(c):
+            near = source(cells[i - 1]) + (source(cells[i + 1]) if i + 1 < len(cells) else "")
+            assert "What to see" in near or "what to see" in near.lower() or len(near) > 200
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_no_downloads_at_run_time(path):
+    code = " ".join(source(c) for c in load(path)["cells"] if c["cell_type"] == "code")
+    for word in ("urlopen", "requests.", "wget", "curl ", "http://", "https://", "!pip"):
+        assert word not in code
