@@ -24,12 +24,18 @@ from perceptron_lib import make_noisy  # noqa: E402
 from perceptron_lib.widgets import TrainingExplorer  # noqa: E402
 
 
-def time_clicks(button, count):
+def time_clicks(button, image, count):
+    """Seconds from each click to the moment the new picture is set on the Image widget (what
+    the browser then receives). Work the explorer does after that, such as drawing the next
+    picture ahead of time, is not part of the wait."""
     times = []
+    ready = []
+    image.observe(lambda change: ready.append(time.perf_counter()), names="value")
     for _ in range(count):
+        ready.clear()
         t0 = time.perf_counter()
         button.click()
-        times.append(time.perf_counter() - t0)
+        times.append((ready[0] if ready else time.perf_counter()) - t0)
     return times
 
 
@@ -45,25 +51,34 @@ def main():
                        ("200 custom points", lambda: TrainingExplorer(X, d, epochs=30))):
         ex = make()
         steps = min(24, len(ex.history))
-        fwd = time_clicks(ex.step_button, steps)
-        back = time_clicks(ex.back_button, steps)
+        fwd = time_clicks(ex.step_button, ex.image, steps)
+        back = time_clicks(ex.back_button, ex.image, steps)
         ex.picture._cache.clear()
         ex.go_to(steps)
-        back_uncached = time_clicks(ex.back_button, steps)
+        ex.picture._cache.clear()
+        back_uncached = time_clicks(ex.back_button, ex.image, steps)
+        ex.go_to(0)
+        ex.picture._cache.clear()
+        fwd_cold = []
+        for _ in range(steps):       # forward with nothing drawn ahead: the worst case
+            ex.picture._cache.clear()
+            fwd_cold += time_clicks(ex.step_button, ex.image, 1)
+        marks = []
+        ex.image.observe(lambda change: marks.append(time.perf_counter()), names="value")
         t0 = time.perf_counter()
         ex.slider.value = len(ex.history) // 2
-        jump = time.perf_counter() - t0
+        jump = marks[0] - t0
         rows.append((name, len(ex.history), statistics.median(fwd), statistics.median(back),
-                     statistics.median(back_uncached), jump))
+                     statistics.median(back_uncached), jump, statistics.median(fwd_cold)))
 
     print("TrainingExplorer: time from a click to the new picture (median over 24 steps)")
     head = (f"{'data':20} {'visits':>7} {'step fwd':>10} {'back (seen)':>12} "
-            f"{'back (redraw)':>14} {'slider jump':>12}")
+            f"{'back (redraw)':>14} {'slider jump':>12} {'fwd, no prefetch':>17}")
     print(head)
     print("-" * len(head))
-    for name, n, f, b, bu, j in rows:
+    for name, n, f, b, bu, j, fc in rows:
         print(f"{name:20} {n:>7} {f * 1e3:>8.1f}ms {b * 1e3:>10.1f}ms {bu * 1e3:>12.1f}ms "
-              f"{j * 1e3:>10.1f}ms")
+              f"{j * 1e3:>10.1f}ms {fc * 1e3:>15.1f}ms")
     print(f"ratio back(seen)/forward: {', '.join(f'{r[3] / r[2]:.2f}' for r in rows)}")
 
     # Memory: 100 epochs over 200 non-separable points.
@@ -78,8 +93,9 @@ def main():
     print(f"memory, explorer over {ex.history.n_epochs} epochs x 200 points "
           f"({len(ex.history)} visits): {current / 2**20:.1f} MB held by Python objects "
           f"(peak {peak / 2**20:.1f} MB), process grew {rss_mb() - rss0:.1f} MB")
-    ok = all(r[2] <= 0.020 and r[3] <= r[2] for r in rows) and current < 50 * 2**20
-    print("targets (median step <= 20 ms, back no slower, < 50 MB):", "met" if ok else "NOT met")
+    ok = all(r[6] <= 0.020 and r[3] <= r[6] for r in rows) and current < 50 * 2**20
+    print("targets (median step <= 20 ms even without prefetch, back no slower, < 50 MB):",
+          "met" if ok else "NOT met")
 
 
 if __name__ == "__main__":

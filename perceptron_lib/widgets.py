@@ -25,13 +25,11 @@ from .data import gate as gate_data
 from .geometry import is_linearly_separable, max_margin_weights, novikoff_bound
 from .perceptron import Perceptron, check_labels, check_X, step
 from .plotting import (
-    CLASS_COLORS,
     SIZES,
-    DecisionScene,
+    BoundaryPicture,
+    NeuronPicture,
     TrainingPicture,
-    figure_to_png,
     format_vector,
-    new_figure,
 )
 
 try:  # mouse clicks and keys on the picture; the explorers work without it
@@ -108,11 +106,13 @@ class NeuronExplorer(_StaticPicture, widgets.VBox):
             style={"description_width": "80px"})
         self.image = widgets.Image(format="png")
         self.readout = widgets.HTML()
+        self._picture = NeuronPicture(n_inputs, size)
         for w in self.input_buttons + self.weight_sliders + [self.threshold_slider]:
             w.observe(self._update, names="value")
         rows = [widgets.HBox([b, s]) for b, s in zip(self.input_buttons, self.weight_sliders)]
         super().__init__([widgets.HBox([widgets.VBox(rows + [self.threshold_slider]),
                                         self.image]), self.readout])
+        self.add_class("perceptron-neuron-explorer")
         self._update()
 
     @property
@@ -148,35 +148,7 @@ class NeuronExplorer(_StaticPicture, widgets.VBox):
         self.image.value = self._png()
 
     def _png(self):
-        spec = SIZES[self.size]
-        fig = new_figure(self.size, figsize=(spec["figsize"][0] * 0.5, spec["figsize"][1] * 0.7))
-        ax = fig.add_axes([0, 0, 1, 1])
-        ax.set_xlim(0, 10)
-        ax.set_ylim(0, 6)
-        ax.axis("off")
-        n = len(self.input_buttons)
-        ys = np.linspace(5.2, 0.8, n) if n > 1 else [3.0]
-        fs = spec["font"]
-        for xi, wi, y, in zip(self.inputs, self.weights, ys):
-            colour = CLASS_COLORS[1] if wi >= 0 else CLASS_COLORS[0]
-            ax.plot([1.2, 4.4], [y, 3.0], color=colour, linewidth=0.8 + 2 * abs(wi),
-                    linestyle="-" if xi else ":")
-            ax.scatter([0.9], [y], s=380, marker="s", color="#F0E442" if xi else "white",
-                       edgecolors="black", zorder=3)
-            ax.text(0.9, y, str(xi), ha="center", va="center", fontsize=fs, zorder=4)
-            ax.text(2.6, (y + 3.0) / 2 + 0.25, f"w={_fmt(wi)}", fontsize=fs - 2, ha="center")
-        fire = self.fires
-        ax.scatter([5.2], [3.0], s=2600, color="#F0E442" if fire else "#dddddd",
-                   edgecolors="black", zorder=3)
-        ax.text(5.2, 3.0, f"Σ={_fmt(self.total)}\n≥{_fmt(self.threshold_slider.value)}?",
-                ha="center", va="center", fontsize=fs - 2, zorder=4)
-        ax.annotate("", xy=(8.6, 3.0), xytext=(6.1, 3.0),
-                    arrowprops=dict(arrowstyle="-|>", linewidth=3 if fire else 1,
-                                    color="black" if fire else "#999999"))
-        ax.text(9.2, 3.0, "1" if fire else "0", fontsize=fs + 8, ha="center", va="center",
-                fontweight="bold")
-        ax.text(7.3, 3.4, "axon", fontsize=fs - 2, ha="center")
-        return figure_to_png(fig)
+        return self._picture.render(self.inputs, self.weights, self.threshold_slider.value)
 
     def _describe(self):
         return (f"NeuronExplorer: inputs {self.inputs.tolist()}, weights "
@@ -213,16 +185,13 @@ class BoundaryExplorer(_StaticPicture, widgets.VBox):
         self.image = widgets.Image(format="png")
         self.table = widgets.HTML()
         self.message = widgets.HTML()
-        spec = SIZES[size]
-        self._fig = new_figure(size, figsize=(spec["figsize"][0] * 0.62, spec["figsize"][1]))
-        ax = self._fig.add_axes([0.13, 0.12, 0.57, 0.8])
-        self._scene = None
-        self._ax = ax
+        self._picture = None
         for w in (self.gate_dropdown, self.w1_slider, self.w2_slider, self.b_slider):
             w.observe(self._update, names="value")
         controls = widgets.VBox([self.gate_dropdown, self.w1_slider, self.w2_slider,
                                  self.b_slider, self.table])
         super().__init__([widgets.HBox([self.image, controls]), self.message])
+        self.add_class("perceptron-boundary-explorer")
         self._update()
 
     @property
@@ -248,15 +217,10 @@ class BoundaryExplorer(_StaticPicture, widgets.VBox):
     def _update(self, change=None):
         name = self.gate_dropdown.value
         X, d = gate_data(name)
-        if change is None or change["owner"] is self.gate_dropdown or self._scene is None:
-            self._ax.clear()
-            spec = SIZES[self.size]
-            self._scene = DecisionScene(self._ax, X, d, marker_size=spec["marker"],
-                                        fontsize=spec["font"], title=f"{name}: set the line",
-                                        legend_ax=None)
+        if change is None or change["owner"] is self.gate_dropdown or self._picture is None:
+            self._picture = BoundaryPicture(X, d, self.size, title=f"{name}: set the line")
         W = self.W
-        self._scene.show(W)
-        self.image.value = figure_to_png(self._fig)
+        self.image.value = self._picture.render(W)
         z = W[0] + X @ W[1:]
         y = step(z)
         css = _css(self.size)
@@ -639,6 +603,10 @@ class TrainingExplorer(_StaticPicture, widgets.VBox):
             self.status.value = f'<div style="{self._css}">{self.describe_status()}</div>'
         if self.table_toggle.value:
             self._update_table()
+        # The picture is on its way to the browser; now draw the next one, so that the next
+        # press of "step" finds it ready.
+        if self.history is not None and self.slider.value < self._slider_max():
+            self.picture.prefetch(self._position_of(self.slider.value + 1), per_epoch)
 
     # -- words ---------------------------------------------------------------------------------
     def describe_position(self):

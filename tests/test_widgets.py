@@ -275,3 +275,15 @@ def test_boundary_explorer_never_solves_xor():
     assert best == 3
     b.w1_slider.value, b.w2_slider.value, b.b_slider.value = 1, 1, -0.5
     assert b.rows_right == 3 and "never get all four" in b.message.value
+
+
+def test_fast_png_encoder_is_lossless():
+    import io
+
+    from PIL import Image
+
+    from perceptron_lib.plotting import encode_png
+
+    rgb = np.random.default_rng(0).integers(0, 256, size=(7, 5, 3), dtype=np.uint8)
+    back = np.asarray(Image.open(io.BytesIO(encode_png(rgb))).convert("RGB"))
+    assert np.array_equal(back, rgb)
