@@ -208,7 +208,7 @@ def load_iris():
         ``data`` (150, 4) floats, ``target`` (150,) ints 0/1/2, ``feature_names`` and
         ``target_names``.
     """
-    text = resources.files("perceptron_lib").joinpath("data/iris.csv").read_text()
+    text = resources.files("perceptron_lib").joinpath("iris.csv").read_text()
     rows = list(csv.reader(text.splitlines()))[1:]
     data = np.array([[float(v) for v in row[:4]] for row in rows])
     target = np.array([IRIS_SPECIES.index(row[4]) for row in rows])
