@@ -39,6 +39,15 @@ def time_clicks(button, image, count):
     return times
 
 
+def time_jump(ex, position):
+    """Seconds from a slider move to the new picture being set."""
+    marks = []
+    ex.image.observe(lambda change: marks.append(time.perf_counter()), names="value")
+    t0 = time.perf_counter()
+    ex.slider.value = position
+    return marks[0] - t0
+
+
 def rss_mb():
     with open(f"/proc/{os.getpid()}/statm") as f:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
@@ -63,11 +72,7 @@ def main():
         for _ in range(steps):       # forward with nothing drawn ahead: the worst case
             ex.picture._cache.clear()
             fwd_cold += time_clicks(ex.step_button, ex.image, 1)
-        marks = []
-        ex.image.observe(lambda change: marks.append(time.perf_counter()), names="value")
-        t0 = time.perf_counter()
-        ex.slider.value = len(ex.history) // 2
-        jump = marks[0] - t0
+        jump = time_jump(ex, len(ex.history) // 2)
         rows.append((name, len(ex.history), statistics.median(fwd), statistics.median(back),
                      statistics.median(back_uncached), jump, statistics.median(fwd_cold)))
 

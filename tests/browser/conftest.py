@@ -94,7 +94,8 @@ def lab_url():
         except OSError:
             if time.time() > deadline or server.poll() is not None:
                 server.terminate()
-                raise RuntimeError(f"JupyterLab did not start:\n{(work / 'server.log').read_text()}")
+                log_text = (work / "server.log").read_text()
+                raise RuntimeError(f"JupyterLab did not start:\n{log_text}") from None
             time.sleep(0.5)
     yield url
     server.terminate()

@@ -152,7 +152,7 @@ def exercise_training_explorer(page, ex):
     seen = set()
     for k in range(1, 7):                               # step forward
         latencies.append(changes_picture(page, img, lambda: button(ex, "step").click()))
-        expect(readout).to_contain_text(re.compile(rf"^(epoch \d+, sample|End of epoch)"))
+        expect(readout).to_contain_text(re.compile(r"^(epoch \d+, sample|End of epoch)"))
         expect(ex.locator(".widget-slider .widget-readout").last).to_have_text(str(k))
         seen.add(text_of(readout))
     assert len(seen) == 6, "each step tells a new story"
