@@ -1,0 +1,39 @@
+"""README and the teacher's guide offer what the course promises."""
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text()
+
+
+def test_readme_quick_start_has_the_two_commands():
+    blocks = re.findall(r"```bash\n(.*?)```", README, re.S)
+    open_course = "pip install -r requirements.txt && jupyter lab notebooks/00_start_here.ipynb"
+    assert open_course in blocks[0]
+    assert "pip install -r requirements.txt && python -m pytest" in blocks[1]
+
+
+def test_readme_binder_badge_opens_the_start_notebook():
+    m = re.search(r"\[!\[Binder\]\(https://mybinder\.org/badge_logo\.svg\)\]\((\S+)\)", README)
+    assert m, "Binder badge"
+    assert re.fullmatch(r"https://mybinder\.org/v2/gh/[\w.-]+/[\w.-]+/HEAD\?urlpath=lab/tree/"
+                        r"notebooks/00_start_here\.ipynb", m.group(1))
+
+
+def test_readme_offers_jupyterlite_and_a_classroom_section():
+    assert "JupyterLite" in README and "lite/requirements.txt" in README
+    assert "## For teachers" in README and "git-pull?repo=" in README
+    assert "Presentation Mode" in README and 'size="large"' in README
+
+
+def test_teacher_guide_covers_every_notebook():
+    guide = (ROOT / "notebooks" / "teacher_guide.md").read_text()
+    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        number = path.stem[:2]
+        section = re.search(rf"## {number} · .*?(?=\n## |\Z)", guide, re.S)
+        assert section, f"no section for {path.stem}"
+        text = section.group(0)
+        assert re.search(r"\(\d+ min\)", text)
+        for part in ("**Live demo.**", "**Ask the room.**", "**Misconceptions.**"):
+            assert part in text, (path.stem, part)
