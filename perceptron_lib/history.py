@@ -200,13 +200,14 @@ class TrainingHistory:
             return 0
         return int(self._arrays()["epoch"][position - 1])
 
-    def to_rows(self):
-        """One dict per visit: a table for printing or for pandas.DataFrame."""
+    def to_rows(self, start=0, stop=None):
+        """One dict per visit (visits ``start`` to ``stop``, all by default): a table for
+        printing or for pandas.DataFrame."""
         a = self._arrays()
         p = self._X.shape[1]
         W_before, W_after = self.W_before, self.W_after
         rows = []
-        for k in range(len(self)):
+        for k in range(*slice(start, stop).indices(len(self))):
             i = a["sample"][k]
             row = {"step": k + 1, "epoch": int(a["epoch"][k]), "sample": int(i)}
             row.update({f"x{j + 1}": float(self._X[i, j]) for j in range(p)})

@@ -616,7 +616,12 @@ class TrainingExplorer(_StaticPicture, widgets.VBox):
             return "Nothing to train on yet."
         n = len(self.data[0])
         if pos == 0:
-            return (f"Before training: W = {format_vector(h.W_at(0))}. Press step (or →) to "
+            W0 = h.W_at(0)
+            why = ""
+            if not W0.any():
+                why = (" With all weights 0, z = 0 for every input, so the neuron fires "
+                       "everywhere: the whole picture is shaded.")
+            return (f"Before training: W = {format_vector(W0)}.{why} Press step (or →) to "
                     f"show the perceptron its first sample.")
         if self.per_epoch:
             epoch = h.epoch_of_position(pos)
@@ -661,7 +666,7 @@ class TrainingExplorer(_StaticPicture, widgets.VBox):
         if self.bound is not None:
             text += (f" Novikoff's theorem: on these points the perceptron makes at most "
                      f"{self.bound:.4g} mistakes in all.")
-        elif not text.startswith("↻"):
+        elif pos == len(h) and not text.startswith("↻"):
             text += " These points are not linearly separable: no line can get them all right."
         return text
 
@@ -669,7 +674,7 @@ class TrainingExplorer(_StaticPicture, widgets.VBox):
         if not self.table_toggle.value or self.history is None:
             self.table.value = ""
             return
-        rows = self.history.to_rows()[:self.position][-12:]
+        rows = self.history.to_rows(max(self.position - 12, 0), self.position)
         head = "".join(f"<th>{c}</th>" for c in ("step", "epoch", "x1", "x2", "z", "y", "d",
                                                  "e", "W after"))
         body = "".join(

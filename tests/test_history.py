@@ -52,6 +52,7 @@ def test_rows_and_csv(and_history, tmp_path):
     assert rows[3] == {"step": 4, "epoch": 1, "sample": 3, "x1": 1.0, "x2": 1.0, "z": -1.0,
                        "y": 0, "d": 1, "e": 1, "w0_before": -1.0, "w1_before": 0.0,
                        "w2_before": 0.0, "w0_after": 0.0, "w1_after": 1.0, "w2_after": 1.0}
+    assert and_history.to_rows(2, 4) == rows[2:4]
     path = and_history.to_csv(tmp_path / "and.csv")
     with open(path) as f:
         read = list(csv.DictReader(f))

@@ -23,6 +23,7 @@ def test_starts_before_training(explorer):
     assert explorer.slider.max == 24
     assert explorer.picture.scene.state["line"] is None          # W = 0: no line yet
     assert "Before training: W = [0, 0, 0]" in explorer.readout.value
+    assert "fires everywhere" in explorer.readout.value
     assert explorer.image.value[:8] == b"\x89PNG\r\n\x1a\n"
 
 
@@ -179,6 +180,8 @@ def test_custom_arrays_and_typed_points():
     X, d = make_noisy(60, flip=0.1, seed=2)
     ex = TrainingExplorer(X, d)
     assert ex.dataset == "custom" and len(ex.data[0]) == 60
+    assert "not linearly separable" not in ex.status.value     # no spoiler at the start
+    ex.end_button.click()
     assert "not linearly separable" in ex.status.value
     ex.points_text.value = "0, 0, 0\n1, 1, 1\n\n# comment\n2 2 1"
     ex.apply_button.click()
