@@ -159,17 +159,25 @@ def truth(expected, wrong_msg, right_msg=""):
     return checker
 
 
+def _three_numbers(answer, names):
+    """(W, None) for an answer of three numbers, else (None, a message naming them)."""
+    try:
+        W = np.asarray(answer, dtype=float).reshape(-1)
+    except (TypeError, ValueError):
+        return None, f"Please answer with three numbers {names}."
+    if W.shape != (3,):
+        return None, f"Please answer with three numbers {names} (bias first); got {W.size}."
+    return W, None
+
+
 def gate_weights(name, targets):
     """Checker for W = [b, w1, w2] that must compute a gate with step(z) (z = 0 counts as 1)."""
     X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
 
     def checker(answer):
-        try:
-            W = np.asarray(answer, dtype=float).reshape(-1)
-        except (TypeError, ValueError):
-            return False, "Please answer with three numbers [b, w1, w2]."
-        if W.shape != (3,):
-            return False, f"W needs three numbers [b, w1, w2] (bias first); got {W.size}."
+        W, problem = _three_numbers(answer, "[b, w1, w2]")
+        if problem:
+            return False, problem
         y = step(W[0] + X @ W[1:])
         bad = [k for k in range(4) if y[k] != targets[k]]
         if not bad:
@@ -242,12 +250,9 @@ def _xnor_net(W_out):
 
 
 def _xnor_checker(answer):
-    try:
-        W = np.asarray(answer, dtype=float).reshape(-1)
-    except (TypeError, ValueError):
-        return False, "Please answer with three numbers [b, v1, v2]."
-    if W.shape != (3,):
-        return False, "The output neuron needs three numbers [b, v1, v2]."
+    W, problem = _three_numbers(answer, "[b, v1, v2]")
+    if problem:
+        return False, problem
     net = _xnor_net(W)
     rows = [(a, b) for a in (0, 1) for b in (0, 1)]
     out = [int(net(a, b)) for a, b in rows]
