@@ -52,6 +52,13 @@ def _css(size):
     return f"font-size:{font}px; line-height:1.4;"
 
 
+def _image(fig):
+    """An Image widget shown at the figure's own pixel size (never blurred by stretching),
+    shrinking only on narrow screens."""
+    return widgets.Image(format="png", layout=widgets.Layout(
+        width=f"{int(fig.bbox.width)}px", max_width="100%", height="auto"))
+
+
 def _button(description, tooltip, icon="", width="auto"):
     return widgets.Button(description=description, tooltip=tooltip, icon=icon,
                           layout=widgets.Layout(width=width))
@@ -104,9 +111,9 @@ class NeuronExplorer(_StaticPicture, widgets.VBox):
         self.threshold_slider = widgets.FloatSlider(
             value=float(threshold), min=-3, max=6, step=0.5, description="threshold",
             style={"description_width": "80px"})
-        self.image = widgets.Image(format="png")
-        self.readout = widgets.HTML()
         self._picture = NeuronPicture(n_inputs, size)
+        self.image = _image(self._picture.fig)
+        self.readout = widgets.HTML()
         for w in self.input_buttons + self.weight_sliders + [self.threshold_slider]:
             w.observe(self._update, names="value")
         rows = [widgets.HBox([b, s]) for b, s in zip(self.input_buttons, self.weight_sliders)]
@@ -182,10 +189,11 @@ class BoundaryExplorer(_StaticPicture, widgets.VBox):
                                              description="w2", style=style)
         self.b_slider = widgets.FloatSlider(value=b, min=-3, max=3, step=0.1,
                                             description="bias b", style=style)
-        self.image = widgets.Image(format="png")
+        X, d = gate_data(gate)
+        self._picture = BoundaryPicture(X, d, size, title=f"{gate}: set the line")
+        self.image = _image(self._picture.fig)
         self.table = widgets.HTML()
         self.message = widgets.HTML()
-        self._picture = None
         for w in (self.gate_dropdown, self.w1_slider, self.w2_slider, self.b_slider):
             w.observe(self._update, names="value")
         controls = widgets.VBox([self.gate_dropdown, self.w1_slider, self.w2_slider,
@@ -217,7 +225,7 @@ class BoundaryExplorer(_StaticPicture, widgets.VBox):
     def _update(self, change=None):
         name = self.gate_dropdown.value
         X, d = gate_data(name)
-        if change is None or change["owner"] is self.gate_dropdown or self._picture is None:
+        if change is not None and change["owner"] is self.gate_dropdown:
             self._picture = BoundaryPicture(X, d, self.size, title=f"{name}: set the line")
         W = self.W
         self.image.value = self._picture.render(W)
@@ -369,7 +377,10 @@ class TrainingExplorer(_StaticPicture, widgets.VBox):
                                         continuous_update=True,
                                         style={"description_width": "60px"},
                                         layout=widgets.Layout(width="95%"))
-        self.image = widgets.Image(format="png")
+        spec = SIZES[size]
+        self.image = widgets.Image(format="png", layout=widgets.Layout(
+            width=f"{int(spec['figsize'][0] * spec['dpi'])}px", max_width="100%",
+            height="auto"))
         self.readout = widgets.HTML(layout=widgets.Layout(min_height="3.2em"))
         self.status = widgets.HTML(layout=widgets.Layout(min_height="2.6em"))
         self.table_toggle = widgets.ToggleButton(description="table of visits",
