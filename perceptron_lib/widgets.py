@@ -325,6 +325,7 @@ class TrainingExplorer(_StaticPicture, widgets.VBox):
         self._custom_X = np.zeros((0, 2))
         self._custom_d = np.zeros(0, dtype=int)
         self._undo = []
+        self._keep_view = False     # keep the axes while the learner adds points by clicking
         self.error = ""
         self._busy = False
         self.position = 0
@@ -462,8 +463,7 @@ class TrainingExplorer(_StaticPicture, widgets.VBox):
             return tuple(xlim), tuple(ylim if ylim is not None else xlim)
         if self.dataset != "custom" or len(X) == 0:
             return (-0.5, 1.5), (-0.5, 1.5)
-        if self.picture is not None and self.dataset == "custom" and getattr(
-                self, "_keep_view", False):
+        if self.picture is not None and self._keep_view:
             return self.picture.scene.xlim, self.picture.scene.ylim
         lo, hi = X.min(axis=0), X.max(axis=0)
         centre, half = (lo + hi) / 2, max((hi - lo).max() / 2, 0.5) * 1.25
@@ -492,7 +492,6 @@ class TrainingExplorer(_StaticPicture, widgets.VBox):
             self.history = self.perceptron.history_
             if is_linearly_separable(X, d):
                 self.bound = novikoff_bound(X, d, max_margin_weights(X, d))
-            self.separable = self.bound is not None
         title = (self._title or "your points") if self.dataset == "custom" else self.dataset
         self.picture = TrainingPicture(X, d, self.history, xlim, ylim, size=self.size,
                                        title=f"{title}, learning rate {_fmt(self.lr)}")

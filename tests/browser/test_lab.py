@@ -181,6 +181,16 @@ def exercise_training_explorer(page, ex):
     page.wait_for_timeout(300)
     button(ex, "start").click()
     expect(readout).to_contain_text("Before training", timeout=10_000)
+
+    # custom data: a click on the picture adds a point of the chosen class
+    ex.locator("select").first.select_option("custom")
+    points = ex.locator("textarea").first
+    expect(points).to_be_visible()
+    before = points.input_value().count("\n") + 1 if points.input_value().strip() else 0
+    box = img.bounding_box()
+    changes_picture(page, img, lambda: page.mouse.click(box["x"] + 0.3 * box["width"],
+                                                        box["y"] + 0.5 * box["height"]))
+    expect(points).to_have_value(re.compile(r"(?:.*\n){" + str(before) + r"}.*\S"))
     return latencies
 
 
