@@ -392,7 +392,7 @@ class TrainingExplorer(_StaticPicture, widgets.VBox):
         self.class_buttons = widgets.ToggleButtons(
             options=[("class 0 ●", 0), ("class 1 ▲", 1)], value=1,
             tooltips=["clicks add class 0 points", "clicks add class 1 points"],
-            description="clicks add", style={"button_width": "80px"})
+            description="clicks add", style={"button_width": "100px"})
         self.undo_button = _button("undo", "remove the last point added")
         self.clear_button = _button("clear", "remove every point")
         self.points_text = widgets.Textarea(
@@ -431,9 +431,10 @@ class TrainingExplorer(_StaticPicture, widgets.VBox):
                             self.end_button, self.play, self.speed_slider])
         top = widgets.HBox([self.dataset_dropdown, self.lr_dropdown, self.mode_buttons])
         css = _css(size)
-        super().__init__([top, self.custom_box, self.image, nav, self.slider, self.readout,
-                          self.status, widgets.HBox([self.table_toggle, self.csv_button]),
-                          self.table])
+        # The custom-data editor goes below the picture, so the picture never moves.
+        super().__init__([top, self.image, nav, self.slider, self.readout, self.status,
+                          self.custom_box,
+                          widgets.HBox([self.table_toggle, self.csv_button]), self.table])
         self.add_class("perceptron-training-explorer")
         self._css = css
         self.retrain()
