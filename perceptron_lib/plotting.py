@@ -16,7 +16,6 @@ changes between two moments of training, which keeps stepping fast.
 
 from __future__ import annotations
 
-import io
 import struct
 import zlib
 from collections import OrderedDict
@@ -42,7 +41,8 @@ __all__ = [
     "plot_weight_vector",
     "plot_step_function",
     "draw_neuron_diagram",
-    "figure_to_png",
+    "format_number",
+    "format_vector",
     "DecisionScene",
     "MistakePanel",
     "TrainingPicture",
@@ -77,13 +77,6 @@ def new_figure(size="normal", **kw):
     fig = Figure(figsize=kw.pop("figsize", spec["figsize"]), dpi=kw.pop("dpi", spec["dpi"]), **kw)
     FigureCanvasAgg(fig)
     return fig
-
-
-def figure_to_png(fig):
-    """Render a figure to PNG bytes."""
-    buf = io.BytesIO()
-    fig.canvas.print_png(buf)
-    return buf.getvalue()
 
 
 def style_axes(ax, xlim=(-0.5, 1.5), ylim=None, title=None, fontsize=11):
@@ -237,14 +230,15 @@ def draw_neuron_diagram(ax, fontsize=10):
     return labels
 
 
-def _fmt(v):
+def format_number(v):
+    """A number the way the course prints it: 2, -0.2, 5.551e-17."""
     v = float(v)
     return "0" if v == 0 else f"{v:.4g}"
 
 
 def format_vector(W):
     """'[-3, 2, 1]': weights written the way the course prints them."""
-    return "[" + ", ".join(_fmt(v) for v in W) + "]"
+    return "[" + ", ".join(format_number(v) for v in W) + "]"
 
 
 class FastPNG:
@@ -604,11 +598,11 @@ class NeuronPicture:
             line.set_color(CLASS_COLORS[1] if w >= 0 else CLASS_COLORS[0])
             line.set_linewidth(0.8 + 2 * abs(w))
             line.set_linestyle("-" if x else ":")
-            label.set_text(f"w={_fmt(w)}")
+            label.set_text(f"w={format_number(w)}")
             value.set_text(str(int(x)))
         self.boxes.set_facecolors(["#F0E442" if x else "white" for x in inputs])
         self.soma.set_facecolor("#F0E442" if fire else "#dddddd")
-        self.sum_text.set_text(f"Σ={_fmt(total)}\n≥{_fmt(threshold)}?")
+        self.sum_text.set_text(f"Σ={format_number(total)}\n≥{format_number(threshold)}?")
         self.axon.set_linewidth(3 if fire else 1)
         self.axon.set_color("black" if fire else "#999999")
         self.output.set_text("1" if fire else "0")

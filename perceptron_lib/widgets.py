@@ -31,6 +31,7 @@ from .plotting import (
     TrainingPicture,
     format_vector,
 )
+from .plotting import format_number as _fmt
 
 try:  # mouse clicks and keys on the picture; the explorers work without it
     from ipyevents import Event
@@ -40,11 +41,6 @@ except ImportError:  # pragma: no cover - depends on the environment
 __all__ = ["NeuronExplorer", "BoundaryExplorer", "TrainingExplorer"]
 
 GATES = ("AND", "OR", "NAND", "NOR", "XOR", "XNOR")
-
-
-def _fmt(v):
-    v = float(v)
-    return "0" if v == 0 else f"{v:.4g}"
 
 
 def _css(size):
