@@ -79,15 +79,18 @@ def new_figure(size="normal", **kw):
     return fig
 
 
-def style_axes(ax, xlim=(-0.5, 1.5), ylim=None, title=None, fontsize=11):
-    """Label the axes x1 / x2, fix the limits, and keep one unit the same length on both axes
-    (so a right angle looks like one)."""
+def style_axes(ax, xlim=(-0.5, 1.5), ylim=None, title=None, fontsize=11, x_label="$x_1$",
+               y_label="$x_2$"):
+    """Label the axes (x1 / x2 unless told otherwise), fix the limits, and keep one unit the
+    same length on both axes (so a right angle looks like one)."""
     ylim = xlim if ylim is None else ylim
     ax.set_xlim(*xlim)
     ax.set_ylim(*ylim)
     ax.set_aspect("equal", adjustable="box")
-    ax.set_xlabel("$x_1$", fontsize=fontsize)
-    ax.set_ylabel("$x_2$", fontsize=fontsize, rotation=0, labelpad=10)
+    ax.set_xlabel(x_label, fontsize=fontsize)
+    short = len(y_label) <= 8    # a short name reads across; a long one along the axis
+    ax.set_ylabel(y_label, fontsize=fontsize, rotation=0 if short else 90,
+                  labelpad=10 if short else 4)
     ax.tick_params(labelsize=fontsize - 2)
     ax.grid(True, color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
@@ -217,6 +220,7 @@ def draw_neuron_diagram(ax, fontsize=10):
         ("nucleus", (4.7, 4.4), (3.55, 3.25)),
         ("axon: carries the output\nwhen the cell fires", (7.0, 4.6), (7.0, 3.25)),
         ("signal travels this way", (7.15, 2.0), None),
+        ("myelin sheath (grey):\ninsulation that\nspeeds the signal", (9.0, 0.9), (8.5, 2.8)),
         ("axon terminals:\nconnect to other cells", (10.4, 5.35), (11.0, 4.3)),
     ]
     for text, xy_text, xy in spec:
@@ -290,11 +294,13 @@ class DecisionScene:
     """
 
     def __init__(self, ax, X, d, xlim=(-0.5, 1.5), ylim=None, marker_size=90, fontsize=11,
-                 title=None, legend_ax=None):
+                 title=None, legend_ax=None, x_label="$x_1$", y_label="$x_2$",
+                 class_names=("class 0", "class 1")):
         self.ax = ax
         self.xlim = tuple(float(v) for v in xlim)
         self.ylim = self.xlim if ylim is None else tuple(float(v) for v in ylim)
-        style_axes(ax, self.xlim, self.ylim, title=title, fontsize=fontsize)
+        style_axes(ax, self.xlim, self.ylim, title=title, fontsize=fontsize, x_label=x_label,
+                   y_label=y_label)
         self.points = plot_points(ax, X, d, s=marker_size) if len(X) else []
         self.shade = Polygon(np.zeros((1, 2)), closed=True, facecolor=SHADE_COLOR, alpha=0.22,
                              edgecolor="none", zorder=0)
@@ -319,9 +325,9 @@ class DecisionScene:
                         self.update_arrow, self.ring, self.note]
         legend = [
             Line2D([], [], marker=CLASS_MARKERS[0], color=CLASS_COLORS[0], linestyle="none",
-                   markeredgecolor="black", label="class 0"),
+                   markeredgecolor="black", label=class_names[0]),
             Line2D([], [], marker=CLASS_MARKERS[1], color=CLASS_COLORS[1], linestyle="none",
-                   markeredgecolor="black", label="class 1"),
+                   markeredgecolor="black", label=class_names[1]),
             Line2D([], [], color=LINE_COLOR, linewidth=2.4, label="decision line"),
             Polygon(np.zeros((1, 2)), facecolor=SHADE_COLOR, alpha=0.4,
                     label="predicts 1 (z ≥ 0)"),
@@ -437,7 +443,8 @@ class TrainingPicture:
     """
 
     def __init__(self, X, d, history=None, xlim=(-0.5, 1.5), ylim=None, size="normal",
-                 title=None, cache=64):
+                 title=None, cache=64, x_label="$x_1$", y_label="$x_2$",
+                 class_names=("class 0", "class 1")):
         spec = _size(size)
         self.size = size
         self.fig = new_figure(size)
@@ -453,7 +460,8 @@ class TrainingPicture:
         self.lr = 1
         self.scene = DecisionScene(self.ax, self.X, self.d, xlim, ylim,
                                    marker_size=spec["marker"], fontsize=spec["font"],
-                                   title=title, legend_ax=self.ax_legend)
+                                   title=title, legend_ax=self.ax_legend, x_label=x_label,
+                                   y_label=y_label, class_names=class_names)
         n_epochs = history.n_epochs if history is not None else 1
         ymax = max(history.mistakes_per_epoch) if history is not None and len(history) else 1
         self.panel = MistakePanel(self.ax_m, n_epochs, ymax, fontsize=spec["font"])

@@ -279,6 +279,23 @@ def _parse_points(text):
     return np.array(X, dtype=float).reshape(-1, 2), np.array(d, dtype=float)
 
 
+def _names(x_label, y_label, class_names):
+    """Axis and class names for the picture, checked: keyword arguments of TrainingPicture."""
+    names = {"x_label": "$x_1$" if x_label is None else x_label,
+             "y_label": "$x_2$" if y_label is None else y_label}
+    for key, value in names.items():
+        if not isinstance(value, str):
+            raise TypeError(f"{key} must be text, e.g. \"petal length (cm)\"; got {value!r}.")
+    if class_names is None:
+        class_names = ("class 0", "class 1")
+    if isinstance(class_names, str) or len(class_names) != 2 or \
+            not all(isinstance(c, str) for c in class_names):
+        raise TypeError(f"class_names must be two names, for class 0 and class 1, e.g. "
+                        f"(\"setosa\", \"versicolor\"); got {class_names!r}.")
+    names["class_names"] = tuple(class_names)
+    return names
+
+
 class TrainingExplorer(_StaticPicture, widgets.VBox):
     """Step through the perceptron's training and watch the decision line move.
 
@@ -300,6 +317,10 @@ class TrainingExplorer(_StaticPicture, widgets.VBox):
         Title of the picture for your own data (default "your points").
     xlim, ylim : (low, high), optional
         Fix the view instead of fitting it to the data.
+    x_label, y_label : str, optional
+        Names of the two inputs, shown on the axes (default x1 and x2).
+    class_names : (str, str), optional
+        Names of class 0 and class 1, shown in the legend (default "class 0", "class 1").
 
     Keys (mouse over the picture): → / PageDown step, ← / PageUp back, Home / End,
     space play or pause.
@@ -309,9 +330,11 @@ class TrainingExplorer(_StaticPicture, widgets.VBox):
     LEARNING_RATES = (0.01, 0.1, 0.25, 0.5, 1, 2, 5)
 
     def __init__(self, X=None, d=None, dataset="AND", lr=1, epochs=30, shuffle=False, seed=0,
-                 size="normal", xlim=None, ylim=None, title=None):
+                 size="normal", xlim=None, ylim=None, title=None, x_label=None, y_label=None,
+                 class_names=None):
         if size not in SIZES:
             raise ValueError(f"size must be one of {', '.join(SIZES)}; got {size!r}.")
+        self._names = _names(x_label, y_label, class_names)
         self.size = size
         self.epochs = int(epochs)
         self.shuffle = bool(shuffle)
@@ -491,7 +514,8 @@ class TrainingExplorer(_StaticPicture, widgets.VBox):
                 self.bound = novikoff_bound(X, d, max_margin_weights(X, d))
         title = (self._title or "your points") if self.dataset == "custom" else self.dataset
         self.picture = TrainingPicture(X, d, self.history, xlim, ylim, size=self.size,
-                                       title=f"{title}, learning rate {_fmt(self.lr)}")
+                                       title=f"{title}, learning rate {_fmt(self.lr)}",
+                                       **self._names)
         self.custom_box.layout.display = "" if self.dataset == "custom" else "none"
         self.position = 0
         self._busy = True
