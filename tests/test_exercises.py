@@ -1,44 +1,82 @@
-"""Every exercise: blank says 'not answered yet', right answers pass, common wrong answers
-get their specific feedback, and nothing ever raises."""
+"""Every exercise: blank says 'not answered yet', its own right answer passes, typical wrong
+answers get their specific feedback, odd input gets a message, and nothing ever raises.
 
+(tests/test_exercise_answers.py runs the same answers inside the notebooks.)
+"""
+
+import numpy as np
 import pytest
 
-from perceptron_lib.exercises import ALL, NOT_ANSWERED
+import perceptron_lib
+from perceptron_lib.exercises import ALL, NOT_ANSWERED, nb02, nb03, nb04, questions
 
-EXERCISES = [(f"{nb}.{q}", ex) for nb, ns in ALL.items() for q, ex in vars(ns).items()]
+EXERCISES = [(f"{nb}.{q}", ex) for nb, mod in ALL.items() for q, ex in questions(mod)]
+IDS = [n for n, _ in EXERCISES]
+
+
+def run(code):
+    """What a learner's answer cell defines: the code run with the notebooks' imports."""
+    namespace = {"np": np, **{k: getattr(perceptron_lib, k) for k in perceptron_lib.__all__}}
+    exec(code, namespace)
+    return namespace
 
 
 def test_every_notebook_has_at_least_three_exercises():
-    for nb, ns in ALL.items():
-        assert len(vars(ns)) >= 3, nb
+    for nb, mod in ALL.items():
+        assert len(questions(mod)) >= 3, nb
 
 
-@pytest.mark.parametrize("name, ex", EXERCISES, ids=[n for n, _ in EXERCISES])
-def test_exercise(name, ex, capsys):
+@pytest.mark.parametrize("name, ex", EXERCISES, ids=IDS)
+def test_blank_answers_are_not_answered(name, ex, capsys):
     for blank in (..., None, "", "  "):
         ex.check(blank)
         assert NOT_ANSWERED in capsys.readouterr().out
         assert ex.status == "unanswered"
-    assert any(expected == "correct" for _, expected in ex.examples), "needs a right answer"
-    assert any(expected != "correct" for _, expected in ex.examples), "needs a wrong answer"
+
+
+@pytest.mark.parametrize("name, ex", EXERCISES, ids=IDS)
+def test_the_answer_code_is_right(name, ex, capsys):
+    answer = run(ex.answer_code)[ex.answer_name]
+    ex.check(answer)
+    out = capsys.readouterr().out
+    assert ex.status == "correct" and "correct!" in out, out
+    ex.solution()
+    out = capsys.readouterr().out
+    assert "Solution" in out and ex.answer_code in out and ex.explanation in out
+
+
+@pytest.mark.parametrize("name, ex", EXERCISES, ids=IDS)
+def test_typical_wrong_answers_get_their_message(name, ex, capsys):
+    assert ex.wrong_code, "every exercise lists typical wrong answers"
+    for code, must_say in ex.wrong_code:
+        ex.check(run(code)[ex.answer_name])
+        out = capsys.readouterr().out
+        assert ex.status == "incorrect", (code, out)
+        assert must_say in out, (code, out)
+
+
+@pytest.mark.parametrize("name, ex", EXERCISES, ids=IDS)
+def test_examples_and_odd_input(name, ex, capsys):
     for answer, expected in ex.examples:
         ex.check(answer)
         out = capsys.readouterr().out
         if expected == "correct":
             assert ex.status == "correct", (answer, out)
-            assert "correct!" in out
         else:
-            assert ex.status == "incorrect", (answer, out)
-            assert expected in out, (answer, out)
+            assert ex.status == "incorrect" and expected in out, (answer, out)
+    odd = ["abc", 1e300, -7e300, float("nan"), [[1, 2], [3]], {"a": 1}, np.zeros((2, 2)),
+           [True, False, True], object(), lambda *a: None, lambda *a: 1 / 0]
+    for answer in odd:
+        ex.check(answer)           # never raises
+        out = capsys.readouterr().out
+        assert ex.status in ("incorrect", "unanswered"), (answer, out)
+        for leak in ("ufunc", "could not convert", "setting an array element", "Traceback"):
+            assert leak not in out, (answer, out)
     ex.hint()
     assert "Hint" in capsys.readouterr().out
-    ex.solution()
-    assert "Solution" in capsys.readouterr().out
 
 
 def test_a_crashing_function_gets_a_message_not_a_traceback(capsys):
-    from perceptron_lib.exercises import nb04
-
     def update(W, x, d, lr):
         raise ZeroDivisionError("oops")
 
@@ -48,15 +86,81 @@ def test_a_crashing_function_gets_a_message_not_a_traceback(capsys):
 
 
 def test_a_function_with_only_dots_counts_as_not_answered(capsys):
-    from perceptron_lib.exercises import nb01, nb04
-
-    def neuron(x, w, threshold):
-        ...
-
     def update(W, x, d, lr):
         ...
 
-    nb01.q3.check(neuron)
+    def fit(X, d, lr, epochs):
+        pass
+
     nb04.q4.check(update)
+    nb04.q5.check(fit)
+    assert capsys.readouterr().out.count(NOT_ANSWERED) == 2
+
+
+def test_function_answers_get_their_own_copies(capsys):
+    """An in-place update that ignores lr was once accepted, because the reference then saw
+    the learner's already-changed W."""
+    def update(W, x, d, lr):
+        xe = np.insert(x, 0, 1)
+        W += (d - (1 if W @ xe >= 0 else 0)) * xe
+        return W
+
+    nb04.q4.check(update)
+    assert nb04.q4.status == "incorrect" and "in place" in capsys.readouterr().out
+
+
+def test_a_function_that_returns_none_is_told_so(capsys):
+    def update(W, x, d, lr):
+        W = W + lr * x.sum()
+
+    nb04.q4.check(update)
+    assert "returned None: did you forget `return`?" in capsys.readouterr().out
+
+
+def test_fit_is_checked_bit_for_bit_against_the_library(capsys):
+    def fit(X, d, lr, epochs):   # right on AND, but only ever one input column in the bias
+        W = np.zeros(X.shape[1] + 1)
+        for _ in range(epochs):
+            for x, t in zip(X, d):
+                xe = np.insert(x, 0, 1)
+                W = W + lr * (t - (1 if W @ xe >= 0 else 0)) * xe
+        return W + 1e-15 * (len(X) > 4)
+    nb04.q5.check(fit)
     out = capsys.readouterr().out
-    assert out.count("not answered yet") == 2
+    assert nb04.q5.status == "incorrect" and "expected" in out
+
+
+@pytest.mark.parametrize("text", ["w1 + w2 + b < 0", "w_1 + w_2 + b < 0", "b + w1 + w2 < 0",
+                                  "0 > w1 + w2 + b", "w1 + w2 < -b", "2w1 + 2w2 + 2b < 0",
+                                  "-w1 - w2 - b > 0", "W1+W2+B<0", "w1 + w2 + b + 0 < 0"])
+def test_inequalities_are_compared_by_meaning(text):
+    assert nb03.q4.verdict(text)[0] == "correct"
+
+
+@pytest.mark.parametrize("text, says", [("w1 + w2 + b <= 0", "strictly"),
+                                        ("w1 + w2 + b ≥ 0", "must not fire"),
+                                        ("b + w2 >= 0", "(0, 1)"), ("w1 + w2 < 0", "one of"),
+                                        ("w1 + w2 + b < 0 < 1", "one of")])
+def test_other_inequalities_are_told_apart(text, says):
+    status, message = nb03.q4.verdict(text)
+    assert status == "incorrect" and says in message
+
+
+def test_hand_set_gate_weights_are_judged_exactly():
+    # 0.3 - 0.2 - 0.1 is -2.8e-17 in floating point, but exactly 0: (1, 1) fires.
+    assert 0.3 + (-0.2) + (-0.1) < 0
+    status, message = nb02.q4.verdict([0.3, -0.2, -0.1])
+    assert status == "incorrect" and "= 0 exactly, and step(0) = 1" in message
+    # and 0.6 + 0.3 - 0.9 = 0 exactly: AND's (1, 1) is on the line and fires
+    assert nb02.q3.verdict([-0.3, 0.3, 0.3])[0] == "correct"
+    assert nb02.q3.verdict(np.array([-0.3, 0.3, 0.3]))[0] == "correct"
+
+
+@pytest.mark.parametrize("answer, says", [(np.array([[1, 0, 1]]), "not a table"),
+                                          (np.array([True, False, True]), "not True/False"),
+                                          ([1, 0, "1"], "not numbers"),
+                                          ([1, 0, float("nan")], "NaN")])
+def test_shapes_and_types_of_list_answers(answer, says):
+    from perceptron_lib.exercises import nb00
+    status, message = nb00.q2.verdict(answer)
+    assert status == "incorrect" and says in message

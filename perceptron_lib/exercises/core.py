@@ -1,0 +1,403 @@
+"""The machinery of the exercises: the Exercise class, reading answers, and checkers.
+
+A checker takes the learner's answer and returns ``(ok, message)``. The checkers here are
+general (a number, a list of numbers, a choice, a function compared with a reference); each
+notebook's file builds its questions from them.
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+import inspect
+import numbers
+import re
+from fractions import Fraction
+
+import numpy as np
+
+from ..data import BOOLEAN_FUNCTION_NAMES
+from ..exact import exact_sum, fires
+from ..plotting import format_number as _fmt
+
+__all__ = ["Exercise", "number", "vector", "choice", "truth", "gate_weights", "function_of",
+           "inequality", "species_pair", "read_vector", "INPUTS", "NOT_ANSWERED"]
+
+NOT_ANSWERED = "not answered yet"
+
+
+def _blank(answer):
+    return answer is ... or answer is None or (isinstance(answer, str) and not answer.strip())
+
+
+def _stub():
+    ...
+
+
+def _is_stub(f):
+    """True for a function whose body is only ``...`` (or ``pass``): not written yet."""
+    code = getattr(f, "__code__", None)
+    return code is not None and code.co_code == _stub.__code__.co_code
+
+
+class Exercise:
+    """One "check your understanding" question.
+
+    Parameters
+    ----------
+    name, question : str
+    checker : callable
+        ``checker(answer)`` returns ``(ok, message)``.
+    hint, explanation : str
+    answer_code : str
+        A right answer exactly as a learner would type it in the notebook's answer cell.
+    wrong_code : list of (str, str)
+        Typical wrong answers as code, each with a piece of text its message must contain.
+    examples : list of (answer, str)
+        More answers (odd types, equivalent forms) with what ``check`` must say: "correct",
+        or a piece of the message.
+    """
+
+    def __init__(self, name, question, checker, hint, explanation, answer_code, wrong_code=(),
+                 examples=()):
+        self.name = name
+        self.question = question
+        self._checker = checker
+        self._hint = hint
+        self.explanation = explanation
+        self.answer_code = answer_code
+        self.wrong_code = list(wrong_code)
+        self.examples = list(examples)
+        self.status = "unanswered"
+        self.last_message = ""
+
+    def __repr__(self):
+        return f"<exercise {self.name}: {self.question}>"
+
+    @property
+    def answer_name(self):
+        """The name the answer cell defines: ``answer_2_1``, or a function such as ``update``."""
+        last = ast.parse(self.answer_code).body[-1]
+        if isinstance(last, ast.FunctionDef):
+            return last.name
+        return last.targets[0].id
+
+    def verdict(self, answer=...):
+        """(status, message) for an answer, without printing."""
+        if _blank(answer) or (callable(answer) and _is_stub(answer)):
+            what = "Write the function's body in place of the ..." if callable(answer) else \
+                "Replace the ... with your answer"
+            return "unanswered", f"⏳ {self.name}: {NOT_ANSWERED}. {what} and run the cell again."
+        try:
+            ok, message = self._checker(answer)
+        except Exception as err:  # a learner's function may raise anything
+            ok, message = False, (f"checking your answer raised {type(err).__name__}: {err}. "
+                                  f"Read the message, fix the code, and try again.")
+        if ok:
+            return "correct", f"✔ {self.name}: correct! {message}".rstrip()
+        return "incorrect", f"✘ {self.name}: not quite. {message}".rstrip()
+
+    def check(self, answer=...):
+        """Print whether ``answer`` is right."""
+        self.status, self.last_message = self.verdict(answer)
+        print(self.last_message)
+
+    def hint(self):
+        print(f"💡 Hint for {self.name}: {self._hint}")
+
+    def solution(self):
+        print(f"📖 Solution to {self.name}:\n\n{self.answer_code}\n\n{self.explanation}")
+
+
+# --- reading answers -----------------------------------------------------------------------------
+
+def _is_number(v):
+    return isinstance(v, (numbers.Real, np.number)) and not isinstance(v, (bool, np.bool_))
+
+
+def _read_number(answer):
+    """(value, None) for one number, else (None, a message saying what to change)."""
+    if isinstance(answer, (bool, np.bool_)):
+        return None, "Please answer with a single number, not True/False."
+    if isinstance(answer, str):
+        return None, (f"Please answer with a single number, not text: write {answer.strip()} "
+                      f"without the quotes.")
+    if isinstance(answer, (list, tuple, np.ndarray)):
+        return None, ("Please answer with a single number, not a list or array: for "
+                      "example 3, not [3].")
+    if not _is_number(answer):
+        return None, f"Please answer with a single number; got {type(answer).__name__}."
+    if not np.isfinite(float(answer)):
+        return None, "Please answer with a single number; got NaN or infinity."
+    return answer, None
+
+
+def read_vector(answer, size, names):
+    """(list of numbers, None) for a flat list of ``size`` numbers, else (None, a message)."""
+    example = "[" + ", ".join(str(k % 2) for k in range(1, size + 1)) + "]"
+    if isinstance(answer, str):
+        return None, f"Please answer with a list of {size} numbers {names}, not text."
+    if _is_number(answer) or isinstance(answer, (bool, np.bool_)):
+        return None, f"Please answer with a list of {size} numbers {names}, like {example}."
+    try:
+        arr = np.asarray(answer, dtype=object)
+    except (TypeError, ValueError):
+        arr = None
+    if arr is None or arr.ndim == 0:
+        return None, f"Please answer with a list of {size} numbers {names}, like {example}."
+    if arr.ndim != 1:
+        return None, (f"Please answer with a flat list of {size} numbers {names}, not a table: "
+                      f"your answer has shape {arr.shape}. Write {example}, not [{example}].")
+    values = arr.tolist()
+    if any(isinstance(v, (bool, np.bool_)) for v in values) or \
+            (isinstance(answer, np.ndarray) and answer.dtype == bool):
+        return None, (f"Please answer with numbers {names}, not True/False: write 1 for True "
+                      f"and 0 for False.")
+    if not all(_is_number(v) for v in values):
+        return None, f"Please answer with {size} numbers {names}; some entries are not numbers."
+    if len(values) != size:
+        return None, f"Expected {size} numbers {names}; your answer has {len(values)}."
+    if not all(np.isfinite(float(v)) for v in values):
+        return None, f"Please answer with {size} finite numbers {names}; got NaN or infinity."
+    return values, None
+
+
+# --- checkers ------------------------------------------------------------------------------------
+
+def number(expected, wrong=None, tol=1e-9, right_msg=""):
+    """Checker for a number; ``wrong`` maps a common wrong value to a specific explanation."""
+    wrong = wrong or {}
+
+    def checker(answer):
+        value, problem = _read_number(answer)
+        if problem:
+            return False, problem
+        value = float(value)
+        if abs(value - expected) <= tol:
+            return True, right_msg
+        for w, msg in wrong.items():
+            if abs(value - w) <= tol:
+                return False, msg
+        return False, f"{value:g} is not it. Try the hint: .hint()"
+    return checker
+
+
+def vector(expected, wrong=None, right_msg="", tol=1e-9, names=""):
+    """Checker for a list of numbers (order matters)."""
+    expected = np.asarray(expected, dtype=float)
+    wrong = [(np.asarray(w, dtype=float), m) for w, m in (wrong or [])]
+
+    def checker(answer):
+        values, problem = read_vector(answer, expected.size, names)
+        if problem:
+            return False, problem
+        arr = np.array(values, dtype=float)
+        if np.allclose(arr, expected, atol=tol, rtol=0):
+            return True, right_msg
+        for w, msg in wrong:
+            if np.allclose(arr, w, atol=tol, rtol=0):
+                return False, msg
+        return False, "Some of the numbers are off. Try the hint: .hint()"
+    return checker
+
+
+def _plain(text):
+    return " ".join(str(text).lower().split())
+
+
+def choice(expected, options, wrong=None, right_msg="", key=_plain):
+    """Checker for a multiple-choice answer given as text. ``key`` decides which texts mean
+    the same (by default: case and spaces are ignored)."""
+    shown = ", ".join(repr(o) for o in options)
+    options = {key(o) for o in options}
+    wrong = {key(k): v for k, v in (wrong or {}).items()}
+
+    def checker(answer):
+        if not isinstance(answer, str):
+            return False, f"Please answer with text in quotes, one of: {shown}."
+        a = key(answer)
+        if a == key(expected):
+            return True, right_msg
+        if a in wrong:
+            return False, wrong[a]
+        if a not in options:
+            return False, f"Answer with one of: {shown}."
+        return False, "That is not it. Try the hint: .hint()"
+    return checker
+
+
+_RELATION = re.compile(r"(<=|>=|=<|=>|≤|≥|<|>)")
+_TERM = re.compile(r"([+-])?(\d+(?:\.\d*)?)?\*?([a-z]\w*)?")
+
+
+def _linear(text):
+    """{variable: coefficient} with the constant under "", for a sum like '2w1 - b + 3'."""
+    s = text.replace("_", "").replace("·", "*").replace("−", "-").replace(" ", "").lower()
+    out = {}
+    pos = 0
+    while pos < len(s):
+        m = _TERM.match(s, pos)
+        if not m or m.end() == pos or not (m.group(2) or m.group(3)):
+            raise ValueError(text)
+        if pos > 0 and not m.group(1):
+            raise ValueError(text)
+        coef = Fraction(m.group(2) or 1) * (-1 if m.group(1) == "-" else 1)
+        var = m.group(3) or ""
+        out[var] = out.get(var, 0) + coef
+        pos = m.end()
+    if not out:
+        raise ValueError(text)
+    return out
+
+
+def inequality(text):
+    """A key that is the same for every way of writing one linear inequality.
+
+    'w1 + w2 + b < 0', 'w_1 + w_2 + b < 0', 'b + w1 + w2 < 0', '0 > w1 + w2 + b' and
+    'w1 + w2 < -b' all give the same key; text that is no inequality gives itself.
+    """
+    parts = _RELATION.split(str(text))
+    if len(parts) != 3:
+        return _plain(text)
+    try:
+        left, right = _linear(parts[0]), _linear(parts[2])
+    except ValueError:
+        return _plain(text)
+    op = {"=<": "<=", "≤": "<=", "=>": ">=", "≥": ">="}.get(parts[1], parts[1])
+    terms = dict(left)
+    for var, coef in right.items():
+        terms[var] = terms.get(var, 0) - coef
+    if op in (">", ">="):            # a > 0  is  -a < 0
+        terms = {v: -c for v, c in terms.items()}
+        op = op.replace(">", "<")
+    const = terms.pop("", 0)
+    terms = {v: c for v, c in terms.items() if c != 0}
+    if not terms:
+        return _plain(text)
+    scale = abs(terms[min(terms)])    # 2w1 + 2b < 0 says the same as w1 + b < 0
+    return op, tuple(sorted((v, c / scale) for v, c in terms.items())), const / scale
+
+
+_SPECIES = ("setosa", "versicolor", "virginica")
+
+
+def species_pair(text):
+    """The same key for 'setosa/versicolor', 'Versicolor / setosa' and 'setosa and versicolor'."""
+    found = frozenset(re.findall("|".join(_SPECIES), str(text).lower()))
+    return found if len(found) == 2 else _plain(text)
+
+
+def truth(expected, wrong_msg, right_msg=""):
+    def checker(answer):
+        if not isinstance(answer, (bool, np.bool_, int, np.integer)) or answer not in (0, 1):
+            return False, "Please answer True or False (no quotes)."
+        return (True, right_msg) if bool(answer) == expected else (False, wrong_msg)
+    return checker
+
+
+INPUTS = ((0, 0), (0, 1), (1, 0), (1, 1))
+
+
+def _outputs(W):
+    """Exact z and step(z) of the neuron W = [b, w1, w2] on the four inputs."""
+    z = [exact_sum(W[1:], x, W[0]) for x in INPUTS]
+    return z, [fires(v) for v in z]
+
+
+def gate_weights(name, targets):
+    """Checker for W = [b, w1, w2] that must compute a gate with step(z) (z = 0 counts as 1).
+
+    The numbers are judged as the decimals typed: [0.3, -0.2, -0.1] puts (1, 1) exactly on
+    the line (z = 0 fires), whatever floating point makes of it."""
+    def checker(answer):
+        W, problem = read_vector(answer, 3, "[b, w1, w2]")
+        if problem:
+            return False, problem
+        z, y = _outputs(W)
+        bad = [k for k in range(4) if y[k] != targets[k]]
+        shown = "[" + ", ".join(_fmt(v) for v in W) + "]"
+        if not bad:
+            return True, f"W = {shown} computes {name} on all four inputs."
+        if _outputs(W[-1:] + W[:-1])[1] == list(targets):     # written as [w1, w2, b]
+            return False, ("it looks like you put the bias last. The course writes the bias "
+                           "first: W = [b, w1, w2].")
+        k = bad[0]
+        computes = BOOLEAN_FUNCTION_NAMES[sum(v << i for i, v in enumerate(y))]
+        w1, w2 = (f"({_fmt(w)})" if w < 0 else _fmt(w) for w in W[1:])
+        why = f"z = {_fmt(W[0])} + {w1}·{INPUTS[k][0]} + {w2}·{INPUTS[k][1]} = {_fmt(z[k])}"
+        why += " exactly, and step(0) = 1" if z[k] == 0 else ""
+        return False, (f"for input {INPUTS[k]}, {why}, so the neuron outputs {y[k]}, but {name} "
+                       f"gives {targets[k]} ({len(bad)} of 4 rows wrong): your W computes "
+                       f"{computes}.")
+    return checker
+
+
+def _same(a, b):
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        return np.array_equal(np.asarray(a), np.asarray(b))
+    return a == b
+
+
+def _result(got, want):
+    """None when ``got`` equals ``want`` (same shape, same numbers), else a short reason."""
+    try:
+        g = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        return f"it returned {got!r}, which is not numbers"
+    w = np.asarray(want, dtype=float)
+    if g.shape != w.shape:
+        return f"it returned {got!r}; expected {want!r}"
+    if not np.array_equal(g, w):
+        return f"it returned {got!r}; expected {want!r}"
+    return None
+
+
+def function_of(reference, cases, name, diagnose=None):
+    """Checker for a function the learner writes, compared with ``reference`` on ``cases``.
+
+    The learner's function and the reference each get their own copies of the inputs; a
+    function that changes its inputs in place is told so. ``diagnose(f)`` may return a
+    specific message for a typical mistake before the cases are tried.
+    """
+    params = list(inspect.signature(reference).parameters)
+
+    def as_args(args):
+        return [np.array(a) if isinstance(a, list) else a for a in args]
+
+    def checker(f):
+        if not callable(f):
+            return False, f"Please pass your function itself: check({name}) without ()."
+        for k, args in enumerate(cases):
+            given = as_args(copy.deepcopy(args))
+            kept = copy.deepcopy(given)
+            shown = ", ".join(_show(a) for a in args)
+            try:
+                got = f(*given)
+            except Exception as err:  # the learner's code may raise anything
+                return False, (f"{name}({shown}) raised {type(err).__name__}: {err}. Read the "
+                               f"message, fix the code, and try again.")
+            if got is None:
+                return False, (f"your function returned None: did you forget `return`? "
+                               f"({name} must return its result, not only compute it.)")
+            changed = [p for p, a, b in zip(params, given, kept) if not _same(a, b)]
+            if changed:
+                return False, (f"your function changed its input {changed[0]} in place "
+                               f"(e.g. with +=), so the caller's {changed[0]} changes too. "
+                               f"Build a new array instead: {changed[0]} + ... rather than "
+                               f"{changed[0]} += ....")
+            if k == 0 and diagnose is not None:
+                message = diagnose(f)
+                if message:
+                    return False, message
+            want = reference(*as_args(copy.deepcopy(args)))
+            problem = _result(got, want)
+            if problem:
+                return False, f"{name}({shown}): {problem}."
+        return True, f"it gives the right result on all {len(cases)} test cases."
+    return checker
+
+
+def _show(a):
+    if isinstance(a, np.ndarray):
+        return f"np.array({a.tolist()})"
+    return repr(a)
