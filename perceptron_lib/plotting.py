@@ -286,6 +286,20 @@ def encode_png(rgb):
             + _chunk(b"IDAT", zlib.compress(rows.tobytes(), 1)) + _chunk(b"IEND", b""))
 
 
+def _same_scale(W, W_old=None):
+    """W (and W_old) divided by one positive number, so that the largest entry is 1.
+
+    The lines and the directions stay the same, and arrows keep their relative lengths, but
+    the numbers can no longer overflow or underflow when multiplied by coordinates (weights
+    near 1e300 on points near 1e300, or near 1e-300)."""
+    both = [W] if W_old is None else [W, np.asarray(W_old, dtype=float)]
+    biggest = max(float(np.abs(v).max()) for v in both)
+    if biggest == 0:
+        return W, W_old
+    scaled = [v / biggest for v in both]
+    return scaled[0], (None if W_old is None else scaled[1])
+
+
 class DecisionScene:
     """The data, the decision line, its shaded z >= 0 side and the weight vector, drawn once and
     then updated in place by :meth:`show`.
@@ -346,7 +360,8 @@ class DecisionScene:
     def show(self, W, W_old=None, sample=None, e=0, note=""):
         """Show weights W. Optionally: the previous weights (dashed line, grey arrow), the
         visited sample (ringed) and, when e != 0, the update arrow from old w to new w."""
-        W = np.asarray(W, dtype=float)
+        W_given = np.asarray(W, dtype=float)
+        W, W_old = _same_scale(W_given, W_old)
         seg = decision_line(W, self.xlim, self.ylim)
         self.line.set_data(*(seg if seg is not None else ([], [])))
         region = positive_region(W, self.xlim, self.ylim)
@@ -358,7 +373,7 @@ class DecisionScene:
         self.old_line.set_data(*(old_seg if old_seg is not None else ([], [])))
 
         # Arrows share one start point and one scale, so new w = old w + update, visibly.
-        has_w = bool(W[1:].any()) and seg is not None
+        has_w = bool(W[1:].any()) and seg is not None and np.isfinite(W).all()
         for a in (self.w_old, self.w_new, self.update_arrow):
             a.set_visible(False)
         start = end = None
@@ -369,6 +384,9 @@ class DecisionScene:
                 longest = max(longest, np.linalg.norm(np.asarray(W_old, dtype=float)[1:]))
             scale = _arrow_length(self.xlim, self.ylim) / longest
             end = start + scale * W[1:]
+            if not np.isfinite([start, end]).all():      # nothing sensible to draw
+                start = end = None
+        if end is not None:
             self.w_new.set_positions(start, end)
             self.w_new.set_visible(True)
             if W_old is not None and e != 0:
@@ -386,7 +404,7 @@ class DecisionScene:
             self.ring.set_data([], [])
         self.note.set_text(note)
         self.note.set_visible(bool(note))
-        self.state = {"W": W.copy(), "line": seg, "sample": None if sample is None
+        self.state = {"W": W_given.copy(), "line": seg, "sample": None if sample is None
                       else tuple(float(v) for v in sample), "w_arrow": (start, end),
                       "update_arrow": self.update_arrow.get_visible(),
                       "old_line": old_seg}
@@ -414,7 +432,6 @@ class MistakePanel:
         ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
         ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
         self.dynamic = [self.bars]
-        self.heights = []
 
     def show(self, counts, current=None):
         counts = list(counts)[:self.n_epochs]
@@ -423,7 +440,6 @@ class MistakePanel:
                               (k + 1 + half, 0)] for k, c in enumerate(counts)])
         self.bars.set_facecolors(["#0072B2" if current is not None and k + 1 == current
                                   else "#999999" for k in range(len(counts))])
-        self.heights = counts
         return counts
 
 
@@ -457,7 +473,6 @@ class TrainingPicture:
         self.X = np.asarray(X, dtype=float).reshape(-1, 2)
         self.d = np.asarray(d)
         self.history = history
-        self.lr = 1
         self.scene = DecisionScene(self.ax, self.X, self.d, xlim, ylim,
                                    marker_size=spec["marker"], fontsize=spec["font"],
                                    title=title, legend_ax=self.ax_legend, x_label=x_label,
@@ -570,7 +585,7 @@ class NeuronPicture:
 
     def __init__(self, n_inputs, size="normal"):
         spec = _size(size)
-        self.fs = fs = spec["font"]
+        fs = spec["font"]
         self.fig = new_figure(size, figsize=(spec["figsize"][0] * 0.5, spec["figsize"][1] * 0.7))
         ax = self.fig.add_axes([0, 0, 1, 1])
         ax.set_xlim(0, 10)
@@ -598,9 +613,9 @@ class NeuronPicture:
                    + [self.soma, self.sum_text, self.axon, self.output])
         self._renderer = FastPNG(self.fig, dynamic)
 
-    def render(self, inputs, weights, threshold):
+    def render(self, inputs, weights, threshold, fire):
+        """PNG of the neuron; ``fire`` is decided by the caller (exactly, for set numbers)."""
         total = float(np.dot(inputs, weights))
-        fire = total >= threshold
         for line, label, value, x, w in zip(self.lines, self.labels, self.values, inputs,
                                             weights):
             line.set_color(CLASS_COLORS[1] if w >= 0 else CLASS_COLORS[0])

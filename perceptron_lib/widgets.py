@@ -16,19 +16,23 @@ from __future__ import annotations
 
 import base64
 import html
+import math
+import numbers
 import re
 
 import ipywidgets as widgets
 import numpy as np
 
 from .data import gate as gate_data
+from .exact import as_decimal, exact_sum, fires
 from .geometry import is_linearly_separable, max_margin_weights, novikoff_bound
-from .perceptron import Perceptron, check_labels, check_X, step
+from .perceptron import Perceptron, check_labels, check_X
 from .plotting import (
     SIZES,
     BoundaryPicture,
     NeuronPicture,
     TrainingPicture,
+    _size,
     format_vector,
 )
 from .plotting import format_number as _fmt
@@ -71,28 +75,65 @@ class _StaticPicture:
         return bundle
 
 
+def _setting(value, name, low, high):
+    """A number a person sets on a slider: checked, and within the slider's range."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (numbers.Real, np.number)):
+        raise TypeError(f"{name} must be a number; got {value!r}.")
+    value = float(value)
+    if not np.isfinite(value):
+        raise ValueError(f"{name} must be a finite number; got {value}.")
+    if not low <= value <= high:
+        raise ValueError(f"{name} = {_fmt(value)} is outside its slider's range, {_fmt(low)} to "
+                         f"{_fmt(high)}: choose a value in that range.")
+    return value
+
+
+def _shown(slider):
+    """The exact decimal a slider shows (0.6, not 0.6000000000000001)."""
+    return as_decimal(round(slider.value, 9))
+
+
+def _exactly(z):
+    """z for a sentence: '0 exactly' when a hand-set sum is exactly 0."""
+    return "0 exactly" if z == 0 else _fmt(z)
+
+
 # --------------------------------------------------------------------------------------------
 class NeuronExplorer(_StaticPicture, widgets.VBox):
     """A toy neuron: binary inputs, one weight per input, a threshold, all-or-nothing output.
+
+    The weighted sum is computed exactly for the decimals on the sliders, so a sum that equals
+    the threshold fires (0.1 + 0.2 reaches a threshold of 0.3).
 
     Parameters
     ----------
     n_inputs : int
         Number of inputs (1 to 6).
     weights : list of float, optional
-        Starting weights (default: all 1).
+        Starting weights, each from -3 to 3 (default: all 1).
     threshold : float
-        The neuron fires when the weighted sum reaches the threshold.
+        The neuron fires when the weighted sum reaches the threshold (-3 to 6).
     size : "normal" or "large"
     """
+
+    WEIGHT_RANGE = (-3, 3)
+    THRESHOLD_RANGE = (-3, 6)
 
     def __init__(self, n_inputs=3, weights=None, threshold=2.0, size="normal"):
         if isinstance(n_inputs, bool) or not isinstance(n_inputs, (int, np.integer)) \
                 or not 1 <= n_inputs <= 6:
             raise ValueError(f"n_inputs must be a whole number from 1 to 6; got {n_inputs!r}.")
-        weights = [1.0] * n_inputs if weights is None else list(weights)
+        _size(size)
+        if weights is None:
+            weights = [1.0] * n_inputs
+        if isinstance(weights, str) or not hasattr(weights, "__len__"):
+            raise TypeError(f"weights must be a list of {n_inputs} numbers; got {weights!r}.")
+        weights = list(weights)
         if len(weights) != n_inputs:
             raise ValueError(f"give one weight per input: {n_inputs} weights; got {len(weights)}.")
+        weights = [_setting(w, f"weight w{i + 1}", *self.WEIGHT_RANGE)
+                   for i, w in enumerate(weights)]
+        threshold = _setting(threshold, "threshold", *self.THRESHOLD_RANGE)
         self.size = size
         self.input_buttons = [
             widgets.ToggleButton(value=False, description=f"x{i + 1} = 0",
@@ -100,13 +141,13 @@ class NeuronExplorer(_StaticPicture, widgets.VBox):
                                  layout=widgets.Layout(width="90px"))
             for i in range(n_inputs)]
         self.weight_sliders = [
-            widgets.FloatSlider(value=float(w), min=-3, max=3, step=0.5,
-                                description=f"weight w{i + 1}", continuous_update=True,
+            widgets.FloatSlider(value=w, min=self.WEIGHT_RANGE[0], max=self.WEIGHT_RANGE[1],
+                                step=0.5, description=f"weight w{i + 1}", continuous_update=True,
                                 style={"description_width": "80px"})
             for i, w in enumerate(weights)]
         self.threshold_slider = widgets.FloatSlider(
-            value=float(threshold), min=-3, max=6, step=0.5, description="threshold",
-            style={"description_width": "80px"})
+            value=threshold, min=self.THRESHOLD_RANGE[0], max=self.THRESHOLD_RANGE[1], step=0.5,
+            description="threshold", style={"description_width": "80px"})
         self._picture = NeuronPicture(n_inputs, size)
         self.image = _image(self._picture.fig)
         self.readout = widgets.HTML()
@@ -124,38 +165,43 @@ class NeuronExplorer(_StaticPicture, widgets.VBox):
 
     @property
     def weights(self):
-        return np.array([s.value for s in self.weight_sliders])
+        return np.array([float(_shown(s)) for s in self.weight_sliders])
+
+    @property
+    def threshold(self):
+        return float(_shown(self.threshold_slider))
 
     @property
     def total(self):
-        """The weighted sum of the inputs."""
-        return float(self.inputs @ self.weights)
+        """The weighted sum of the inputs, exactly (a Fraction)."""
+        return exact_sum([_shown(s) for s in self.weight_sliders], self.inputs.tolist())
 
     @property
     def fires(self):
-        """True when the weighted sum reaches the threshold."""
-        return self.total >= self.threshold_slider.value
+        """True when the weighted sum reaches the threshold (equal counts)."""
+        return self.total >= _shown(self.threshold_slider)
 
     def _update(self, change=None):
         for i, b in enumerate(self.input_buttons):
             b.description = f"x{i + 1} = {int(b.value)}"
             b.button_style = "info" if b.value else ""
-        x, w, t = self.inputs, self.weights, self.threshold_slider.value
+        x, w, t = self.inputs, self.weights, self.threshold
         terms = " + ".join(f"{_fmt(wi)}·{xi}" for wi, xi in zip(w, x))
-        verdict = ("<b>fires: output 1</b>" if self.fires else "<b>stays silent: output 0</b>")
-        cmp = "≥" if self.fires else "<"
+        total, fires = self.total, self.fires
+        verdict = "<b>fires: output 1</b>" if fires else "<b>stays silent: output 0</b>"
+        cmp = "=" if total == _shown(self.threshold_slider) else ("≥" if fires else "<")
         self.readout.value = (
             f'<div role="status" aria-live="polite" style="{_css(self.size)}">'
-            f"weighted sum = {terms} = <b>{_fmt(self.total)}</b> {cmp} threshold {_fmt(t)}"
+            f"weighted sum = {terms} = <b>{_fmt(total)}</b> {cmp} threshold {_fmt(t)}"
             f" → the neuron {verdict}.</div>")
         self.image.value = self._png()
 
     def _png(self):
-        return self._picture.render(self.inputs, self.weights, self.threshold_slider.value)
+        return self._picture.render(self.inputs, self.weights, self.threshold, self.fires)
 
     def _describe(self):
         return (f"NeuronExplorer: inputs {self.inputs.tolist()}, weights "
-                f"{format_vector(self.weights)}, threshold {_fmt(self.threshold_slider.value)}:"
+                f"{format_vector(self.weights)}, threshold {_fmt(self.threshold)}:"
                 f" {'fires' if self.fires else 'silent'}")
 
 
@@ -163,28 +209,34 @@ class NeuronExplorer(_StaticPicture, widgets.VBox):
 class BoundaryExplorer(_StaticPicture, widgets.VBox):
     """Set w1, w2 and the bias b by hand and see the decision line and the truth table.
 
+    z is computed exactly for the decimals on the sliders: with w1 = 0.6, w2 = 0.3 and
+    b = -0.9 the point (1, 1) lies exactly on the line, z = 0, and it fires.
+
     Parameters
     ----------
     gate : str
         The gate to aim for: AND, OR, NAND, NOR, XOR or XNOR.
     w1, w2, b : float
-        Starting values of the sliders.
+        Starting values of the sliders, each from -3 to 3.
     size : "normal" or "large"
     """
+
+    RANGE = (-3, 3)
 
     def __init__(self, gate="AND", w1=1.0, w2=1.0, b=-0.5, size="normal"):
         gate = str(gate).upper()
         if gate not in GATES:
             raise ValueError(f"unknown gate {gate!r}. Choose one of: {', '.join(GATES)}.")
+        _size(size)
+        w1, w2, b = (_setting(v, name, *self.RANGE) for v, name in ((w1, "w1"), (w2, "w2"),
+                                                                      (b, "b")))
         self.size = size
         self.gate_dropdown = widgets.Dropdown(options=GATES, value=gate, description="gate")
         style = {"description_width": "60px"}
-        self.w1_slider = widgets.FloatSlider(value=w1, min=-3, max=3, step=0.1,
-                                             description="w1", style=style)
-        self.w2_slider = widgets.FloatSlider(value=w2, min=-3, max=3, step=0.1,
-                                             description="w2", style=style)
-        self.b_slider = widgets.FloatSlider(value=b, min=-3, max=3, step=0.1,
-                                            description="bias b", style=style)
+        sliders = [widgets.FloatSlider(value=v, min=self.RANGE[0], max=self.RANGE[1], step=0.1,
+                                       description=label, style=style)
+                   for v, label in ((w1, "w1"), (w2, "w2"), (b, "bias b"))]
+        self.w1_slider, self.w2_slider, self.b_slider = sliders
         X, d = gate_data(gate)
         self._picture = BoundaryPicture(X, d, size, title=f"{gate}: set the line")
         self.image = _image(self._picture.fig)
@@ -200,14 +252,22 @@ class BoundaryExplorer(_StaticPicture, widgets.VBox):
 
     @property
     def W(self):
-        """[b, w1, w2], rounded to the sliders' step."""
-        return np.array([round(s.value, 6) for s in (self.b_slider, self.w1_slider,
-                                                     self.w2_slider)])
+        """[b, w1, w2] as the sliders show them."""
+        return np.array([float(v) for v in self._exact_W()])
+
+    def _exact_W(self):
+        return [_shown(s) for s in (self.b_slider, self.w1_slider, self.w2_slider)]
+
+    @property
+    def z(self):
+        """z for each of the four inputs, exactly (Fractions)."""
+        b, w1, w2 = self._exact_W()
+        X, _ = gate_data(self.gate_dropdown.value)
+        return [exact_sum((w1, w2), x.tolist(), b) for x in X]
 
     @property
     def outputs(self):
-        X, _ = gate_data(self.gate_dropdown.value)
-        return step(self.W[0] + X @ self.W[1:])
+        return np.array([fires(z) for z in self.z])
 
     @property
     def rows_right(self):
@@ -225,12 +285,11 @@ class BoundaryExplorer(_StaticPicture, widgets.VBox):
             self._picture = BoundaryPicture(X, d, self.size, title=f"{name}: set the line")
         W = self.W
         self.image.value = self._picture.render(W)
-        z = W[0] + X @ W[1:]
-        y = step(z)
+        z, y = self.z, self.outputs
         css = _css(self.size)
         rows = "".join(
-            f"<tr><td>{x[0]}</td><td>{x[1]}</td><td>{_fmt(zi)}</td><td>{yi}</td><td>{di}</td>"
-            f"<td>{'✔' if yi == di else '✘'}</td></tr>"
+            f"<tr><td>{x[0]}</td><td>{x[1]}</td><td>{_exactly(zi)}</td><td>{yi}</td>"
+            f"<td>{di}</td><td>{'✔' if yi == di else '✘'}</td></tr>"
             for x, zi, yi, di in zip(X, z, y, d))
         self.table.value = (
             f'<table style="{css} text-align:center; border-collapse:collapse;" '
@@ -242,9 +301,10 @@ class BoundaryExplorer(_StaticPicture, widgets.VBox):
                     f"b = {_fmt(W[0])} make the neuron compute {name}.")
         else:
             text = f"{right} of 4 rows right. Move the sliders until every row is ✔."
-            if name in ("XOR", "XNOR"):
-                text += (f" (For {name} you will never get all four: no straight line puts "
-                         f"its 1s on one side and its 0s on the other. Three is the best.)")
+        on_line = [f"({x[0]}, {x[1]})" for x, zi in zip(X, z) if zi == 0]
+        if on_line:
+            text += (f" On the line: {', '.join(on_line)}: z = 0 exactly there, so the neuron "
+                     f"fires (step(0) = 1).")
         self.message.value = f'<div role="status" aria-live="polite" style="{css}">{text}</div>'
 
     def _png(self):
@@ -277,6 +337,44 @@ def _parse_points(text):
         X.append([x1, x2])
         d.append(c)
     return np.array(X, dtype=float).reshape(-1, 2), np.array(d, dtype=float)
+
+
+def _limits(xlim, ylim):
+    """The fixed view (xlim, ylim), checked; (None, None) to fit the view to the data."""
+    if xlim is None:
+        if ylim is not None:
+            raise ValueError("give xlim too when you give ylim (or neither).")
+        return None, None
+    checked = []
+    for name, lim in (("xlim", xlim), ("ylim", xlim if ylim is None else ylim)):
+        try:
+            low, high = (float(v) for v in lim)
+        except (TypeError, ValueError):
+            raise TypeError(f"{name} must be two numbers (low, high), e.g. (-1, 2); got "
+                            f"{lim!r}.") from None
+        if not (np.isfinite([low, high]).all() and low < high):
+            raise ValueError(f"{name} must be (low, high) with low < high, both finite; got "
+                             f"{lim!r}.")
+        checked.append((low, high))
+    return tuple(checked)
+
+
+def _whole(bound):
+    """Novikoff's bound as a whole number of mistakes: the ceiling, unless the bound is a
+    whole number that rounding has nudged (50.99999999999999 for AND's 51)."""
+    if bound >= 1e9:
+        return f"about {bound:.3g}"
+    nearest = round(bound)
+    return nearest if abs(bound - nearest) <= 1e-9 * max(bound, 1) else math.ceil(bound)
+
+
+def _explain(err):
+    """A message for the learner about a failed retraining, without Python internals."""
+    if isinstance(err, (ValueError, TypeError)):
+        return f"{err} The explorer still shows the last run that worked."
+    return ("These points could not be trained on or drawn (they may be too large or too close "
+            "together to draw): try numbers between about -1e6 and 1e6. The explorer still "
+            "shows the last run that worked.")
 
 
 def _names(x_label, y_label, class_names):
@@ -332,14 +430,17 @@ class TrainingExplorer(_StaticPicture, widgets.VBox):
     def __init__(self, X=None, d=None, dataset="AND", lr=1, epochs=30, shuffle=False, seed=0,
                  size="normal", xlim=None, ylim=None, title=None, x_label=None, y_label=None,
                  class_names=None):
-        if size not in SIZES:
-            raise ValueError(f"size must be one of {', '.join(SIZES)}; got {size!r}.")
+        _size(size)
         self._names = _names(x_label, y_label, class_names)
+        # lr, epochs, shuffle and seed are checked (with clear messages) by Perceptron itself
+        Perceptron(2, lr=lr, epochs=epochs, shuffle=shuffle, seed=seed)
+        if title is not None and not isinstance(title, str):
+            raise TypeError(f"title must be text; got {title!r}.")
         self.size = size
         self.epochs = int(epochs)
         self.shuffle = bool(shuffle)
         self.seed = seed
-        self._limits = (xlim, ylim)
+        self._limits = _limits(xlim, ylim)
         self._title = title
         self._custom_X = np.zeros((0, 2))
         self._custom_d = np.zeros(0, dtype=int)
@@ -350,6 +451,9 @@ class TrainingExplorer(_StaticPicture, widgets.VBox):
         self.position = 0
         self.history = None
         self.picture = None
+        self.perceptron = None
+        self.bound = None
+        self.separable = None
         start_message = ""
         if X is not None or d is not None:
             dataset = "custom"
@@ -370,7 +474,6 @@ class TrainingExplorer(_StaticPicture, widgets.VBox):
                              f"{', '.join(self.DATASETS)}.")
         rates = self.LEARNING_RATES if lr in self.LEARNING_RATES else \
             tuple(sorted(self.LEARNING_RATES + (lr,)))
-        Perceptron(2, lr=lr)   # checks lr and gives a clear message if it is not usable
 
         # -- controls ---------------------------------------------------------------------------
         self.dataset_dropdown = widgets.Dropdown(options=self.DATASETS, value=dataset,
@@ -434,7 +537,7 @@ class TrainingExplorer(_StaticPicture, widgets.VBox):
         self.speed_slider.observe(self._on_speed, names="value")
         self.mode_buttons.observe(self._on_mode, names="value")
         self.dataset_dropdown.observe(self._on_dataset, names="value")
-        self.lr_dropdown.observe(lambda _: self.retrain(), names="value")
+        self.lr_dropdown.observe(self._on_lr, names="value")
         self.table_toggle.observe(lambda _: self._update_table(), names="value")
         self.csv_button.on_click(lambda _: self.save_csv())
         self.undo_button.on_click(lambda _: self.undo())
@@ -456,7 +559,11 @@ class TrainingExplorer(_StaticPicture, widgets.VBox):
                           widgets.HBox([self.table_toggle, self.csv_button]), self.table])
         self.add_class("perceptron-training-explorer")
         self._css = css
-        self.retrain()
+        self._last_good = None
+        if not self.retrain():                 # the learner's data cannot be used: start empty
+            start_message = f"Your data could not be used: {self.error}"
+            self._custom_X, self._custom_d = np.zeros((0, 2)), np.zeros(0, dtype=int)
+            self.retrain()
         if start_message:
             self._show_error(start_message)
 
@@ -480,24 +587,56 @@ class TrainingExplorer(_StaticPicture, widgets.VBox):
     def _view(self, X):
         xlim, ylim = self._limits
         if xlim is not None:
-            return tuple(xlim), tuple(ylim if ylim is not None else xlim)
+            return xlim, ylim
         if self.dataset != "custom" or len(X) == 0:
             return (-0.5, 1.5), (-0.5, 1.5)
         if self.picture is not None and self._keep_view:
             return self.picture.scene.xlim, self.picture.scene.ylim
+        # halves first, so that points near the largest floats do not overflow
         lo, hi = X.min(axis=0), X.max(axis=0)
-        centre, half = (lo + hi) / 2, max((hi - lo).max() / 2, 0.5) * 1.25
-        return ((centre[0] - half, centre[0] + half), (centre[1] - half, centre[1] + half))
+        centre = lo / 2 + hi / 2
+        half = max((hi / 2 - lo / 2).max(), 0.5) * 1.25
+        xlim, ylim = ((c - half, c + half) for c in centre)
+        if not np.isfinite([xlim, ylim]).all():
+            raise ValueError("these points are too far out to draw (beyond about 1e307): "
+                             "scale them down, for example divide X by 1e10.")
+        return xlim, ylim
 
     def retrain(self):
-        """Train again on the current data and learning rate; back to the start."""
+        """Train again on the current data and learning rate; back to the start.
+
+        If that fails (points too far out to draw, weights that overflow, ...), the explorer
+        says why and keeps the last run that worked: its data, settings, picture and history.
+        Returns True when the new run is shown.
+        """
         self.play.playing = False
-        X, d = self.data
+        try:
+            with np.errstate(all="ignore"):    # overflow is caught below, as an error to show
+                run = self._train(*self.data)
+        except Exception as err:  # whatever happened, the learner keeps a working explorer
+            self._restore_last_good()
+            self._show_error(_explain(err))
+            return False
+        self._last_good = (self.dataset, self.lr, self._custom_X, self._custom_d)
+        self.perceptron, self.history, self.picture = run["perceptron"], run["history"], \
+            run["picture"]
+        self.bound, self.separable = run["bound"], run["separable"]
         self.error = ""
-        self.history = None
-        self.perceptron = None
-        self.bound = None
-        problem = ""
+        self.custom_box.layout.display = "" if self.dataset == "custom" else "none"
+        self.position = 0
+        self._busy = True
+        self.slider.value = 0
+        self.slider.max = self._slider_max()
+        self.slider.disabled = self.history is None
+        self._busy = False
+        self._show(0)
+        if run["problem"]:
+            self._show_error(run["problem"])
+        return True
+
+    def _train(self, X, d):
+        """Everything a new run needs, computed without touching the explorer's state."""
+        problem, perceptron, history, bound, separable = "", None, None, None, None
         if len(X) == 0:
             problem = ("No points yet. Click on the picture to add points (choose the class "
                        "first), or type them in the box as lines 'x1, x2, class'.")
@@ -507,24 +646,37 @@ class TrainingExplorer(_StaticPicture, widgets.VBox):
                        f"{other}, so there is something to separate.")
         xlim, ylim = self._view(X)
         if not problem:
-            self.perceptron = Perceptron(2, lr=self.lr, epochs=self.epochs, shuffle=self.shuffle,
-                                         seed=self.seed).fit(X, d)
-            self.history = self.perceptron.history_
-            if is_linearly_separable(X, d):
-                self.bound = novikoff_bound(X, d, max_margin_weights(X, d))
+            perceptron = Perceptron(2, lr=self.lr, epochs=self.epochs, shuffle=self.shuffle,
+                                    seed=self.seed).fit(X, d)
+            history = perceptron.history_
+            separable = is_linearly_separable(X, d)
+            if separable:
+                try:
+                    bound = novikoff_bound(X, d, max_margin_weights(X, d))
+                except ValueError:     # no margin that floating point can show: no bound
+                    bound = None
+                if bound is not None and not np.isfinite(bound):
+                    bound = None
         title = (self._title or "your points") if self.dataset == "custom" else self.dataset
-        self.picture = TrainingPicture(X, d, self.history, xlim, ylim, size=self.size,
-                                       title=f"{title}, learning rate {_fmt(self.lr)}",
-                                       **self._names)
-        self.custom_box.layout.display = "" if self.dataset == "custom" else "none"
-        self.position = 0
+        picture = TrainingPicture(X, d, history, xlim, ylim, size=self.size,
+                                  title=f"{title}, learning rate {_fmt(self.lr)}", **self._names)
+        picture.render(0)                     # fails here, not later, if it cannot be drawn
+        return dict(problem=problem, perceptron=perceptron, history=history, bound=bound,
+                    separable=separable, picture=picture)
+
+    def _restore_last_good(self):
+        """Put data and settings back as they were for the run on screen."""
+        if getattr(self, "_last_good", None) is None:
+            return
+        dataset, lr, X, d = self._last_good
         self._busy = True
-        self.slider.value = 0
-        self.slider.max = max(self._slider_max(), 1)
-        self._busy = False
-        self._show(0)
-        if problem:
-            self._show_error(problem)
+        try:
+            self.dataset_dropdown.value = dataset
+            self.lr_dropdown.value = lr
+        finally:
+            self._busy = False
+        self._custom_X, self._custom_d = X, d
+        self._sync_text()
 
     def _show_error(self, text):
         self.error = text
@@ -583,17 +735,23 @@ class TrainingExplorer(_StaticPicture, widgets.VBox):
         self._busy = True
         if self.per_epoch:
             k = int(np.searchsorted(h.epoch_ends, self.position - 1, side="right"))
-            self.slider.max = max(h.n_epochs, 1)
+            self.slider.max = h.n_epochs
             self.slider.description = "epoch"
         else:
             k = self.position
-            self.slider.max = max(len(h), 1)
+            self.slider.max = len(h)
             self.slider.description = "visit"
         self.slider.value = k
         self._busy = False
         self._show(self._position_of(k))
 
+    def _on_lr(self, change):
+        if not self._busy:
+            self.retrain()
+
     def _on_dataset(self, change):
+        if self._busy:
+            return
         if change["new"] == "custom" and len(self._custom_X) == 0:
             X, d = gate_data(change["old"]) if change["old"] in GATES else gate_data("AND")
             self._custom_X, self._custom_d = X.astype(float), d
@@ -616,11 +774,14 @@ class TrainingExplorer(_StaticPicture, widgets.VBox):
             elif key == " ":
                 self.play.playing = not self.play.playing
         elif kind == "click":
+            px, py = event.get("dataX"), event.get("dataY")
+            if not all(isinstance(v, (int, float)) and np.isfinite(v) for v in (px, py)):
+                return
             if self.dataset != "custom":
                 self.status.value = (f'<div style="{self._css}">To add points by clicking, '
                                      f"choose <b>custom</b> data first.</div>")
                 return
-            xy = self.picture.pixel_to_data(event.get("dataX", -1), event.get("dataY", -1))
+            xy = self.picture.pixel_to_data(px, py)
             if xy is not None:
                 self.add_point(xy[0], xy[1], self.class_buttons.value)
 
@@ -687,17 +848,21 @@ class TrainingExplorer(_StaticPicture, widgets.VBox):
             if cycle is not None and pos >= ends[cycle.epoch - 1] + 1:
                 text = (f"↻ The weights at the end of epoch {cycle.epoch} repeat those at the "
                         f"end of epoch {cycle.repeats_epoch}: training is going round in a "
-                        f"cycle and will never converge. No straight line separates these "
-                        f"points.")
+                        f"cycle and will never converge.")
+                if self.separable:
+                    text += (" Yet a line does separate these points: next to such large "
+                             "weights, floating point lost some updates (they rounded away).")
+                else:
+                    text += " No straight line separates these points."
             elif pos == len(h):
                 text = (f"Stopped after {h.n_epochs} epochs without converging "
                         f"({so_far} updates).")
             else:
                 text = f"Mistakes (updates) so far: {so_far}."
-        if self.bound is not None:
+        if self.bound is not None and not text.startswith("↻"):
             text += (f" Novikoff's theorem: on these points the perceptron makes at most "
-                     f"{self.bound:.4g} mistakes in all.")
-        elif pos == len(h) and not text.startswith("↻"):
+                     f"{_whole(self.bound)} mistakes in all.")
+        elif pos == len(h) and not text.startswith("↻") and not self.separable:
             text += " These points are not linearly separable: no line can get them all right."
         return text
 
@@ -741,29 +906,30 @@ class TrainingExplorer(_StaticPicture, widgets.VBox):
         except (TypeError, ValueError) as err:
             self._show_error(str(err))
             return
-        self._undo.append((self._custom_X, self._custom_d))
-        self._custom_X = np.vstack([self._custom_X, Xn])
-        self._custom_d = np.concatenate([self._custom_d, dn])
-        self._after_edit()
+        self._use_points(np.vstack([self._custom_X, Xn]), np.concatenate([self._custom_d, dn]),
+                         keep_view=True)
 
     def undo(self):
+        """Take back the last change to the custom points."""
         if self._undo:
-            self._custom_X, self._custom_d = self._undo.pop()
-            self._after_edit()
+            X, d = self._undo.pop()
+            self._use_points(X, d, keep_view=True, remember=False)
 
     def clear_points(self):
-        if len(self._custom_X):
-            self._undo.append((self._custom_X, self._custom_d))
-        self._custom_X, self._custom_d = np.zeros((0, 2)), np.zeros(0, dtype=int)
-        self._after_edit()
+        self._use_points(np.zeros((0, 2)), np.zeros(0, dtype=int), keep_view=True)
 
-    def _after_edit(self):
-        self._sync_text()
-        self._keep_view = True
-        if self.dataset != "custom":
-            self.dataset_dropdown.value = "custom"   # retrains
-        else:
-            self.retrain()
+    def _use_points(self, X, d, keep_view, remember=True):
+        """Train on new custom points. If that fails, the old points, run and picture stay."""
+        before = (self._custom_X, self._custom_d)
+        self._custom_X, self._custom_d = X, d
+        self._keep_view = keep_view
+        self._busy = True
+        self.dataset_dropdown.value = "custom"
+        self._busy = False
+        if self.retrain():
+            self._sync_text()
+            if remember:
+                self._undo.append(before)
 
     def _sync_text(self):
         self.points_text.value = "\n".join(f"{_fmt(x[0])}, {_fmt(x[1])}, {int(c)}"
@@ -780,13 +946,7 @@ class TrainingExplorer(_StaticPicture, widgets.VBox):
         except (TypeError, ValueError) as err:
             self._show_error(f"The points could not be read: {err}")
             return
-        self._undo.append((self._custom_X, self._custom_d))
-        self._custom_X, self._custom_d = X, d
-        self._keep_view = False
-        if self.dataset != "custom":
-            self.dataset_dropdown.value = "custom"
-        else:
-            self.retrain()
+        self._use_points(X, d, keep_view=False)
 
     # -- static picture ------------------------------------------------------------------------
     def _png(self):

@@ -277,7 +277,48 @@ def test_boundary_explorer_never_solves_xor():
                 best = max(best, int(((W[0] + X @ W[1:] >= 0).astype(int) == d).sum()))
     assert best == 3
     b.w1_slider.value, b.w2_slider.value, b.b_slider.value = 1, 1, -0.5
-    assert b.rows_right == 3 and "never get all four" in b.message.value
+    assert b.rows_right == 3
+    # finding out that XOR cannot be done is the learner's discovery: no spoiler on screen
+    for word in ("never", "impossible", "best", "no straight line"):
+        assert word not in b.message.value
+
+
+def test_hand_set_weights_are_exact_decimals():
+    """0.6 + 0.3 - 0.9 is -1.1e-16 in floating point, but the learner set exact decimals:
+    (1, 1) lies on the line, z = 0, and step(0) = 1."""
+    assert 0.6 + 0.3 - 0.9 < 0
+    b = BoundaryExplorer("AND", w1=0.6, w2=0.3, b=-0.9)
+    assert b.outputs.tolist() == [0, 0, 0, 1] and b.implements_gate
+    assert "0 exactly" in b.table.value and "z = 0 exactly there, so the neuron fires" in \
+        b.message.value
+    b.w1_slider.value = 0.7000000000000001          # float noise from stepping the slider
+    assert b.W.tolist() == [-0.9, 0.7, 0.3]
+
+
+def test_boundary_explorer_agrees_with_exact_arithmetic_on_the_slider_grid():
+    from fractions import Fraction
+
+    rng = np.random.default_rng(1)
+    b = BoundaryExplorer("AND")
+    X, _ = gate("AND")
+    grid = np.round(np.arange(-30, 31) / 10, 1)
+    settings = [(0.6, 0.3, -0.9), (0.1, 0.2, -0.3), (-0.7, 0.4, 0.3)]
+    settings += [tuple(rng.choice(grid, 3)) for _ in range(150)]
+    for w1, w2, bias in settings:
+        b.w1_slider.value, b.w2_slider.value, b.b_slider.value = w1, w2, bias
+        exact = [int(Fraction(str(bias)) + Fraction(str(w1)) * int(x1) + Fraction(str(w2))
+                     * int(x2) >= 0) for x1, x2 in X]
+        assert b.outputs.tolist() == exact, (w1, w2, bias)
+
+
+def test_neuron_explorer_fires_when_the_sum_equals_the_threshold_exactly():
+    n = NeuronExplorer(n_inputs=3, weights=[0.5, 1, 1.5], threshold=2)
+    n.input_buttons[0].value = n.input_buttons[2].value = True
+    assert n.fires and "= threshold 2" in n.readout.value
+    m = NeuronExplorer(n_inputs=2, weights=[0.6, 0.3], threshold=0.9)
+    for button in m.input_buttons:
+        button.value = True
+    assert 0.6 + 0.3 < 0.9 and m.fires and "= threshold 0.9" in m.readout.value
 
 
 def test_fast_png_encoder_is_lossless():
