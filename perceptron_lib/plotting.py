@@ -568,7 +568,7 @@ class BoundaryPicture:
     def __init__(self, X, d, size="normal", title=None):
         spec = _size(size)
         self.fig = new_figure(size, figsize=(spec["figsize"][0] * 0.62, spec["figsize"][1]))
-        ax = self.fig.add_axes([0.13, 0.12, 0.57, 0.8])
+        ax = self.fig.add_axes([0.14, 0.12, 0.5, 0.8])
         self.scene = DecisionScene(ax, X, d, marker_size=spec["marker"],
                                    fontsize=spec["font"], title=title)
         self._renderer = FastPNG(self.fig, self.scene.dynamic)
