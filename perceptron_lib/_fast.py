@@ -11,14 +11,18 @@ mistake. Two ways of doing that live here:
 
 - ``epoch_numpy``: one matrix product for a block of upcoming samples, then a jump to the
   first mistake in the block. Pure NumPy; always available.
-- ``epoch_numba``: the same loop compiled by numba (used when numba is installed and the
-  data are large enough for compiling to pay off).
+- ``epoch_numba``: the same loop compiled by numba (the Perceptron decides when compiling
+  pays off).
 
 Rounding. A matrix product or a compiled loop adds the terms of W.x in another order than
 ``W.dot(x)``, so the last bits of z can differ. That only matters when z is so close to zero
 that its sign could change: whenever |z| is within a safe bound of the rounding error we
 recompute it exactly as the loop does (``W.dot(x)``), so every decision, every update and
-therefore every weight vector is bit for bit the loop's.
+therefore every weight vector is bit for bit the loop's. A z that is not a number (NaN) or
+too large to trust (the sum overflowed) is recomputed the same way.
+
+Overflow. When the loop's own z is NaN (W.x overflowed: huge weights times huge inputs), the
+epoch stops with :class:`Overflow`; the Perceptron turns that into a message for the learner.
 """
 
 from __future__ import annotations
@@ -30,6 +34,31 @@ import numpy as np
 # the bound itself.
 TOL_FACTOR = 4.0
 EPS = np.finfo(float).eps
+# Below the smallest normal float, products lose their relative accuracy (underflow); a z
+# this small is always recomputed.
+TINY = np.finfo(float).tiny
+
+
+class Overflow(ArithmeticError):
+    """A pre-activation z = W.x was not a number: the sum overflowed."""
+
+
+def _norm(v):
+    """Length of the vector v, also when its entries are so small that their squares
+    underflow to zero (then it is measured in units of its largest entry)."""
+    length = np.linalg.norm(v)
+    if length > 1e-150:
+        return length
+    biggest = np.abs(v).max()
+    return biggest * np.linalg.norm(v / biggest) if biggest > 0 else biggest
+
+
+def _loop_z(W, x):
+    """z exactly as the textbook loop computes it; Overflow when it is not a number."""
+    z = W.dot(x)
+    if np.isnan(z):
+        raise Overflow("W.x is not a number")
+    return z
 
 
 def exact_z(W, Xe):
@@ -38,27 +67,43 @@ def exact_z(W, Xe):
     ``Xe`` holds extended inputs (first column 1). Rows whose z is too close to 0 for the
     block product to be trusted are recomputed with ``W.dot``.
     """
-    Z = Xe @ W
-    bound = TOL_FACTOR * len(W) * EPS * np.linalg.norm(W) * np.linalg.norm(Xe, axis=1)
-    for i in np.flatnonzero(np.abs(Z) <= bound):
-        Z[i] = W.dot(Xe[i])
+    with np.errstate(over="ignore", invalid="ignore"):
+        Z = Xe @ W
+        bound = TOL_FACTOR * len(W) * EPS * _norm(W) * np.linalg.norm(Xe, axis=1) + TINY
+        unsure = ~(np.abs(Z) > bound)
+        for i in np.flatnonzero(unsure):
+            Z[i] = W.dot(Xe[i])
     return Z
 
 
 def epoch_numpy(W, Xe, d, lr):
-    """One epoch over the rows of ``Xe`` in order. Returns (W, positions, errors) of updates."""
+    """One epoch over the rows of ``Xe`` in order.
+
+    Returns
+    -------
+    W : ndarray
+        The weights after the epoch (they may be infinite: the caller checks).
+    positions, errors : ndarray of int
+        The row of every update and its error e = d - y (+1 or -1), in order.
+    """
+    with np.errstate(over="ignore", invalid="ignore"):   # overflow is the caller's to report
+        return _epoch_numpy(W, Xe, d, lr)
+
+
+def _epoch_numpy(W, Xe, d, lr):
     n = len(Xe)
     norms = np.linalg.norm(Xe, axis=1)
     scale = TOL_FACTOR * len(W) * EPS
+    is_one = d == 1
     positions, errors = [], []
     k, block = 0, 64
     while k < n:
         rows = Xe[k:k + block]
         Z = rows @ W
-        unsure = np.abs(Z) <= scale * np.linalg.norm(W) * norms[k:k + block]
-        wrong = (Z >= 0) != (d[k:k + block] == 1)
+        unsure = ~(np.abs(Z) > scale * _norm(W) * norms[k:k + block] + TINY)
+        wrong = (Z >= 0) != is_one[k:k + block]
         for j in np.flatnonzero(wrong | unsure):
-            z = W.dot(rows[j]) if unsure[j] else Z[j]
+            z = _loop_z(W, rows[j]) if unsure[j] else Z[j]
             e = int(d[k + j]) - (1 if z >= 0 else 0)
             if e != 0:
                 W = W + (lr * e) * rows[j]
@@ -73,7 +118,17 @@ def epoch_numpy(W, Xe, d, lr):
     return W, np.array(positions, dtype=np.int64), np.array(errors, dtype=np.int64)
 
 
-_numba_scan = None
+# --- numba -------------------------------------------------------------------------------------
+# numba is optional. Importing it and loading the compiled loop takes about half a second in a
+# fresh process, so nothing here imports numba until the Perceptron asks for it.
+
+_numba_scan = None      # None: not tried yet; False: numba is missing; else the compiled loop
+_numba_ran = False      # True once the compiled loop has run in this process
+
+
+def numba_ready():
+    """True when the compiled loop has already run in this process: using it costs nothing."""
+    return _numba_ran
 
 
 def _compile_numba():
@@ -87,9 +142,10 @@ def _compile_numba():
             return None
 
         @numba.njit(cache=True)
-        def scan(W, Xe, d, start, lr, positions, errors, m, tol_factor):
+        def scan(W, Xe, d, start, lr, positions, errors, m, tol_factor, tiny):
             # Visit rows start, start+1, ... updating W in place. Stops at a row whose z is
-            # too close to 0 to trust (returns its index) or at the end (returns -1).
+            # too close to 0 (or too large, or not a number) to trust, returning its index,
+            # or at the end, returning -1.
             p = W.shape[0]
             for k in range(start, Xe.shape[0]):
                 z = 0.0
@@ -98,7 +154,7 @@ def _compile_numba():
                     t = W[j] * Xe[k, j]
                     z += t
                     a += abs(t)
-                if a > 0.0 and abs(z) <= tol_factor * a:
+                if not abs(z) > tol_factor * a + tiny:
                     return k, m
                 e = d[k] - (1 if z >= 0.0 else 0)
                 if e != 0:
@@ -115,11 +171,18 @@ def _compile_numba():
 
 
 def numba_available():
+    """True when numba is installed; compiles the loop (slow the first time)."""
     return _compile_numba() is not None
 
 
 def epoch_numba(W, Xe, d, lr):
     """Same contract as :func:`epoch_numpy`, compiled with numba."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        return _epoch_numba(W, Xe, d, lr)
+
+
+def _epoch_numba(W, Xe, d, lr):
+    global _numba_ran
     scan = _compile_numba()
     W = np.array(W, dtype=float)
     n = len(Xe)
@@ -129,11 +192,12 @@ def epoch_numba(W, Xe, d, lr):
     tol = TOL_FACTOR * len(W) * EPS
     k, m = 0, 0
     while True:
-        k, m = scan(W, Xe, d, k, float(lr), positions, errors, m, tol)
+        k, m = scan(W, Xe, d, k, float(lr), positions, errors, m, tol, TINY)
+        _numba_ran = True
         if k < 0:
             break
-        # z is too close to zero for the compiled sum: decide exactly as the loop does.
-        e = int(d[k]) - (1 if W.dot(Xe[k]) >= 0 else 0)
+        # z is too close to zero (or too large) for the compiled sum: decide as the loop does.
+        e = int(d[k]) - (1 if _loop_z(W, Xe[k]) >= 0 else 0)
         if e != 0:
             W = W + (lr * e) * Xe[k]
             positions[m] = k

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .perceptron import check_labels, check_X
+from .perceptron import check_labels, check_weights, check_X
 
 __all__ = [
     "decision_line",
@@ -22,12 +22,7 @@ __all__ = [
 
 
 def _check_W(W, size=3):
-    arr = np.array(W, dtype=float)
-    if arr.shape != (size,):
-        raise ValueError(f"W must hold {size} numbers [w0 (bias), w1, ...]; got shape {arr.shape}.")
-    if not np.isfinite(arr).all():
-        raise ValueError("W contains NaN or infinity.")
-    return arr
+    return check_weights(W, size - 1, "W")
 
 
 def _box(xlim, ylim):

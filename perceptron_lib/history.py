@@ -5,12 +5,15 @@ through it. A *visit* is one look at one sample: the perceptron computes z, pred
 with the desired d, and updates W when the error e = d - y is not zero.
 
 A *position* counts visits done: position 0 is before any training, position ``len(history)``
-is after the last visit. ``W_at(position)`` is the weight vector at that moment.
+is after the last visit. ``W_at(position)`` is the weight vector at that moment. Epochs are
+numbered from 1; the helpers below turn positions into epochs and back, so that pictures and
+explorers never redo that arithmetic themselves.
 """
 
 from __future__ import annotations
 
 import csv
+import numbers
 from collections import namedtuple
 
 import numpy as np
@@ -24,8 +27,14 @@ and the weights before and after the visit."""
 
 Cycle = namedtuple("Cycle", "epoch repeats_epoch length")
 Cycle.__doc__ = """The weights at the end of ``epoch`` equal those at the end of ``repeats_epoch``
-although mistakes were made in between: ``length = epoch - repeats_epoch`` epochs bring W back
-where it was. This proves the data are not linearly separable."""
+(0: the starting weights) although mistakes were made in between: ``length = epoch -
+repeats_epoch`` epochs bring W back where it was, so training repeats itself and will never
+converge.
+
+In exact arithmetic such a repeat proves that the data are not linearly separable. Training
+uses floating point, where an update next to much larger weights can be rounded away, so on
+rare data sets the weights repeat although a separating line exists. Claim non-separability
+only when ``is_linearly_separable`` agrees."""
 
 
 def converged_epoch(mistakes_per_epoch):
@@ -40,15 +49,25 @@ class CycleDetector:
     """Watches the end-of-epoch weights and reports the first repeat.
 
     If W comes back to an earlier value after at least one mistake, the updates in between
-    add up to zero. On separable data every update moves W towards a separating vector, so
-    that cannot happen: a repeat proves the data are not linearly separable.
+    add up to zero and the same epochs will follow again and again: training never converges.
+    In exact arithmetic that cannot happen on separable data (every update moves W towards a
+    separating vector), so a repeat proves the data are not linearly separable. But in
+    floating point an update can be lost to rounding next to huge weights, so a repeat on its
+    own is not a proof: check with ``is_linearly_separable``.
+
+    Parameters
+    ----------
+    W0 : array_like, optional
+        The weights before the first epoch watched.
+    epoch : int, default 0
+        The number of the epoch that ended with ``W0`` (0: before training).
     """
 
-    def __init__(self, W0=None):
+    def __init__(self, W0=None, epoch=0):
         self._seen = {}
         self.cycle = None
         if W0 is not None:
-            self._seen[np.asarray(W0, dtype=float).tobytes()] = 0
+            self._seen[np.asarray(W0, dtype=float).tobytes()] = epoch
 
     def add(self, epoch, W, mistakes):
         """Record the weights at the end of ``epoch``; return the Cycle once one appears."""
@@ -60,28 +79,56 @@ class CycleDetector:
         return self.cycle
 
 
+def _whole_number(value, name, low, high):
+    """``value`` as an int from ``low`` to ``high``, or a clear TypeError/IndexError."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be a whole number from {low} to {high}; got {value!r}.")
+    if not low <= value <= high:
+        raise IndexError(f"{name} must be from {low} to {high}; got {value}.")
+    return int(value)
+
+
 class TrainingHistory:
     """Every sample visit of a training run, stored as arrays.
 
-    Attributes (one entry per visit)
-    --------------------------------
-    epoch, sample, z, y, d, e : ndarray
+    Parameters
+    ----------
+    X : array_like, shape (n_samples, n_inputs)
+        The inputs trained on (copied).
+    W0 : array_like, shape (n_inputs + 1,)
+        The weights before the first visit.
+
+    Attributes
+    ----------
+    epoch, sample, z, y, d, e : ndarray, one entry per visit
+        ``sample`` is the row of the inputs that epoch trained on.
     x : ndarray, shape (n_visits, n_inputs)
     W_before, W_after : ndarray, shape (n_visits, n_inputs + 1)
+    mistakes_per_epoch : list of int
 
-    ``history[k]`` gives visit k as a :class:`Visit`.
+    Notes
+    -----
+    ``history[k]`` gives visit k as a :class:`Visit`. A *position* counts visits done, from 0
+    (before training) to ``len(history)``; positions may be ints or NumPy ints.
     """
 
     def __init__(self, X, W0):
-        self._X = np.array(X, dtype=float)
+        self._data = [np.array(X, dtype=float)]    # the inputs; more when partial_fit switches
         self._weights_list = [np.array(W0, dtype=float)]
-        self._chunks = []
+        self._chunks = []                          # one tuple of per-visit arrays per epoch
+        self._chunk_data = []                      # which entry of _data each epoch trained on
         self._cache = None
         self.mistakes_per_epoch = []
 
     # -- building (used by Perceptron) -------------------------------------------------------
-    def add_epoch(self, epoch, samples, z, y, d, e, weights_after_updates):
-        """Append one epoch: per-visit arrays and the new weights after each update."""
+    def add_epoch(self, epoch, samples, z, y, d, e, weights_after_updates, X=None):
+        """Append one epoch: per-visit arrays and the new weights after each update.
+
+        Pass ``X`` when this epoch trained on other inputs than the epoch before (the rows
+        in ``samples`` then refer to ``X``); the search for a cycle starts again there.
+        """
+        if X is not None:
+            self._data.append(np.array(X, dtype=float))
         first_w = len(self._weights_list) - 1
         w_index = first_w + np.concatenate([[0], np.cumsum(e != 0)[:-1]]).astype(int)
         self._weights_list.extend(np.array(w, dtype=float) for w in weights_after_updates)
@@ -89,6 +136,7 @@ class TrainingHistory:
             (np.full(len(samples), epoch), np.asarray(samples), np.asarray(z, dtype=float),
              np.asarray(y), np.asarray(d), np.asarray(e), w_index)
         )
+        self._chunk_data.append(len(self._data) - 1)
         self.mistakes_per_epoch.append(int(np.count_nonzero(e)))
         self._cache = None
 
@@ -98,11 +146,17 @@ class TrainingHistory:
                 cols = [np.concatenate(c) for c in zip(*self._chunks)]
             else:
                 cols = [np.zeros(0, dtype=int)] * 2 + [np.zeros(0)] + [np.zeros(0, dtype=int)] * 4
-            weights = np.array(self._weights_list)
             self._cache = dict(zip("epoch sample z y d e w_index".split(), cols))
-            self._cache["weights"] = weights
-            self._cache["epoch_ends"] = np.cumsum([len(c[0]) for c in self._chunks]) - 1
+            self._cache["weights"] = np.array(self._weights_list)
+            # position after the last visit of each epoch: 0-based epoch k ends at ends[k]
+            self._cache["ends"] = np.cumsum([len(c[0]) for c in self._chunks], dtype=int)
         return self._cache
+
+    def _inputs_of(self, k):
+        """The inputs of visit k (a fresh array)."""
+        a = self._arrays()
+        chunk = int(np.searchsorted(a["ends"], k, side="right"))
+        return self._data[self._chunk_data[chunk]][a["sample"][k]].copy()
 
     # -- reading -----------------------------------------------------------------------------
     def __len__(self):
@@ -110,18 +164,17 @@ class TrainingHistory:
 
     def __getitem__(self, k):
         n = len(self)
-        if not isinstance(k, (int, np.integer)):
-            raise TypeError(f"a history is indexed by a step number; got {k!r}.")
+        if isinstance(k, (bool, np.bool_)) or not isinstance(k, numbers.Integral):
+            raise TypeError(f"a history is indexed by a step number (a whole number); got {k!r}.")
         if not -n <= k < n:
             raise IndexError(f"step {k} is outside this history of {n} visits.")
         k = int(k) % n
         a = self._arrays()
-        i = a["sample"][k]
         wi = a["w_index"][k]
         e = int(a["e"][k])
-        return Visit(k, int(a["epoch"][k]), int(i), self._X[i].copy(), float(a["z"][k]),
-                     int(a["y"][k]), int(a["d"][k]), e, a["weights"][wi].copy(),
-                     a["weights"][wi + (e != 0)].copy())
+        return Visit(k, int(a["epoch"][k]), int(a["sample"][k]), self._inputs_of(k),
+                     float(a["z"][k]), int(a["y"][k]), int(a["d"][k]), e,
+                     a["weights"][wi].copy(), a["weights"][wi + (e != 0)].copy())
 
     def __iter__(self):
         for k in range(len(self)):
@@ -140,8 +193,9 @@ class TrainingHistory:
 
     @property
     def x(self):
-        """Inputs of each visit."""
-        return self._X[self._arrays()["sample"]]
+        """Inputs of each visit, shape (n_visits, n_inputs)."""
+        parts = [self._data[k][chunk[1]] for chunk, k in zip(self._chunks, self._chunk_data)]
+        return np.concatenate(parts) if parts else np.zeros((0, self._data[0].shape[1]))
 
     @property
     def W_before(self):
@@ -157,33 +211,51 @@ class TrainingHistory:
 
     @property
     def n_epochs(self):
+        """Number of epochs recorded."""
         return len(self._chunks)
 
     @property
     def epoch_ends(self):
-        """Step index of the last visit of each epoch."""
-        return self._arrays()["epoch_ends"].copy()
+        """Step index (0-based) of the last visit of each epoch."""
+        return self._arrays()["ends"] - 1
 
     @property
     def converged_epoch(self):
+        """1-based number of the first epoch without mistakes, or None."""
         return converged_epoch(self.mistakes_per_epoch)
 
     @property
     def cycle(self):
-        """The first repeat of end-of-epoch weights after mistakes (a :class:`Cycle`), or None."""
+        """The first repeat of end-of-epoch weights after mistakes (a :class:`Cycle`), or None.
+
+        A repeat means training goes round in circles and will never converge. In exact
+        arithmetic it proves the data are not linearly separable; in floating point an update
+        can be rounded away next to huge weights, so call the data non-separable only when
+        ``is_linearly_separable`` agrees (see :class:`Cycle`).
+        """
         a = self._arrays()
         if "cycle" not in a:
-            watch = CycleDetector(self._weights_list[0])
-            for k, (end, m) in enumerate(zip(a["epoch_ends"], self.mistakes_per_epoch), 1):
-                watch.add(k, self.W_at(end + 1), m)
-            a["cycle"] = watch.cycle
+            found = None
+            watch = None
+            for k, (end, m) in enumerate(zip(a["ends"], self.mistakes_per_epoch), 1):
+                if k == 1 or self._chunk_data[k - 1] != self._chunk_data[k - 2]:
+                    watch = CycleDetector(self.W_at(self.epoch_start(k)), k - 1)  # new data
+                watch.add(k, self.W_at(int(end)), m)
+                if found is None:
+                    found = watch.cycle
+            a["cycle"] = found
         return a["cycle"]
 
+    # -- positions and epochs ---------------------------------------------------------------
+    def _position(self, position):
+        return _whole_number(position, "position", 0, len(self))
+
+    def _epoch(self, epoch, low=1):
+        return _whole_number(epoch, "epoch", low, self.n_epochs)
+
     def W_at(self, position):
-        """Weights after ``position`` visits (0: the starting weights)."""
-        n = len(self)
-        if not 0 <= position <= n:
-            raise IndexError(f"position must be from 0 to {n}; got {position}.")
+        """Weights after ``position`` visits (position 0: the starting weights)."""
+        position = self._position(position)
         a = self._arrays()
         if position == 0:
             return a["weights"][0].copy()
@@ -192,25 +264,61 @@ class TrainingHistory:
 
     def mistakes_until(self, position):
         """Number of updates made in the first ``position`` visits."""
+        position = self._position(position)
         return int(np.count_nonzero(self._arrays()["e"][:position]))
 
     def epoch_of_position(self, position):
-        """The epoch the visit at ``position`` belongs to (1-based); 0 before training."""
+        """The epoch (1-based) of the last visit done at ``position``; 0 at position 0."""
+        position = self._position(position)
         if position == 0:
             return 0
-        return int(self._arrays()["epoch"][position - 1])
+        return int(np.searchsorted(self._arrays()["ends"], position)) + 1
 
+    def epochs_done(self, position):
+        """How many epochs are complete after ``position`` visits (0 to ``n_epochs``)."""
+        position = self._position(position)
+        return int(np.searchsorted(self._arrays()["ends"], position, side="right"))
+
+    def epoch_start(self, epoch):
+        """The position just before the first visit of ``epoch`` (1 to ``n_epochs``)."""
+        epoch = self._epoch(epoch)
+        return 0 if epoch == 1 else int(self._arrays()["ends"][epoch - 2])
+
+    def epoch_end_position(self, epoch):
+        """The position just after the last visit of ``epoch`` (1 to ``n_epochs``; epoch 0
+        gives position 0, before training)."""
+        epoch = self._epoch(epoch, low=0)
+        return 0 if epoch == 0 else int(self._arrays()["ends"][epoch - 1])
+
+    def position_in_epoch(self, position):
+        """How many visits of the current epoch are done at ``position``: from 1 to the
+        epoch's length (the epoch being the one of the last visit done); 0 at position 0."""
+        position = self._position(position)
+        if position == 0:
+            return 0
+        return position - self.epoch_start(self.epoch_of_position(position))
+
+    def mistakes_in_epoch_until(self, position):
+        """Updates made so far in the current epoch (the one of the last visit done) after
+        ``position`` visits; 0 at position 0."""
+        position = self._position(position)
+        if position == 0:
+            return 0
+        start = self.epoch_start(self.epoch_of_position(position))
+        return int(np.count_nonzero(self._arrays()["e"][start:position]))
+
+    # -- tables ------------------------------------------------------------------------------
     def to_rows(self, start=0, stop=None):
         """One dict per visit (visits ``start`` to ``stop``, all by default): a table for
         printing or for pandas.DataFrame."""
         a = self._arrays()
-        p = self._X.shape[1]
+        p = self._data[0].shape[1]
         W_before, W_after = self.W_before, self.W_after
         rows = []
         for k in range(*slice(start, stop).indices(len(self))):
-            i = a["sample"][k]
-            row = {"step": k + 1, "epoch": int(a["epoch"][k]), "sample": int(i)}
-            row.update({f"x{j + 1}": float(self._X[i, j]) for j in range(p)})
+            x = self._inputs_of(k)
+            row = {"step": k + 1, "epoch": int(a["epoch"][k]), "sample": int(a["sample"][k])}
+            row.update({f"x{j + 1}": float(x[j]) for j in range(p)})
             row.update(z=float(a["z"][k]), y=int(a["y"][k]), d=int(a["d"][k]),
                        e=int(a["e"][k]))
             row.update({f"w{j}_before": float(W_before[k, j]) for j in range(p + 1)})
@@ -221,7 +329,7 @@ class TrainingHistory:
     def to_csv(self, path):
         """Write the table of visits to a CSV file; returns the path."""
         rows = self.to_rows()
-        p = self._X.shape[1]
+        p = self._data[0].shape[1]
         fields = (["step", "epoch", "sample"] + [f"x{j + 1}" for j in range(p)]
                   + ["z", "y", "d", "e"] + [f"w{j}_before" for j in range(p + 1)]
                   + [f"w{j}_after" for j in range(p + 1)])

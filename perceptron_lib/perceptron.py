@@ -5,54 +5,163 @@ Conventions (the ones the course uses everywhere):
 - ``W`` has one entry more than there are inputs; ``W[0]`` is the bias. An input x is
   *extended* to ``[1, x1, ..., xn]`` so that ``z = W . [1, x]`` includes the bias.
 - Labels ("desired outputs") d are 0 or 1; ``step(z)`` is 1 when z >= 0, else 0.
-- Training starts from ``W = 0`` and visits the samples in order (or in a seeded shuffled
-  order), applying ``W <- W + lr * e * [1, x]`` with ``e = d - y`` after every visit.
+- Training starts from ``W0`` (zeros unless you give other starting weights) and visits the
+  samples in order (or in a seeded shuffled order), applying ``W <- W + lr * e * [1, x]`` with
+  ``e = d - y`` after every visit.
 """
 
 from __future__ import annotations
 
+import math
 import numbers
+import time
+from contextlib import contextmanager
+from decimal import Decimal
 
 import numpy as np
 
 from . import _fast
 from .history import CycleDetector, TrainingHistory, converged_epoch
 
-__all__ = ["step", "Perceptron", "check_X", "check_labels"]
+__all__ = ["step", "Perceptron", "check_X", "check_labels", "check_weights"]
 
-# Fits with more input values than this (samples x inputs) use numba when it is installed.
-_NUMBA_FROM = 20_000
+
+# --- the step function -------------------------------------------------------------------------
+
+def _is_real_number(value):
+    """True for one real number: int, float, Fraction, Decimal or a NumPy number (not bool)."""
+    return (isinstance(value, (numbers.Real, Decimal))
+            and not isinstance(value, (bool, np.bool_)))
+
+
+def _step_one(z):
+    if z != z:      # NaN is the only value that differs from itself
+        raise ValueError("step(z) got NaN: z is not a number, so it cannot fire or not.")
+    return 1 if z >= 0 else 0
 
 
 def step(z):
     """The step activation: 1 where z >= 0, else 0.
 
-    A number gives an int; an array gives an int array of the same shape.
+    Parameters
+    ----------
+    z : real number or array_like of real numbers
+        Any real number works, including ``fractions.Fraction`` and ``decimal.Decimal``:
+        the comparison ``z >= 0`` is made on the number itself, exactly.
+
+    Returns
+    -------
+    int or ndarray of int
+        A number gives an int; an array gives an int array of the same shape.
     """
-    if isinstance(z, (numbers.Real, np.number)) and not isinstance(z, bool):
-        if np.isnan(z):
-            raise ValueError("step(z) got NaN: z is not a number, so it cannot fire or not.")
-        return 1 if z >= 0 else 0
-    z = np.asarray(z)
-    if z.dtype.kind not in "iuf":
-        raise TypeError(f"step(z) needs numbers; got {z.dtype} values.")
-    if z.dtype.kind == "f" and np.isnan(z).any():
+    if _is_real_number(z):
+        return _step_one(z)
+    arr = _as_floats(z, "step(z)", exact=True)
+    if arr.dtype == object:     # Fractions or Decimals: compare each one exactly
+        return np.array([_step_one(v) for v in arr.flat], dtype=int).reshape(arr.shape)
+    if np.isnan(arr).any():
         raise ValueError("step(z) got NaN: z is not a number, so it cannot fire or not.")
-    return (z >= 0).astype(int)
+    return (arr >= 0).astype(int)
 
 
 # --- checking input at the door ----------------------------------------------------------------
 
-def check_X(X, name="X", n_inputs=None):
-    """Return X as a new 2-D float array, or raise an error a beginner can act on."""
+def _where(index, name):
+    if len(index) == 2:
+        return f"row {index[0]}, column {index[1]}"
+    if len(index) == 1:
+        return f"position {index[0]} of {name}"
+    return name
+
+
+def _rows_of_different_lengths(values, name):
+    """The message for a list of rows that are not all equally long."""
+    if isinstance(values, (list, tuple)) and len(values) > 0:
+        lengths = [len(row) if isinstance(row, (list, tuple, np.ndarray)) else 1
+                   for row in values]
+        for k, length in enumerate(lengths):
+            if length != lengths[0]:
+                return (f"every row of {name} needs the same number of values (one per input); "
+                        f"row 0 has {lengths[0]} but row {k} has {length}.")
+    return (f"{name} must be numbers arranged as a table (one row per sample, the same number "
+            f"of values in every row); got {values!r:.60}.")
+
+
+def _as_floats(values, name, exact=False):
+    """``values`` as a new float array, or a TypeError/ValueError that names ``name``.
+
+    Text, complex numbers, dates and other objects are refused, never guessed at; True and
+    False count as 1 and 0. With ``exact=True`` (for step) Fractions and Decimals are kept as
+    they are (an object array) and True/False are refused.
+    """
     try:
-        arr = np.array(X, dtype=float)
-    except (TypeError, ValueError):
-        raise TypeError(
-            f"{name} must be numbers arranged as a table (one row per sample); could not read "
-            f"{type(X).__name__} {X!r:.60} as numbers."
-        ) from None
-    if arr.ndim == 1 and arr.size > 0:
+        raw = np.asarray(values)
+    except (ValueError, TypeError):
+        raise ValueError(_rows_of_different_lengths(values, name)) from None
+    kind = raw.dtype.kind
+    if kind == "b" and exact or isinstance(values, (bool, np.bool_)):
+        raise TypeError(f"{name} needs numbers, not True/False.")
+    if kind in "biuf":
+        return raw.astype(float)          # always a new array: the caller's data stay theirs
+    first = raw.flat[0] if raw.size else None
+    if kind == "c":
+        raise TypeError(f"{name} holds complex numbers such as {first!r}; the perceptron works "
+                        f"with real numbers only.")
+    if kind in "mM":
+        raise TypeError(f"{name} holds dates or times; turn them into numbers first (for "
+                        f"example, days since the first date).")
+    if kind in "US":
+        raise TypeError(f"{name} must be numbers, not text; got {str(first)!r}. Convert the "
+                        f"text to numbers first, e.g. with float(...).")
+    if kind != "O":
+        raise TypeError(f"{name} must hold numbers; got values of type {raw.dtype}.")
+    out = np.empty(raw.shape, dtype=object if exact else float)
+    for index, value in np.ndenumerate(raw):
+        if not _is_real_number(value):
+            raise TypeError(f"{name} must hold real numbers only; found {value!r:.40} "
+                            f"({type(value).__name__}) at {_where(index, name)}.")
+        try:
+            out[index] = value if exact else float(value)
+        except OverflowError:
+            raise ValueError(f"{name} holds a number too large for floating point at "
+                             f"{_where(index, name)}.") from None
+    if exact and all(isinstance(v, (float, int, np.number)) for v in out.flat):
+        return out.astype(float)
+    return out
+
+
+def _show(value):
+    """A number as a learner would type it: 2 rather than 2.0, all digits of 1.0000000001."""
+    value = float(value)
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
+def check_X(X, name="X", n_inputs=None, task="learn from"):
+    """Return X as a new 2-D float array, or raise an error a beginner can act on.
+
+    Parameters
+    ----------
+    X : array_like, shape (n_samples, n_inputs)
+        Real numbers, one row per sample.
+    name : str, default "X"
+        How the messages call X.
+    n_inputs : int, optional
+        The number of columns X must have.
+    task : str, default "learn from"
+        What the samples are for, used in the message for empty X ("predict", ...).
+
+    Returns
+    -------
+    ndarray of float, shape (n_samples, n_inputs)
+        A new array; X itself is never changed.
+    """
+    arr = _as_floats(X, name)
+    if arr.size == 0 and arr.ndim < 2 or arr.ndim == 2 and arr.shape[0] == 0:
+        raise ValueError(f"{name} is empty: give at least one sample to {task}.")
+    if arr.ndim == 0:
+        raise ValueError(f"{name} must be 2-D, one row per sample; got the single number "
+                         f"{_show(arr)}. For one sample use [[{_show(arr)}]].")
+    if arr.ndim == 1:
         raise ValueError(
             f"{name} must be 2-D, one row per sample; got a 1-D array of {arr.size} values. "
             f"For one sample with these inputs use [{name}] or {name}.reshape(1, -1); for "
@@ -60,8 +169,8 @@ def check_X(X, name="X", n_inputs=None):
         )
     if arr.ndim != 2:
         raise ValueError(f"{name} must be 2-D, one row per sample; got shape {arr.shape}.")
-    if arr.shape[0] == 0:
-        raise ValueError(f"{name} is empty: give at least one sample to learn from.")
+    if arr.shape[1] == 0:
+        raise ValueError(f"{name} has no columns: every sample needs at least one input value.")
     if n_inputs is not None and arr.shape[1] != n_inputs:
         raise ValueError(
             f"this perceptron has {n_inputs} input(s) but {name} has {arr.shape[1]} column(s). "
@@ -77,11 +186,16 @@ def check_X(X, name="X", n_inputs=None):
 
 
 def check_labels(d, n_samples=None):
-    """Return labels as a new 1-D int array of 0/1, or raise an error a beginner can act on."""
-    try:
-        arr = np.array(d, dtype=float)
-    except (TypeError, ValueError):
-        raise TypeError(f"labels d must be numbers 0 or 1; could not read {d!r:.60}.") from None
+    """Return labels as a new 1-D int array of 0/1, or raise an error a beginner can act on.
+
+    Parameters
+    ----------
+    d : array_like, shape (n_samples,)
+        The desired outputs, 0 or 1.
+    n_samples : int, optional
+        The number of labels needed (one per row of X).
+    """
+    arr = _as_floats(d, "labels d")
     if arr.ndim != 1:
         raise ValueError(f"labels d must be a 1-D list of 0s and 1s; got shape {arr.shape}.")
     if n_samples is not None and len(arr) != n_samples:
@@ -90,19 +204,104 @@ def check_labels(d, n_samples=None):
         )
     if np.isnan(arr).any():
         raise ValueError("labels d contain NaN; every sample needs a label 0 or 1.")
-    bad = arr[(arr != 0) & (arr != 1)]
+    bad = np.flatnonzero((arr != 0) & (arr != 1))
     if bad.size:
         hint = ""
         if set(np.unique(arr)) <= {-1.0, 1.0}:
             hint = " Your labels look like -1/+1: convert them with (d + 1) // 2."
-        raise ValueError(f"labels must be 0 or 1; got {bad[0]:g}.{hint}")
+        raise ValueError(f"labels must be 0 or 1; got {_show(arr[bad[0]])} (label of sample "
+                         f"{bad[0]}).{hint}")
     return arr.astype(int)
 
 
-def _check_positive(value, name, kind=numbers.Real):
-    if isinstance(value, bool) or not isinstance(value, kind):
-        what = "a whole number" if kind is numbers.Integral else "a number"
-        raise TypeError(f"{name} must be {what}; got {value!r}.")
+def _check_whole(value, name, minimum, example):
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be a whole number (an int such as {example}); "
+                        f"got {value!r}.")
+    if value < minimum:
+        raise ValueError(f"{name} must be at least {minimum}; got {value}.")
+    return int(value)
+
+
+def _check_flag(value, name):
+    if not isinstance(value, (bool, np.bool_, numbers.Integral)) or value not in (0, 1):
+        raise TypeError(f"{name} must be True or False; got {value!r}.")
+    return bool(value)
+
+
+def _check_lr(lr):
+    """The learning rate as an int or float > 0 (Fractions and Decimals become floats)."""
+    if not _is_real_number(lr):
+        raise TypeError(f"lr (the learning rate) must be a number such as 1 or 0.1; "
+                        f"got {lr!r}.")
+    if lr != lr or not lr > 0:
+        raise ValueError(f"lr (the learning rate) must be greater than 0; got {lr}.")
+    try:
+        value = float(lr)
+    except OverflowError:
+        value = math.inf
+    if not math.isfinite(value):
+        raise ValueError(f"lr (the learning rate) must be a finite number; got {lr}.")
+    if value == 0:
+        raise ValueError(f"lr (the learning rate) {lr} is too small for floating point "
+                         f"(it rounds to 0); use a larger one.")
+    return lr if type(lr) in (int, float) else value
+
+
+def _check_seed(seed):
+    if seed is None:
+        return None
+    if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, numbers.Integral):
+        raise TypeError(f"seed must be a whole number such as 0 or 42 (or None for a new "
+                        f"order every time); got {seed!r}.")
+    if seed < 0:
+        raise ValueError(f"seed must be 0 or more; got {seed}.")
+    return int(seed)
+
+
+def check_weights(W, input_size, name="W"):
+    """Return weights ``[b, w1, ..., wn]`` (n = input_size) as a new float array, or raise an
+    error a beginner can act on."""
+    arr = _as_floats(W, name)
+    if arr.shape != (input_size + 1,):
+        got = f"{arr.size} number(s)" if arr.ndim == 1 else f"shape {arr.shape}"
+        raise ValueError(f"{name} must be {input_size + 1} numbers [b, w1, ..., w{input_size}] "
+                         f"(the bias first, then one weight per input); got {got}.")
+    if not np.isfinite(arr).all():
+        k = int(np.flatnonzero(~np.isfinite(arr))[0])
+        raise ValueError(f"{name} contains NaN or infinity (at position {k}); give finite "
+                         f"numbers.")
+    return arr
+
+
+def _extend(X):
+    """Inputs with a column of ones in front: the bias trick, x -> [1, x1, ..., xn]."""
+    return np.hstack([np.ones((len(X), 1)), X])
+
+
+# --- which engine runs an epoch ----------------------------------------------------------------
+# Both engines give the same weights, bit for bit; only their speed differs. numba's compiled
+# loop is much faster on large data with many mistakes, but importing numba and loading the
+# loop costs about half a second in a fresh process. So a fit uses numba from the start only
+# when it is already loaded, and loads it in the middle of a fit only when the epochs left
+# would clearly take longer than loading it.
+
+_NUMBA_FROM = 20_000        # fits with fewer input values (samples x inputs) always use NumPy
+_NUMBA_LOAD_SECONDS = 0.5   # about what importing numba and loading the loop takes
+
+
+def _numba_pays_off(size, mistakes_per_epoch, last_epoch_seconds, epochs_left):
+    """Would loading numba now save time on the epochs that are left?
+
+    Only for large data; only after two epochs, and only while the mistakes are not falling
+    fast (training is not about to stop), when the NumPy engine would need more than twice
+    the loading time for the epochs left (each as long as the last).
+    """
+    if size < _NUMBA_FROM or len(mistakes_per_epoch) < 2:
+        return False
+    if mistakes_per_epoch[-1] < mistakes_per_epoch[-2] / 2:
+        return False
+    return last_epoch_seconds * epochs_left > 2 * _NUMBA_LOAD_SECONDS
 
 
 class Perceptron:
@@ -113,28 +312,38 @@ class Perceptron:
     input_size : int
         Number of inputs n; the weight vector has n + 1 entries (``W[0]`` is the bias).
     lr : float, default 1
-        Learning rate (eta), > 0.
+        Learning rate (eta), > 0. A Fraction or Decimal is turned into a float.
     epochs : int, default 100
         Most passes over the data. Training stops earlier after an epoch without mistakes,
         since later epochs would change nothing.
     shuffle : bool, default False
         Visit the samples in a new random order every epoch.
     seed : int or None
-        Seed of the shuffling (``numpy.random.default_rng(seed)``).
+        Seed of the shuffling (``numpy.random.default_rng(seed)``), a whole number >= 0.
     record_history : bool, default True
         Keep every visit in ``history_``. Turn off for large data.
+    W0 : array_like of input_size + 1 numbers, optional
+        The weights training starts from, ``[b, w1, ..., wn]``; zeros by default. Copied.
 
     Attributes
     ----------
     W : ndarray, shape (input_size + 1,)
-        The weights; zeros before training.
+        The weights; ``W0`` before training. You may set it (``p.W = [b, w1, w2]``), for
+        instance to continue with ``partial_fit`` from weights of your choice.
     mistakes_per_epoch_ : list of int
     converged_epoch_ : int or None
         First epoch (1-based) with no mistakes.
     cycle_ : Cycle or None
-        Set when the end-of-epoch weights repeat while mistakes continue: proof that the data
-        are not linearly separable.
+        Set when the end-of-epoch weights repeat while mistakes continue: training goes round
+        in circles and will never converge. In exact arithmetic this proves the data are not
+        linearly separable; in floating point an update can be lost next to huge weights, so
+        call the data non-separable only when ``is_linearly_separable`` agrees.
     history_ : TrainingHistory or None
+
+    Notes
+    -----
+    ``fit`` and ``partial_fit`` are all or nothing: if training stops with an error (weights
+    too large for floating point) or is interrupted, the perceptron is left exactly as it was.
 
     Examples
     --------
@@ -142,96 +351,144 @@ class Perceptron:
     >>> X, d = gate("AND")
     >>> Perceptron(2, lr=1, epochs=10).fit(X, d).W
     array([-3.,  2.,  1.])
+    >>> Perceptron(2, W0=[0.5, -1, 1]).fit(X, d).W
+    array([-2.5,  2. ,  1. ])
     """
 
     def __init__(self, input_size, lr=1, epochs=100, shuffle=False, seed=None,
-                 record_history=True):
-        _check_positive(input_size, "input_size", numbers.Integral)
-        if input_size < 1:
-            raise ValueError(f"input_size is the number of inputs, at least 1; got {input_size}.")
-        _check_positive(lr, "lr (the learning rate)")
-        if not lr > 0 or not np.isfinite(lr):
-            raise ValueError(f"lr (the learning rate) must be greater than 0; got {lr}.")
-        _check_positive(epochs, "epochs", numbers.Integral)
-        if epochs < 1:
-            raise ValueError(f"epochs must be at least 1; got {epochs}.")
-        self.input_size = int(input_size)
-        self.lr = lr
-        self.epochs = int(epochs)
-        self.shuffle = bool(shuffle)
-        self.seed = seed
-        self.record_history = bool(record_history)
+                 record_history=True, W0=None):
+        self.input_size = _check_whole(input_size, "input_size (the number of inputs)", 1, 2)
+        self.lr = _check_lr(lr)
+        self.epochs = _check_whole(epochs, "epochs", 1, 100)
+        self.shuffle = _check_flag(shuffle, "shuffle")
+        self.seed = _check_seed(seed)
+        self.record_history = _check_flag(record_history, "record_history")
+        self.W0 = None if W0 is None else check_weights(W0, self.input_size, "W0")
         self._engine = "auto"  # "numpy", "numba" or "auto"; tests use this to compare engines
         self._reset()
 
     def _reset(self):
-        self.W = np.zeros(self.input_size + 1)
+        """Back to the start: W = W0, nothing learned or recorded, a fresh random order."""
+        self._W = np.zeros(self.input_size + 1) if self.W0 is None else self.W0.copy()
+        self._rng = np.random.default_rng(self.seed)
+        self._new_run()
+
+    def _new_run(self):
+        """Forget the record of training (not the weights, nor the random order)."""
         self.mistakes_per_epoch_ = []
         self.converged_epoch_ = None
         self.cycle_ = None
         self.history_ = None
-        self._rng = np.random.default_rng(self.seed)
-        self._cycles = CycleDetector(self.W)
+        self._cycles = None
+        self._last_data = None          # the (X, d) of the last epoch
+        self._last_W = self._W.copy()   # W after the last epoch, to notice W set by hand
 
     def __repr__(self):
+        start = "" if self.W0 is None else f", W0={self.W0.tolist()}"
         return (f"Perceptron(input_size={self.input_size}, lr={self.lr}, epochs={self.epochs}, "
-                f"shuffle={self.shuffle}, seed={self.seed})")
+                f"shuffle={self.shuffle}, seed={self.seed}{start})")
 
     # --- the neuron ----------------------------------------------------------------------------
     @property
+    def W(self):
+        """The weights ``[b, w1, ..., wn]`` (``W[0]`` is the bias)."""
+        return self._W
+
+    @W.setter
+    def W(self, value):
+        self._W = check_weights(value, self.input_size, "W")
+
+    @property
     def weights(self):
         """The input weights ``W[1:]`` (a view of W)."""
-        return self.W[1:]
+        return self._W[1:]
 
     @property
     def bias(self):
         """The bias ``W[0]``."""
-        return float(self.W[0])
+        return float(self._W[0])
 
     def activation_fn(self, z):
         """The step function: 1 if z >= 0 else 0."""
         return step(z)
 
-    def _extend(self, X):
-        return np.hstack([np.ones((len(X), 1)), X])
+    def _samples(self, X, task):
+        """X as a 2-D float array, and whether it was a single sample."""
+        if _is_real_number(X):
+            if self.input_size == 1:
+                return check_X([[X]], n_inputs=1, task=task), True
+            raise ValueError(f"this perceptron has {self.input_size} inputs, so one sample is "
+                             f"a list of {self.input_size} numbers; got the single number {X}.")
+        try:
+            one = np.ndim(X) == 1 and np.size(X) > 0
+        except ValueError:          # rows of different lengths: check_X explains
+            one = False
+        if one and self.input_size == 1 and np.size(X) > 1:
+            raise ValueError(
+                f"this perceptron has 1 input, so a flat list of {np.size(X)} values is "
+                f"ambiguous. For {np.size(X)} samples use np.reshape(x, (-1, 1)) (one row per "
+                f"sample); for one sample give one number.")
+        return check_X([X] if one else X, n_inputs=self.input_size, task=task), one
 
     def net_input(self, X):
         """Pre-activation z = W . [1, x] for one sample (a float) or a batch (an array)."""
-        arr = np.asarray(X)
-        one = arr.ndim == 1
-        Xc = check_X(arr.reshape(1, -1) if one else X, n_inputs=self.input_size)
-        z = _fast.exact_z(self.W, self._extend(Xc))
+        Xc, one = self._samples(X, "compute z for")
+        z = _fast.exact_z(self._W, _extend(Xc))
         return float(z[0]) if one else z
 
     def predict(self, x):
-        """Output 0 or 1 for one sample (an int) or for each row of a 2-D batch (an int array)."""
-        z = self.net_input(x)
-        return self.activation_fn(z)
+        """Output 0 or 1 for one sample (an int) or for each row of a 2-D batch (an int array).
+
+        One sample is a list of ``input_size`` numbers, or a single number when there is one
+        input.
+        """
+        Xc, one = self._samples(x, "predict")
+        y = self.activation_fn(_fast.exact_z(self._W, _extend(Xc)))
+        return int(y[0]) if one else y
 
     def score(self, X, d):
         """Fraction of the samples whose prediction equals the label."""
-        Xc = check_X(X, n_inputs=self.input_size)
+        Xc = check_X(X, n_inputs=self.input_size, task="score")
         dc = check_labels(d, len(Xc))
         return float(np.mean(self.predict(Xc) == dc))
 
     # --- learning ------------------------------------------------------------------------------
     def fit(self, X, d):
-        """Train from W = 0 with Rosenblatt's rule; returns self.
+        """Train from ``W0`` (zeros by default) with Rosenblatt's rule; returns self.
 
-        Stops after ``epochs`` epochs or after the first epoch without a mistake.
+        Stops after ``epochs`` epochs or after the first epoch without a mistake. Starts
+        afresh every time: weights, record and random order go back to the start first.
         """
         Xc, dc = self._check_data(X, d)
-        self._reset()
-        Xe = self._extend(Xc)
-        for _ in range(self.epochs):
-            if self._one_epoch(Xc, Xe, dc) == 0:
-                break
+        with self._all_or_nothing():
+            self._reset()
+            Xe = _extend(Xc)
+            engine = self._first_engine(Xe.size)
+            for k in range(self.epochs):
+                mistakes, seconds = self._one_epoch(Xc, Xe, dc, engine)
+                if mistakes == 0:
+                    break
+                if (engine == "numpy" and self._engine == "auto"
+                        and _numba_pays_off(Xe.size, self.mistakes_per_epoch_, seconds,
+                                            self.epochs - k - 1)
+                        and _fast.numba_available()):
+                    engine = "numba"
         return self
 
     def partial_fit(self, X, d):
-        """One more epoch from the current weights; returns self."""
+        """One more epoch, from the current weights ``W``; returns self.
+
+        The record (``mistakes_per_epoch_``, ``history_``, ...) goes on from the last epoch.
+        Other data than last time are fine: the history records the visits to the new
+        samples. If you set ``W`` by hand since the last epoch, the record starts afresh from
+        your weights (the earlier record does not lead to them).
+        """
         Xc, dc = self._check_data(X, d)
-        self._one_epoch(Xc, self._extend(Xc), dc)
+        with self._all_or_nothing():
+            if not np.array_equal(self._W, self._last_W):
+                self._new_run()
+            Xe = _extend(Xc)
+            self._one_epoch(Xc, Xe, dc, self._first_engine(Xe.size))
         return self
 
     def _check_data(self, X, d):
@@ -239,32 +496,80 @@ class Perceptron:
         dc = check_labels(d, len(Xc))
         return Xc, dc
 
-    def _runner(self, size):
-        engine = self._engine
-        if engine == "auto":
-            engine = "numba" if size >= _NUMBA_FROM and _fast.numba_available() else "numpy"
-        return _fast.epoch_numba if engine == "numba" else _fast.epoch_numpy
+    def _first_engine(self, size):
+        if self._engine != "auto":
+            return self._engine
+        return "numba" if size >= _NUMBA_FROM and _fast.numba_ready() else "numpy"
 
-    def _one_epoch(self, Xc, Xe, dc):
+    @contextmanager
+    def _all_or_nothing(self):
+        """Put every attribute back as it was if the block fails or is interrupted."""
+        saved = dict(self.__dict__)
+        rng_state = self._rng.bit_generator.state
+        try:
+            yield
+        except BaseException:
+            self.__dict__.clear()
+            self.__dict__.update(saved)
+            self._rng.bit_generator.state = rng_state
+            raise
+
+    def _overflow_error(self, epoch):
+        return ValueError(
+            f"training overflowed in epoch {epoch}: the weights (or W . x) grew past the "
+            f"largest floating-point number, about 1.8e308. Use a smaller learning rate "
+            f"(lr={self.lr} now) or scale X down, e.g. X / abs(X).max()."
+        )
+
+    def _one_epoch(self, Xc, Xe, dc, engine):
+        """Train one epoch and record it; returns the number of mistakes and the seconds the
+        engine took.
+
+        Everything is computed first and stored at the end, so an error leaves the record
+        as it was (``_all_or_nothing`` puts the random order back).
+        """
         epoch = len(self.mistakes_per_epoch_) + 1
         order = self._rng.permutation(len(Xc)) if self.shuffle else np.arange(len(Xc))
-        Xo = Xe[order] if self.shuffle else Xe
-        do = dc[order]
-        W0 = self.W
-        W, positions, errors = self._runner(Xe.size)(W0, Xo, do, self.lr)
-        self.W = W
+        Xo, do = (Xe[order], dc[order]) if self.shuffle else (Xe, dc)
+        W_start = self._W
+        run = _fast.epoch_numba if engine == "numba" else _fast.epoch_numpy
+        started = time.perf_counter()
+        try:
+            W, positions, errors = run(W_start, Xo, do, self.lr)
+        except _fast.Overflow:
+            raise self._overflow_error(epoch) from None
+        seconds = time.perf_counter() - started
+        if not np.isfinite(W).all():
+            raise self._overflow_error(epoch)
+        visits = self._visits(W_start, Xo, do, positions, errors) if self.record_history \
+            else None
+
+        # Nothing went wrong: store the epoch.
+        new_data = self._last_data is None or not all(
+            a is b or np.array_equal(a, b) for a, b in zip((Xc, dc), self._last_data))
+        if new_data:
+            self._cycles = CycleDetector(W_start, epoch - 1)
+        self._W = W
+        self._last_W = W.copy()
+        self._last_data = (Xc, dc)
         mistakes = len(positions)
         self.mistakes_per_epoch_.append(mistakes)
         self.converged_epoch_ = converged_epoch(self.mistakes_per_epoch_)
-        self.cycle_ = self._cycles.add(epoch, W, mistakes)
-        if self.record_history:
+        cycle = self._cycles.add(epoch, W, mistakes)
+        if self.cycle_ is None:
+            self.cycle_ = cycle
+        if visits is not None:
             if self.history_ is None:
-                self.history_ = TrainingHistory(Xc, W0)
-            self._record(epoch, W0, Xo, do, order, positions, errors)
-        return mistakes
+                self.history_ = TrainingHistory(Xc, W_start)
+                new_data = False
+            self.history_.add_epoch(epoch, order, *visits, X=Xc if new_data else None)
+        return mistakes, seconds
 
-    def _record(self, epoch, W, Xo, do, order, positions, errors):
-        """Rebuild the epoch visit by visit (same arithmetic as training) into history_."""
+    def _visits(self, W, Xo, do, positions, errors):
+        """Replay the epoch visit by visit (same arithmetic as training) for the history.
+
+        Returns z, y, d, e of every visit and the weights after each update.
+        """
         n = len(Xo)
         z = np.empty(n)
         e = np.zeros(n, dtype=int)
@@ -274,8 +579,9 @@ class Perceptron:
             z[start:pos + 1] = _fast.exact_z(W, Xo[start:pos + 1])
             if pos < n:
                 e[pos] = err
-                W = W + (self.lr * err) * Xo[pos]
+                with np.errstate(over="ignore"):   # huge weights: the caller checks
+                    W = W + (self.lr * err) * Xo[pos]
                 after.append(W)
             start = pos + 1
-        y = step(z)
-        self.history_.add_epoch(epoch, order, z, y, do, e, after)
+        y = (z >= 0).astype(int)
+        return z, y, do, e, after

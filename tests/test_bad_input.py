@@ -1,9 +1,13 @@
 """Bad input gets a message a beginner can act on, and the caller's data stay untouched."""
 
+import datetime
+from decimal import Decimal
+from fractions import Fraction
+
 import numpy as np
 import pytest
 
-from perceptron_lib import Perceptron, gate, step
+from perceptron_lib import Perceptron, decision_line, gate, margin, step
 
 
 @pytest.mark.parametrize("X, d, match", [
@@ -64,3 +68,133 @@ def test_callers_arrays_are_not_modified():
     # and the model does not keep a view of them
     X[0, 0] = 99
     assert p.history_[0].x.tolist() == [0.0, 0.0]
+
+
+# --- every message names the argument and what to do, never NumPy's or Python's internals ------
+
+INTERNALS = ("ufunc", "SeedSequence", "could not convert", "setting an array element",
+             "inhomogeneous", "dtype", "Traceback")
+
+
+def _and_history():
+    return Perceptron(2).fit(*gate("AND")).history_
+
+
+def _trained():
+    return Perceptron(2).fit(*gate("AND"))
+
+
+@pytest.mark.parametrize("call, error, match", [
+    (lambda: Perceptron(2, shuffle=True, seed="abc"), TypeError, "seed must be a whole number"),
+    (lambda: Perceptron(2, shuffle=True, seed=1.5), TypeError, "seed must be a whole number"),
+    (lambda: Perceptron(2, shuffle=True, seed=-1), ValueError, "seed must be 0 or more"),
+    (lambda: Perceptron(2, seed=True), TypeError, "seed must be a whole number"),
+    (lambda: Perceptron(2, epochs=2.5), TypeError, "epochs must be a whole number"),
+    (lambda: Perceptron(2, epochs="5"), TypeError, "epochs must be a whole number"),
+    (lambda: Perceptron(2, epochs=10.0), TypeError, "epochs must be a whole number"),
+    (lambda: Perceptron(2, epochs=True), TypeError, "epochs must be a whole number"),
+    (lambda: Perceptron(2.0), TypeError, "input_size .* must be a whole number"),
+    (lambda: Perceptron(2, lr=float("nan")), ValueError, "lr .* greater than 0"),
+    (lambda: Perceptron(2, lr=float("inf")), ValueError, "lr .* finite"),
+    (lambda: Perceptron(2, lr=1j), TypeError, "lr .* must be a number"),
+    (lambda: Perceptron(2, lr=True), TypeError, "lr .* must be a number"),
+    (lambda: Perceptron(2, shuffle="no"), TypeError, "shuffle must be True or False"),
+    (lambda: Perceptron(2, record_history=None), TypeError, "record_history must be True"),
+    (lambda: Perceptron(2, W0=[0, 1]), ValueError, r"W0 must be 3 numbers \[b, w1, \.\.\., w2\]"),
+    (lambda: Perceptron(2, W0=[0, np.nan, 1]), ValueError, "W0 contains NaN"),
+    (lambda: Perceptron(2, W0=["a", 1, 1]), TypeError, "W0 must be numbers, not text"),
+    (lambda: _trained().predict([[1, 1], [1]]), ValueError,
+     "every row of X needs the same number of values.*row 0 has 2 but row 1 has 1"),
+    (lambda: _trained().predict(np.zeros((0, 2))), ValueError,
+     "X is empty: give at least one sample to predict"),
+    (lambda: _trained().predict([]), ValueError, "X is empty: give at least one sample to predict"),
+    (lambda: _trained().predict(0.5), ValueError, "has 2 inputs, so one sample is a list of 2"),
+    (lambda: Perceptron(1).predict([0.5, 0.7]), ValueError, r"np.reshape\(x, \(-1, 1\)\)"),
+    (lambda: Perceptron(2).fit(np.zeros((3, 0)), [0, 1, 0]), ValueError, "X has no columns"),
+    (lambda: Perceptron(2).fit([[0, 1], [1, 1]], [0, 1.0000000001]), ValueError,
+     r"labels must be 0 or 1; got 1\.0000000001"),
+    (lambda: Perceptron(2).fit([[1 + 2j, 0], [1, 1]], [0, 1]), TypeError,
+     "X holds complex numbers"),
+    (lambda: Perceptron(2).fit(np.array([["2024-01-01", "2024-01-02"]], dtype="datetime64[D]"),
+                               [1]), TypeError, "X holds dates or times"),
+    (lambda: Perceptron(2).fit([[datetime.date(2024, 1, 1), 1]], [1]), TypeError,
+     "X must hold real numbers only; found .*date.* at row 0, column 0"),
+    (lambda: Perceptron(2).fit([[None, 1]], [1]), TypeError, "found None"),
+    (lambda: Perceptron(2).fit([[10**400, 1]], [1]), ValueError, "too large for floating point"),
+    (lambda: Perceptron(2).fit([["1", "2"]], [1]), TypeError, "must be numbers, not text"),
+    (lambda: Perceptron(2).fit([[0, 1]], ["yes"]), TypeError, "labels d must be numbers, not text"),
+    (lambda: Perceptron(2).fit([[0, 1]], [1j]), TypeError, "labels d holds complex"),
+    (lambda: Perceptron(2).score(np.zeros((0, 2)), []), ValueError, "sample to score"),
+    (lambda: decision_line(["a", 1, 1]), TypeError, "W must be numbers, not text"),
+    (lambda: decision_line([1, 1]), ValueError, r"W must be 3 numbers"),
+    (lambda: margin([0, 1, 1], [[0, 1], [1]], [0, 1]), ValueError, "every row of X"),
+    (lambda: _and_history().W_at(2.5), TypeError, "position must be a whole number from 0 to 24"),
+    (lambda: _and_history().W_at("3"), TypeError, "position must be a whole number"),
+    (lambda: _and_history().W_at(-1), IndexError, "position must be from 0 to 24; got -1"),
+    (lambda: _and_history().epoch_of_position(999), IndexError, "from 0 to 24; got 999"),
+    (lambda: _and_history().epoch_of_position(-3), IndexError, "got -3"),
+    (lambda: _and_history().mistakes_until(25), IndexError, "from 0 to 24"),
+    (lambda: _and_history().mistakes_until(1.0), TypeError, "whole number"),
+    (lambda: _and_history().epoch_start(0), IndexError, "epoch must be from 1 to 6"),
+    (lambda: _and_history().epoch_end_position(7), IndexError, "epoch must be from 0 to 6"),
+    (lambda: _and_history()["1"], TypeError, "indexed by a step number"),
+    (lambda: step("a"), TypeError, "step\\(z\\) must be numbers, not text"),
+    (lambda: step(1 + 2j), TypeError, "step\\(z\\) holds complex"),
+    (lambda: step(True), TypeError, "not True/False"),
+    (lambda: step([Fraction(1, 2), "a"]), TypeError, "real numbers only"),
+    (lambda: step(Decimal("NaN")), ValueError, "NaN"),
+    (lambda: Perceptron(2, lr=1e308).fit(*gate("AND")), ValueError,
+     "overflowed.*largest floating-point number.*smaller learning rate.*scale X"),
+])
+def test_clear_messages(call, error, match):
+    with pytest.raises(error, match=match) as info:
+        call()
+    message = str(info.value)
+    assert not any(word in message for word in INTERNALS), message
+
+
+@pytest.mark.parametrize("call, expected", [
+    (lambda: step(Fraction(-1, 2)), 0),
+    (lambda: step(Fraction(0)), 1),
+    (lambda: step(Decimal("-0.1")), 0),
+    (lambda: step(Decimal("0")), 1),
+    (lambda: step(np.float32(-0.0)), 1),
+    (lambda: step([Fraction(1, 3), Fraction(-1, 3), Decimal("0")]).tolist(), [1, 0, 1]),
+    (lambda: Perceptron(1).fit(*gate("NOT")).predict(0.5), 0),
+    (lambda: Perceptron(1).fit(*gate("NOT")).predict(Fraction(-1, 2)), 1),
+    (lambda: Perceptron(1).fit(*gate("NOT")).predict([0.0]), 1),
+    (lambda: Perceptron(2, lr=Fraction(1, 2)).fit(*gate("AND")).W.tolist(), [-1.5, 1.0, 0.5]),
+    (lambda: Perceptron(2, lr=Decimal("0.5")).lr, 0.5),
+    (lambda: Perceptron(2, epochs=np.int64(3)).epochs, 3),
+    (lambda: Perceptron(2, shuffle=True, seed=np.uint8(7)).seed, 7),
+    (lambda: Perceptron(2).fit([[False, True], [True, True]], [0, 1]).score([[0, 1], [1, 1]],
+                                                                          [0, 1]), 1.0),
+    (lambda: Perceptron(2).fit([[Fraction(1, 2), Decimal("1")], [0, 0]], [1, 0]).W.tolist(),
+     [-1.0, 0.5, 1.0]),
+])
+def test_natural_input_just_works(call, expected):
+    result = call()
+    assert result == expected and type(result) is type(expected)
+
+
+def test_bad_input_leaves_the_perceptron_as_it_was():
+    p = Perceptron(2).fit(*gate("AND"))
+    W, history = p.W.copy(), p.history_
+    for X, d in (([[0, 1], [1]], [0, 1]), ([[0, 1]], [2]), ([[1 + 1j, 0]], [1])):
+        with pytest.raises((TypeError, ValueError)):
+            p.fit(X, d)
+        with pytest.raises((TypeError, ValueError)):
+            p.partial_fit(X, d)
+    assert np.array_equal(p.W, W) and p.history_ is history
+
+
+def test_setting_W_is_checked_and_copied():
+    p = Perceptron(2)
+    mine = np.array([1.0, 2.0, 3.0])
+    p.W = mine
+    mine[0] = 99
+    assert p.W.tolist() == [1.0, 2.0, 3.0]
+    with pytest.raises(ValueError, match="W must be 3 numbers"):
+        p.W = [1, 2]
+    with pytest.raises(ValueError, match="W contains NaN"):
+        p.W = [1, np.inf, 2]

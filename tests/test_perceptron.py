@@ -1,9 +1,23 @@
 """The facts the course states about the perceptron, checked against the library."""
 
+import subprocess
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
 
-from perceptron_lib import Cycle, Perceptron, gate, step
+from perceptron_lib import (
+    Cycle,
+    Perceptron,
+    TrainingHistory,
+    _fast,
+    gate,
+    is_linearly_separable,
+    step,
+)
+from perceptron_lib.history import CycleDetector
+from perceptron_lib.perceptron import _numba_pays_off
 
 
 def test_step_scalar_and_array():
@@ -147,3 +161,165 @@ def test_numba_and_numpy_engines_agree():
     assert np.array_equal(res[0][0], res[1][0])
     assert res[0][1] == res[1][1]
     assert np.array_equal(res[0][2], res[1][2])
+
+
+# --- starting weights W0 ------------------------------------------------------------------------
+
+def test_W0_is_where_training_starts():
+    X, d = gate("AND")
+    start = np.array([0.5, -1, 1])
+    p = Perceptron(2, W0=start)
+    start[0] = 99                                   # the perceptron keeps its own copy
+    assert p.W.tolist() == [0.5, -1.0, 1.0] and p.W0.tolist() == [0.5, -1.0, 1.0]
+    p.fit(X, d)
+    assert p.W.tolist() == [-2.5, 2.0, 1.0]
+    assert p.history_.W_at(0).tolist() == [0.5, -1.0, 1.0]
+    assert p.fit(*gate("OR")).fit(X, d).W.tolist() == [-2.5, 2.0, 1.0]   # every fit from W0
+    assert p.W0.tolist() == [0.5, -1.0, 1.0]
+    assert repr(p) == ("Perceptron(input_size=2, lr=1, epochs=100, shuffle=False, seed=None, "
+                       "W0=[0.5, -1.0, 1.0])")
+    assert "W0" not in repr(Perceptron(2))
+
+
+def test_W0_matches_the_loop_started_there():
+    X, d = gate("AND")
+    W = np.array([0.5, -1.0, 1.0])
+    for _ in range(10):
+        for x, t in zip(X, d):
+            xe = np.insert(x, 0, 1)
+            W = W + (t - (1 if W.dot(xe) >= 0 else 0)) * xe
+    assert W.tolist() == [-2.5, 2.0, 1.0]
+
+
+def test_partial_fit_from_weights_set_by_hand():
+    X, d = gate("AND")
+    p = Perceptron(2)
+    p.W = [0.5, -1, 1]
+    for _ in range(10):
+        p.partial_fit(X, d)
+    q = Perceptron(2, W0=[0.5, -1, 1], epochs=10).fit(X, d)
+    assert p.W.tolist() == q.W.tolist() == [-2.5, 2.0, 1.0]
+    assert p.history_.W_at(0).tolist() == [0.5, -1.0, 1.0]
+    n = len(q.mistakes_per_epoch_)
+    assert p.mistakes_per_epoch_[:n] == q.mistakes_per_epoch_
+    assert np.array_equal(p.history_.W_after[:len(q.history_)], q.history_.W_after)
+
+
+# --- all or nothing ------------------------------------------------------------------------------
+
+def _state(p):
+    h = p.history_
+    return (p.W.tolist(), list(p.mistakes_per_epoch_), p.converged_epoch_, p.cycle_,
+            None if h is None else (len(h), h.W_after.tolist()),
+            repr(p._rng.bit_generator.state))
+
+
+@pytest.mark.parametrize("record_history", [True, False])
+def test_overflow_is_one_clear_error_and_changes_nothing(record_history):
+    # With lr = 1e308 the first epoch on AND is fine; a later one overflows.
+    X, d = gate("AND")
+    p = Perceptron(2, lr=1e308, shuffle=True, seed=4, record_history=record_history)
+    message = "overflowed in epoch .*largest floating-point number.*smaller learning rate"
+    before = _state(p)
+    with pytest.raises(ValueError, match=message):
+        p.fit(X, d)
+    assert _state(p) == before
+    for _ in range(10):
+        before = _state(p)
+        try:
+            p.partial_fit(X, d)
+        except ValueError as err:
+            assert "overflowed" in str(err)
+            break
+    assert _state(p) == before and len(p.mistakes_per_epoch_) >= 1
+    assert np.isfinite(p.W).all()
+    with pytest.raises(ValueError, match=message):
+        p.fit(X, d)
+    assert _state(p) == before
+
+
+def test_interrupted_fit_changes_nothing(monkeypatch):
+    X, d = gate("XOR")
+    p = Perceptron(2, epochs=10, shuffle=True, seed=1).fit(*gate("AND"))
+    twin = Perceptron(2, epochs=10, shuffle=True, seed=1).fit(*gate("AND"))
+    before = _state(p)
+    calls = []
+    real = _fast.epoch_numpy
+
+    def interrupted(*args):
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real(*args)
+
+    monkeypatch.setattr(_fast, "epoch_numpy", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        p.fit(X, d)
+    assert _state(p) == before
+    monkeypatch.setattr(_fast, "epoch_numpy", real)
+    # it goes on exactly as the perceptron that was never interrupted
+    assert _state(p.partial_fit(X, d)) == _state(twin.partial_fit(X, d))
+
+
+# --- cycles in floating point ---------------------------------------------------------------------
+
+def test_a_cycle_is_not_a_proof_in_floating_point():
+    # The data are separable, yet the weights repeat: next to weights of -3e20 and -2e20 the
+    # updates +[1, 0, 1] (sample 0) and -[1, -2, 0] (sample 2) change only the bias; the other
+    # parts are rounded away, so every epoch ends at [-2, -3e20, -2e20].
+    X, d = [[0, 1], [3e20, 2e20], [-2, 0]], [1, 0, 0]
+    assert is_linearly_separable(X, d)
+    p = Perceptron(2, epochs=20).fit(X, d)
+    assert p.W.tolist() == [-2.0, -3e20, -2e20]
+    assert p.cycle_ == Cycle(epoch=2, repeats_epoch=1, length=1)
+    assert p.converged_epoch_ is None and p.history_.cycle == p.cycle_
+    for doc in (Cycle.__doc__, Perceptron.__doc__, TrainingHistory.cycle.__doc__,
+                CycleDetector.__doc__):
+        assert "floating point" in doc and "is_linearly_separable" in doc
+
+
+# --- which engine runs ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("size, mistakes, seconds, left, expected", [
+    (10_000, [500, 500], 1.0, 100, False),     # small data: always NumPy
+    (10**6, [500], 1.0, 100, False),           # one epoch says too little
+    (10**6, [500, 200], 1.0, 100, False),      # mistakes falling fast: may stop soon
+    (10**6, [500, 400], 0.001, 100, False),    # the epochs left take less than loading numba
+    (10**6, [500, 400], 0.05, 100, True),      # 5 s left with NumPy: worth loading numba
+    (10**6, [500, 480], 0.05, 5, False),       # only 0.25 s left
+])
+def test_when_numba_pays_off(size, mistakes, seconds, left, expected):
+    assert _numba_pays_off(size, mistakes, seconds, left) is expected
+
+
+FIRST_FIT = """
+import sys
+import numpy as np
+from perceptron_lib import Perceptron, make_separable
+X, d = make_separable(100_000, margin=0.05, seed=0)
+p = Perceptron(2, epochs=1000, record_history=False).fit(X, d)
+print(p.converged_epoch_, "numba" in sys.modules)
+"""
+
+
+def test_a_quick_first_fit_does_not_load_numba():
+    # Loading numba takes about half a second; a fit that converges in two epochs must not
+    # pay for it (the first fit in a fresh process).
+    out = subprocess.run([sys.executable, "-c", FIRST_FIT], capture_output=True, text=True,
+                         check=True, cwd=Path(__file__).parents[1])
+    assert out.stdout.split() == ["2", "False"]
+
+
+def test_engines_agree_from_W0_and_after_switching():
+    pytest.importorskip("numba")
+    rng = np.random.default_rng(5)
+    X = rng.normal(size=(2000, 12))
+    d = (X @ rng.normal(size=12) + 0.3 * rng.normal(size=2000) > 0).astype(int)
+    W0 = rng.normal(size=13)
+    runs = []
+    for engine in ("numpy", "numba"):
+        p = Perceptron(12, lr=0.3, epochs=6, shuffle=True, seed=2, W0=W0)
+        p._engine = engine
+        runs.append(p.fit(X, d))
+    assert np.array_equal(runs[0].W, runs[1].W)
+    assert np.array_equal(runs[0].history_.W_after, runs[1].history_.W_after)

@@ -12,18 +12,29 @@ from perceptron_lib.geometry import max_margin_weights
 ENGINES = ["numpy", "numba"]
 
 
-def reference_fit(X, d, lr, epochs, order_per_epoch):
-    """The plain loop, written out: returns every W after every visit, and mistakes."""
-    W = np.zeros(X.shape[1] + 1)
+class Overflowed(Exception):
+    pass
+
+
+def reference_fit(X, d, lr, epochs, order_per_epoch, W0=None):
+    """The plain loop, written out: returns every W after every visit, and mistakes.
+
+    Raises Overflowed when a z or a weight is no longer a finite number.
+    """
+    W = np.zeros(X.shape[1] + 1) if W0 is None else np.array(W0, dtype=float)
     trajectory, mistakes = [], []
     for epoch in range(epochs):
         m = 0
         for i in order_per_epoch[epoch]:
             x = np.insert(X[i], 0, 1)
             z = W.dot(x)
+            if np.isnan(z):
+                raise Overflowed
             y = 1 if z >= 0 else 0
             e = d[i] - y
             W = W + lr * e * x
+            if not np.isfinite(W).all():
+                raise Overflowed
             trajectory.append(W)
             m += e != 0
         mistakes.append(int(m))
@@ -49,7 +60,9 @@ def problems(draw):
     epochs = draw(st.integers(1, 8))
     shuffle = draw(st.booleans())
     seed = draw(st.integers(0, 2**16))
-    return X, d, lr, epochs, shuffle, seed
+    W0 = draw(st.none() | arrays(np.float64, X.shape[1] + 1,
+                                 elements=st.floats(-10, 10, allow_subnormal=False)))
+    return X, d, lr, epochs, shuffle, seed, W0
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -58,9 +71,9 @@ def problems(draw):
 def test_fit_equals_the_textbook_loop(engine, problem):
     if engine == "numba":
         pytest.importorskip("numba")
-    X, d, lr, epochs, shuffle, seed = problem
+    X, d, lr, epochs, shuffle, seed, W0 = problem
     X_before, d_before = X.copy(), d.copy()
-    p = Perceptron(X.shape[1], lr=lr, epochs=epochs, shuffle=shuffle, seed=seed)
+    p = Perceptron(X.shape[1], lr=lr, epochs=epochs, shuffle=shuffle, seed=seed, W0=W0)
     p._engine = engine
     p.fit(X, d)
     if shuffle:
@@ -68,7 +81,7 @@ def test_fit_equals_the_textbook_loop(engine, problem):
         orders = [rng.permutation(len(X)) for _ in range(epochs)]
     else:
         orders = [np.arange(len(X))] * epochs
-    traj, mistakes = reference_fit(X, d, lr, epochs, orders)
+    traj, mistakes = reference_fit(X, d, lr, epochs, orders, W0)
     assert p.mistakes_per_epoch_ == mistakes
     assert np.array_equal(p.history_.W_after, traj)            # bit for bit, every visit
     assert np.array_equal(p.W, traj[-1])
@@ -99,3 +112,35 @@ def test_lr_does_not_matter_from_zero_when_a_power_of_two(seed, k, separable):
     assert np.array_equal(scaled.W, 2.0**k * base.W)
     assert scaled.mistakes_per_epoch_ == base.mistakes_per_epoch_
     assert np.array_equal(scaled.predict(X), base.predict(X))
+
+
+@st.composite
+def huge_problems(draw):
+    n = draw(st.integers(1, 12))
+    p = draw(st.integers(1, 3))
+    exponent = draw(st.sampled_from([0, 100, 150, 300, 307]))
+    X = draw(arrays(np.float64, (n, p), elements=st.integers(-9, 9))) * 10.0**exponent
+    d = draw(arrays(np.int64, n, elements=st.integers(0, 1)))
+    lr = draw(st.sampled_from([1.0, 1e10, 1e150, 1e300, 1e308]))
+    return X, d, lr, draw(st.integers(1, 6)), draw(st.sampled_from(ENGINES))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(huge_problems())
+def test_overflow_is_caught_and_everything_else_is_the_loop(problem):
+    X, d, lr, epochs, engine = problem
+    if engine == "numba":
+        pytest.importorskip("numba")
+    p = Perceptron(X.shape[1], lr=lr, epochs=epochs)
+    p._engine = engine
+    try:
+        with np.errstate(over="ignore", invalid="ignore"):
+            traj, mistakes = reference_fit(X, d, lr, epochs, [np.arange(len(X))] * epochs)
+    except Overflowed:
+        with pytest.raises(ValueError, match="overflowed"):
+            p.fit(X, d)
+        assert p.history_ is None and p.mistakes_per_epoch_ == [] and not p.W.any()
+        return
+    p.fit(X, d)
+    assert p.mistakes_per_epoch_ == mistakes
+    assert np.array_equal(p.history_.W_after, traj)
