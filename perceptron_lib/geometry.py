@@ -7,6 +7,10 @@ perpendicular to the line and points into the class-1 side.
 
 from __future__ import annotations
 
+import math
+import sys
+from fractions import Fraction
+
 import numpy as np
 
 from .perceptron import check_labels, check_weights, check_X
@@ -19,6 +23,9 @@ __all__ = [
     "margin",
     "novikoff_bound",
 ]
+
+EPS = sys.float_info.epsilon
+TINY = sys.float_info.min   # below this, products lose their relative accuracy (underflow)
 
 
 def _check_W(W, size=3):
@@ -87,8 +94,29 @@ def positive_region(W, xlim=(-0.5, 1.5), ylim=None):
 
 # --- separability, exactly, in one or two dimensions ---------------------------------------------
 
-def _cross(o, a, b):
-    return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+def _rounded(fraction):
+    """The float nearest to an exact fraction (plus or minus infinity beyond the largest)."""
+    try:
+        return float(fraction)
+    except OverflowError:
+        return math.inf if fraction > 0 else -math.inf
+
+
+def _orientation(o, a, b):
+    """Which way the path o -> a -> b turns: 1 left, -1 right, 0 straight on (collinear).
+
+    That is the sign of the cross product (a - o) x (b - o). Floating point gives it quickly
+    when the product is clearly away from zero; otherwise (rounding could flip the sign, or the
+    numbers overflowed) it is computed exactly with fractions. So the answer is always exact.
+    """
+    left = (a[0] - o[0]) * (b[1] - o[1])
+    right = (a[1] - o[1]) * (b[0] - o[0])
+    det = left - right
+    if abs(det) > 4 * EPS * (abs(left) + abs(right)) + TINY:
+        return 1 if det > 0 else -1
+    o, a, b = ([Fraction(c) for c in p] for p in (o, a, b))
+    exact = (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+    return (exact > 0) - (exact < 0)
 
 
 def _hull(points):
@@ -98,24 +126,24 @@ def _hull(points):
         return pts
     lower, upper = [], []
     for p in pts:
-        while len(lower) >= 2 and _cross(lower[-2], lower[-1], p) <= 0:
+        while len(lower) >= 2 and _orientation(lower[-2], lower[-1], p) <= 0:
             lower.pop()
         lower.append(p)
     for p in reversed(pts):
-        while len(upper) >= 2 and _cross(upper[-2], upper[-1], p) <= 0:
+        while len(upper) >= 2 and _orientation(upper[-2], upper[-1], p) <= 0:
             upper.pop()
         upper.append(p)
     return lower[:-1] + upper[:-1]
 
 
 def _on_segment(p, a, b):
-    return (_cross(a, b, p) == 0 and min(a[0], b[0]) <= p[0] <= max(a[0], b[0])
+    return (_orientation(a, b, p) == 0 and min(a[0], b[0]) <= p[0] <= max(a[0], b[0])
             and min(a[1], b[1]) <= p[1] <= max(a[1], b[1]))
 
 
 def _segments_meet(a, b, c, d):
-    d1, d2 = _cross(c, d, a), _cross(c, d, b)
-    d3, d4 = _cross(a, b, c), _cross(a, b, d)
+    d1, d2 = _orientation(c, d, a), _orientation(c, d, b)
+    d3, d4 = _orientation(a, b, c), _orientation(a, b, d)
     if d1 * d2 < 0 and d3 * d4 < 0:
         return True
     return (_on_segment(a, c, d) or _on_segment(b, c, d) or _on_segment(c, a, b)
@@ -127,7 +155,8 @@ def _inside(p, hull):
         return p == hull[0]
     if len(hull) == 2:
         return _on_segment(p, hull[0], hull[1])
-    return all(_cross(hull[k], hull[(k + 1) % len(hull)], p) >= 0 for k in range(len(hull)))
+    return all(_orientation(hull[k], hull[(k + 1) % len(hull)], p) >= 0
+               for k in range(len(hull)))
 
 
 def _edges(hull):
@@ -159,8 +188,9 @@ def _two_classes(X, d):
 def is_linearly_separable(X, d):
     """True when a straight line (a threshold, for one input) puts each class on its own side.
 
-    Exact for one or two inputs: the two classes can be separated exactly when their convex
-    hulls do not meet. Data with a single class count as separable.
+    Exact for one or two inputs, whatever the size of the numbers: the two classes can be
+    separated exactly when their convex hulls do not meet, and every turn of the hulls is
+    decided exactly (see ``_orientation``). Data with a single class count as separable.
     """
     Xc, dc = _two_classes(X, d)
     if dc.min() == dc.max():
@@ -172,19 +202,99 @@ def is_linearly_separable(X, d):
 
 
 def _closest_on_segment(p, a, b):
-    p, a, b = np.asarray(p), np.asarray(a), np.asarray(b)
-    ab = b - a
-    den = ab @ ab
-    t = 0.0 if den == 0 else float(np.clip((p - a) @ ab / den, 0, 1))
-    return a + t * ab
+    """The point of the segment a-b closest to p, exactly (all Fractions)."""
+    ab = (b[0] - a[0], b[1] - a[1])
+    length2 = ab[0] ** 2 + ab[1] ** 2
+    t = 0 if length2 == 0 else ((p[0] - a[0]) * ab[0] + (p[1] - a[1]) * ab[1]) / length2
+    t = min(max(t, 0), 1)
+    return (a[0] + t * ab[0], a[1] + t * ab[1])
+
+
+def _closest_points(hull0, hull1):
+    """The closest pair of points (p0 of hull0, p1 of hull1), exactly, as Fractions.
+
+    For two disjoint convex polygons it joins a corner of one to a point on an edge of the
+    other, so trying every corner against every edge finds it.
+    """
+    exact0 = [tuple(Fraction(c) for c in p) for p in hull0]
+    exact1 = [tuple(Fraction(c) for c in p) for p in hull1]
+    best = None
+    for P, Q, flip in ((exact0, exact1, False), (exact1, exact0, True)):
+        for p in P:
+            for a, b in _edges(Q):
+                q = _closest_on_segment(p, a, b)
+                dist2 = (p[0] - q[0]) ** 2 + (p[1] - q[1]) ** 2
+                if best is None or dist2 < best[0]:
+                    best = (dist2, (q, p) if flip else (p, q))
+    return best[1]
+
+
+def _unit(v):
+    """The exact vector v (Fractions, not all zero) rounded to a float vector of length 1."""
+    biggest = max(abs(c) for c in v)
+    u = [float(c / biggest) for c in v]     # from -1 to 1: no overflow, no underflow
+    length = math.hypot(*u)
+    return [c / length for c in u]
+
+
+def _balanced(v):
+    """The exact vector v rounded to floats after dividing by a power of two that brings its
+    largest and smallest entries equally close to 1. For directions a unit vector cannot hold
+    (one entry more than about 1e308 times the other, so the small one rounds to 0)."""
+    sizes = [c.numerator.bit_length() - c.denominator.bit_length() for c in v if c != 0]
+    k = (max(sizes) + min(sizes)) // 2
+    return [float(c / Fraction(2) ** k) for c in v]
+
+
+def _bias_between(w, class0, class1):
+    """W = [w0, *w] with the bias halfway between the classes along w, or None when no float
+    bias puts every point strictly on its own side (checked exactly).
+
+    ``class0`` and ``class1`` hold points (it is enough to give each class's hull corners,
+    where a straight-line function takes its extremes).
+    """
+    def along(p):
+        return sum(Fraction(wj) * Fraction(xj) for wj, xj in zip(w, p))
+
+    top0 = max(along(p) for p in class0)     # the class-0 point farthest along w
+    low1 = min(along(p) for p in class1)     # the class-1 point least far along w
+    b = _rounded(-(top0 + low1) / 2)
+    if top0 < low1 and math.isfinite(b) and top0 + Fraction(b) < 0 < low1 + Fraction(b):
+        return np.array([b, *w])
+    return None
 
 
 def max_margin_weights(X, d):
-    """The separating line that stays farthest from both classes, as W = [w0, w1, w2].
+    """The separating line (a threshold, for one input) that stays farthest from both classes.
 
-    It is the perpendicular bisector of the shortest segment between the two classes' convex
-    hulls. Scaled so that ``(w1, w2)`` has length 1: then ``W . [1, x]`` is the signed distance
-    of x from the line. Raises ValueError when the data are not linearly separable.
+    Parameters
+    ----------
+    X : array_like, shape (n_samples, 1 or 2)
+    d : array_like of 0/1 labels
+
+    Returns
+    -------
+    W : ndarray, ``[w0, w1, w2]`` (or ``[w0, w1]`` for one input)
+        Scaled so that ``(w1, w2)`` has length 1 (up to rounding): then ``W . [1, x]`` is the
+        signed distance of x from the line. (Only when the line's direction needs one entry
+        more than about 1e308 times the other, which a unit vector cannot hold in floating
+        point, is W scaled otherwise.)
+
+    Raises
+    ------
+    ValueError
+        When the data are not linearly separable or have one class; also in the rare case
+        that the classes are so close together, for the size of their numbers, that no
+        floating-point weights separate them strictly.
+
+    Notes
+    -----
+    The widest-margin line is the perpendicular bisector of the shortest segment between the
+    two classes' convex hulls. That segment is found exactly (with fractions, from the
+    numbers as given), so data with very different column scales, or with tiny or huge
+    numbers, get the right line. Its direction is then rounded to floating point and the bias
+    is put exactly halfway between the classes along it, and the function checks, exactly,
+    that every sample is strictly on its own side before returning.
     """
     Xc, dc = _two_classes(X, d)
     if dc.min() == dc.max() or not is_linearly_separable(Xc, dc):
@@ -192,38 +302,55 @@ def max_margin_weights(X, d):
                          "separates the two classes, so there is no margin to maximise.")
     if Xc.shape[1] == 1:
         a, b = Xc[dc == 0, 0], Xc[dc == 1, 0]
-        if a.max() < b.min():
-            return np.array([-(a.max() + b.min()) / 2, 1.0])
-        return np.array([(a.min() + b.max()) / 2, -1.0])
-    H0, H1 = _hull(Xc[dc == 0]), _hull(Xc[dc == 1])
-    best = None
-    for P, Q, flip in ((H0, H1, False), (H1, H0, True)):
-        for p in P:
-            for a, b in _edges(Q):
-                q = _closest_on_segment(p, a, b)
-                dist = np.linalg.norm(q - np.asarray(p))
-                if best is None or dist < best[0]:
-                    best = (dist, (q, np.asarray(p)) if flip else (np.asarray(p), q))
-    p0, p1 = best[1]
-    w = (p1 - p0) / np.linalg.norm(p1 - p0)
-    mid = (p0 + p1) / 2
-    return np.array([-w @ mid, w[0], w[1]])
+        W = _bias_between([1.0] if a.max() < b.min() else [-1.0],
+                          [(a.min(),), (a.max(),)], [(b.min(),), (b.max(),)])
+    else:
+        hull0, hull1 = _hull(Xc[dc == 0]), _hull(Xc[dc == 1])
+        p0, p1 = _closest_points(hull0, hull1)
+        v = (p1[0] - p0[0], p1[1] - p0[1])
+        W = _bias_between(_unit(v), hull0, hull1)
+        if W is None:
+            W = _bias_between(_balanced(v), hull0, hull1)
+    if W is None:
+        raise ValueError(
+            "the two classes are too close together for the size of their numbers: no line "
+            "with floating-point weights puts every sample strictly on its own side. Rescale "
+            "the data (for example X / abs(X).max(axis=0)) and try again."
+        )
+    return W
+
+
+def _signed_z(W, X, d):
+    """``(2d - 1) * (W . [1, x])`` for every sample: positive on the sample's own side.
+
+    Computed in floating point; where the result is too close to zero for rounding to be
+    ruled out (or the sum overflowed), it is computed again exactly with fractions and
+    rounded once, so its sign is always right.
+    """
+    with np.errstate(over="ignore", invalid="ignore"):
+        terms = X * W[1:]
+        z = W[0] + terms.sum(axis=1)
+        size = abs(W[0]) + np.abs(terms).sum(axis=1)
+        unsure = ~(np.abs(z) > 4 * len(W) * EPS * size + TINY)
+    for i in np.flatnonzero(unsure):
+        exact = Fraction(W[0]) + sum(Fraction(w) * Fraction(x) for w, x in zip(W[1:], X[i]))
+        z[i] = _rounded(exact)
+    return (2 * d - 1) * z
 
 
 def margin(W, X, d):
     """Signed distance from the line W to the sample closest to it (or most wrong).
 
     Positive: every sample is on its own side, at least this far from the line. Zero: some
-    sample lies on the line. Negative: some sample is on the wrong side.
+    sample lies on the line. Negative: some sample is on the wrong side. The sign is exact.
     """
     Xc = check_X(X)
     dc = check_labels(d, len(Xc))
     W = _check_W(W, Xc.shape[1] + 1)
-    norm = np.linalg.norm(W[1:])
+    norm = math.hypot(*W[1:])
     if norm == 0:
         raise ValueError("w1 = w2 = 0: there is no line, so no distance to it.")
-    signed = (2 * dc - 1) * (W[0] + Xc @ W[1:]) / norm
-    return float(signed.min())
+    return float((_signed_z(W, Xc, dc) / norm).min())
 
 
 def novikoff_bound(X, d, W_star):
@@ -234,19 +361,28 @@ def novikoff_bound(X, d, W_star):
     ``gamma = min over samples of (2d - 1) * u . x~``. Whatever the order of visits, training
     from W = 0 makes at most (R / gamma)^2 updates. Any strictly separating W_star gives a valid
     bound; a better one gives a smaller bound.
+
+    Returns
+    -------
+    float
+        The bound; ``inf`` when it is larger than the largest float (about 1.8e308).
     """
     Xc = check_X(X)
     dc = check_labels(d, len(Xc))
     W = _check_W(W_star, Xc.shape[1] + 1)
     if not W.any():
         raise ValueError("W_star is all zeros: it separates nothing.")
-    Xe = np.hstack([np.ones((len(Xc), 1)), Xc])
-    gamma = float(((2 * dc - 1) * (Xe @ W)).min() / np.linalg.norm(W))
-    if gamma <= 0:
+    closest = float(_signed_z(W, Xc, dc).min())
+    if not closest > 0:
+        gamma = closest / math.hypot(*W)
         raise ValueError(
             f"W_star does not separate the data strictly (its margin is {gamma:.3g}); the "
             f"bound needs a line with every sample strictly on its own side. Try "
             f"max_margin_weights(X, d)."
         )
-    R = float(np.linalg.norm(Xe, axis=1).max())
-    return (R / gamma) ** 2
+    gamma = closest / math.hypot(*W)
+    R = max(math.hypot(1.0, *row) for row in Xc.tolist())
+    if gamma == 0:      # positive, but too small for floating point: the bound is enormous
+        return math.inf
+    ratio = R / gamma
+    return ratio * ratio

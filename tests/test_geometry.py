@@ -1,5 +1,7 @@
 import numpy as np
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from perceptron_lib import (
     BOOLEAN_FUNCTION_NAMES,
@@ -88,3 +90,88 @@ def test_novikoff_bound_on_and():
     assert sum(Perceptron(2).fit(X, d).mistakes_per_epoch_) <= bound
     with pytest.raises(ValueError, match="does not separate"):
         novikoff_bound(X, d, [-3, 2, 1])
+
+
+# --- exact at any scale --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("X, d", [
+    ([[3e7, 2], [-3e7, 3], [2e7, 2]], [0, 0, 1]),
+    ([[1e-300, 0], [0, 1e-300]], [0, 1]),
+    ([[1e200, 0], [0, 1e200], [0, 0]], [0, 1, 0]),
+    ([[1e300, -1e300], [-1e300, 1e300], [1e300, 1e300]], [0, 0, 1]),
+    ([[1e-300], [3e-300]], [1, 0]),
+    ([[-1.7e308], [1.7e308]], [0, 1]),
+])
+def test_max_margin_separates_badly_scaled_data(X, d):
+    W = max_margin_weights(X, d)
+    assert margin(W, X, d) > 0
+    assert np.hypot.reduce(W[1:]) == pytest.approx(1)
+    bound = novikoff_bound(X, d, W)
+    assert bound > 0        # inf when (R / gamma)^2 is beyond the largest float
+
+
+def test_the_bound_is_inf_when_too_large_for_a_float():
+    X, d = [[1e200, 0], [0, 1e200], [0, 0]], [0, 1, 0]
+    assert novikoff_bound(X, d, max_margin_weights(X, d)) == np.inf
+
+
+def test_max_margin_is_exact_up_to_rounding():
+    # The closest pair is (2e7, 2) and the point of the segment above it, 1/6 higher.
+    X, d = [[3e7, 2], [-3e7, 3], [2e7, 2]], [0, 0, 1]
+    W = max_margin_weights(X, d)
+    n = np.array([1, 6e7]) / np.hypot(1, 6e7)          # unit normal of the segment
+    assert W[1:] == pytest.approx(-n, rel=1e-12)
+    assert margin(W, X, d) == pytest.approx(n[1] / 12, rel=1e-9)
+
+
+def test_classes_too_close_for_floating_point_get_a_clear_error():
+    # Two neighbouring floats: no float threshold lies strictly between them.
+    a = 1.0
+    b = np.nextafter(a, 2)
+    assert is_linearly_separable([[a], [b]], [0, 1])
+    with pytest.raises(ValueError, match="too close together.*Rescale"):
+        max_margin_weights([[a], [b]], [0, 1])
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.integers(0, 10_000), st.integers(3, 30), st.floats(0.01, 0.3),
+       st.integers(-300, 300), st.integers(-300, 300))
+def test_max_margin_separates_at_every_scale(seed, n, gap, e1, e2):
+    X, d = make_separable(n, margin=gap, seed=seed)
+    X = X * [10.0**e1, 10.0**e2]
+    assume(is_linearly_separable(X, d))     # tiny numbers may round onto each other
+    W = max_margin_weights(X, d)
+    assert margin(W, X, d) > 0
+    assert novikoff_bound(X, d, W) > 0
+
+
+def test_max_margin_with_column_scales_1e7_apart():
+    # Random small sets with one coordinate about 1e7 times the other.
+    rng = np.random.default_rng(17)
+    tried = 0
+    for _ in range(700):
+        n = rng.integers(3, 7)
+        X = rng.normal(size=(n, 2)) * [1e7, 1]
+        d = rng.integers(0, 2, size=n)
+        if d.min() == d.max() or not is_linearly_separable(X, d):
+            continue
+        tried += 1
+        W = max_margin_weights(X, d)
+        assert margin(W, X, d) > 0
+        assert novikoff_bound(X, d, W) > 0
+    assert tried > 200
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(-3, 3), st.integers(-3, 3), st.integers(0, 1)),
+                min_size=2, max_size=9),
+       st.sampled_from([-1060, -1000, -500, 0, 500, 1000]))
+def test_separability_does_not_depend_on_the_scale(points, k):
+    # Scaling by a power of two is exact, so the answer must not change, even where the
+    # products in the hull test underflow (2**-1000) or overflow (2**1000).
+    X = np.array([p[:2] for p in points], dtype=float)
+    d = np.array([p[2] for p in points])
+    assert is_linearly_separable(X * 2.0**k, d) == is_linearly_separable(X, d)
+    if is_linearly_separable(X, d) and d.min() < d.max() and k > -1000:
+        W, Wk = max_margin_weights(X, d), max_margin_weights(X * 2.0**k, d)
+        assert np.array_equal(Wk, [W[0] * 2.0**k, W[1], W[2]])
