@@ -37,3 +37,23 @@ def test_teacher_guide_covers_every_notebook():
         assert re.search(r"\(\d+ min\)", text)
         for part in ("**Live demo.**", "**Ask the room.**", "**Misconceptions.**"):
             assert part in text, (path.stem, part)
+
+
+def test_study_times_agree_everywhere():
+    """README's table, the map in notebook 00, each notebook's header and the teacher's guide
+    give each notebook the same time."""
+    import json
+
+    readme = {m[0]: int(m[1]) for m in re.findall(r"\| `(\d\d)_\w+` \|[^|]*\| (\d+) min \|",
+                                                    README)}
+    notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    assert sorted(readme) == [p.stem[:2] for p in notebooks]
+    guide = (ROOT / "notebooks" / "teacher_guide.md").read_text()
+    cells = json.loads(notebooks[0].read_text())["cells"]
+    course_map = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    for path in notebooks:
+        number, minutes = path.stem[:2], readme[path.stem[:2]]
+        header = "".join(json.loads(path.read_text())["cells"][0]["source"])
+        assert f"*Time: about {minutes} minutes*" in header, path.stem
+        assert re.search(rf"\| \[?{number} · [^|]*\|[^|]*\| {minutes} min \|", course_map), number
+        assert re.search(rf"## {number} · [^\n]*\({minutes} min\)", guide), number
