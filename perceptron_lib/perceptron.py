@@ -284,24 +284,47 @@ def _extend(X):
 # loop is much faster on large data with many mistakes, but importing numba and loading the
 # loop costs about half a second in a fresh process. So a fit uses numba from the start only
 # when it is already loaded, and loads it in the middle of a fit only when the epochs left
-# would clearly take longer than loading it.
+# would take longer than loading it.
 
 _NUMBA_FROM = 20_000        # fits with fewer input values (samples x inputs) always use NumPy
 _NUMBA_LOAD_SECONDS = 0.5   # about what importing numba and loading the loop takes
+_numpy_seconds = 0.0        # time the NumPy engine has spent on large fits in this process
 
 
-def _numba_pays_off(size, mistakes_per_epoch, last_epoch_seconds, epochs_left):
-    """Would loading numba now save time on the epochs that are left?
+def _numba_pays_off(size, mistakes_per_epoch, seconds_left, numpy_seconds):
+    """Would loading numba now save time?
 
-    Only for large data; only after two epochs, and only while the mistakes are not falling
-    fast (training is not about to stop), when the NumPy engine would need more than twice
-    the loading time for the epochs left (each as long as the last).
+    Parameters
+    ----------
+    size : int
+        Input values of the fit (samples x inputs).
+    mistakes_per_epoch : list of int
+        The mistakes of the epochs so far.
+    seconds_left : float
+        What the epochs left would take with NumPy (each as long as the last one).
+    numpy_seconds : float
+        What the NumPy engine has spent on large fits in this process so far.
     """
     if size < _NUMBA_FROM or len(mistakes_per_epoch) < 2:
         return False
     if mistakes_per_epoch[-1] < mistakes_per_epoch[-2] / 2:
-        return False
-    return last_epoch_seconds * epochs_left > 2 * _NUMBA_LOAD_SECONDS
+        return False            # mistakes falling fast: training may stop soon
+    if seconds_left > 2 * _NUMBA_LOAD_SECONDS:
+        return True             # this fit alone repays the loading, with room to spare
+    # Large fits keep coming: once NumPy has spent twice the loading time in this process,
+    # load numba in any fit whose epochs left would take longer than loading it.
+    return numpy_seconds > 2 * _NUMBA_LOAD_SECONDS and seconds_left > _NUMBA_LOAD_SECONDS
+
+
+def _engine_after_epoch(size, mistakes_per_epoch, seconds, epochs_left):
+    """The engine for the next epoch of a fit that has run on NumPy so far."""
+    global _numpy_seconds
+    if size >= _NUMBA_FROM:
+        _numpy_seconds += seconds
+    if (_numba_pays_off(size, mistakes_per_epoch, seconds * epochs_left, _numpy_seconds)
+            and _fast.numba_available()):
+        return "numba"
+    return "numpy"
 
 
 class Perceptron:
@@ -468,11 +491,9 @@ class Perceptron:
                 mistakes, seconds = self._one_epoch(Xc, Xe, dc, engine)
                 if mistakes == 0:
                     break
-                if (engine == "numpy" and self._engine == "auto"
-                        and _numba_pays_off(Xe.size, self.mistakes_per_epoch_, seconds,
-                                            self.epochs - k - 1)
-                        and _fast.numba_available()):
-                    engine = "numba"
+                if engine == "numpy" and self._engine == "auto":
+                    engine = _engine_after_epoch(Xe.size, self.mistakes_per_epoch_, seconds,
+                                                 self.epochs - k - 1)
         return self
 
     def partial_fit(self, X, d):

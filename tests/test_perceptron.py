@@ -280,16 +280,18 @@ def test_a_cycle_is_not_a_proof_in_floating_point():
 
 # --- which engine runs ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("size, mistakes, seconds, left, expected", [
-    (10_000, [500, 500], 1.0, 100, False),     # small data: always NumPy
-    (10**6, [500], 1.0, 100, False),           # one epoch says too little
-    (10**6, [500, 200], 1.0, 100, False),      # mistakes falling fast: may stop soon
-    (10**6, [500, 400], 0.001, 100, False),    # the epochs left take less than loading numba
-    (10**6, [500, 400], 0.05, 100, True),      # 5 s left with NumPy: worth loading numba
-    (10**6, [500, 480], 0.05, 5, False),       # only 0.25 s left
+@pytest.mark.parametrize("size, mistakes, seconds_left, numpy_seconds, expected", [
+    (10_000, [500, 500], 100.0, 100.0, False),   # small data: always NumPy
+    (10**6, [500], 100.0, 100.0, False),         # one epoch says too little
+    (10**6, [500, 200], 100.0, 100.0, False),    # mistakes falling fast: may stop soon
+    (10**6, [500, 400], 0.1, 0.0, False),        # the epochs left take less than loading
+    (10**6, [500, 400], 5.0, 0.0, True),         # 5 s left with NumPy: worth loading numba
+    (10**6, [500, 480], 0.7, 0.2, False),        # 0.7 s left: about what loading takes
+    (10**6, [500, 480], 0.7, 3.0, True),         # ... but NumPy has spent 3 s on such fits
+    (10**6, [500, 480], 0.2, 3.0, False),        # too little left to repay the loading
 ])
-def test_when_numba_pays_off(size, mistakes, seconds, left, expected):
-    assert _numba_pays_off(size, mistakes, seconds, left) is expected
+def test_when_numba_pays_off(size, mistakes, seconds_left, numpy_seconds, expected):
+    assert _numba_pays_off(size, mistakes, seconds_left, numpy_seconds) is expected
 
 
 FIRST_FIT = """
