@@ -1,24 +1,40 @@
-"""How fast is Perceptron.fit? Prints median times and ratios, all measured in this one run.
+"""How fast is Perceptron.fit, the first time and after? Prints timings and ratios from one run.
 
-Compared with
+For each data set and each engine (auto: what the library chooses; numpy; numba) a fresh
+Python process is started, so that nothing is imported or compiled yet:
+  cold  the first fit in that process (numba, if used, is imported and loaded during it);
+  warm  the median of the next fits in the same process;
+  last  the last of them (by then the library has settled on its engine).
+The fits are compared with
   (a) the textbook loop of the tutorial (np.insert on every visit), run for the same number of
       epochs as our fit needed, so that both do the same work and end at the same weights;
   (b) scikit-learn's Perceptron, if installed (shuffle=False, tol=None, eta0=1, alpha=0, the
       same epoch cap; it always runs every epoch).
 
 Run:  python benchmarks/bench_fit.py [--repeats N]
-Targets: >= 50x faster than (a) on both data sets; faster than (b) on the separable set.
+Targets: the library's first fit is never slower than the NumPy engine's first fit (10%
+allowance for timing noise); the last fit >= 50x faster than (a) where numba is used.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
+import subprocess
+import sys
 import time
 
 import numpy as np
 
-from perceptron_lib import Perceptron, make_noisy, make_separable
+from perceptron_lib import Perceptron, make_separable
+
+DATASETS = {   # name: (maker, epoch cap)
+    "100k separable 2-D": ("separable", 20),
+    "10k x 50, 10% flipped": ("noisy", 20),
+    "10k x 50, 10% flipped, cap 100": ("noisy", 100),
+}
+ENGINES = ("auto", "numpy", "numba")
 
 
 def textbook_fit(X, d, lr, epochs):
@@ -34,16 +50,6 @@ def textbook_fit(X, d, lr, epochs):
     return W
 
 
-def median_time(fn, repeats):
-    times = []
-    result = None
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times), result
-
-
 def noisy_50d(n, p, flip, seed):
     """n points in p dimensions labelled by a random hyperplane, a fraction of labels flipped."""
     rng = np.random.default_rng(seed)
@@ -55,70 +61,109 @@ def noisy_50d(n, p, flip, seed):
     return X, d
 
 
+def make_data(kind):
+    if kind == "separable":
+        return make_separable(100_000, margin=0.05, seed=0)
+    return noisy_50d(10_000, 50, 0.10, seed=1)
+
+
+def times_of(fn, repeats):
+    times = []
+    result = None
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t0)
+    return times, result
+
+
+def median_time(fn, repeats):
+    times, result = times_of(fn, repeats)
+    return statistics.median(times), result
+
+
+def child(kind, epochs, engine, repeats):
+    """Runs in a fresh process: the first fit, then warm fits. Prints one line of JSON."""
+    X, d = make_data(kind)
+
+    def fit():
+        p = Perceptron(X.shape[1], lr=1, epochs=epochs, record_history=False)
+        p._engine = engine
+        return p.fit(X, d)
+
+    t0 = time.perf_counter()
+    p = fit()
+    cold = time.perf_counter() - t0
+    warm, _ = times_of(fit, repeats)
+    print(json.dumps({"cold": cold, "warm": statistics.median(warm), "last": warm[-1],
+                      "W": p.W.tolist(),
+                      "epochs": len(p.mistakes_per_epoch_),
+                      "numba_loaded": "numba" in sys.modules}))
+
+
+def run_fresh(kind, epochs, engine, repeats):
+    out = subprocess.run([sys.executable, __file__, "--child", kind, str(epochs), engine,
+                          str(repeats)], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=3, help="runs per timing (median)")
-    parser.add_argument("--epochs", type=int, default=20, help="epoch cap for every method")
+    parser.add_argument("--repeats", type=int, default=3, help="warm runs per timing (median)")
+    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:
+        kind, epochs, engine, repeats = args.child
+        child(kind, int(epochs), engine, int(repeats))
+        return
 
     try:
         from sklearn.linear_model import Perceptron as SkPerceptron
     except ImportError:
         SkPerceptron = None
 
-    X_noisy, d_noisy = noisy_50d(10_000, 50, 0.10, seed=1)
-    X_sep, d_sep = make_separable(100_000, margin=0.05, seed=0)
-    _ = make_noisy  # the 2-D noisy generator is used in the notebooks
-    datasets = [("100k separable 2-D", X_sep, d_sep), ("10k x 50, 10% flipped", X_noisy, d_noisy)]
-
-    # Compile numba (if present) before timing.
-    Perceptron(50, epochs=1, record_history=False).fit(X_noisy[:1000], d_noisy[:1000])
-
-    rows = []
-    for name, X, d in datasets:
-        def ours(X=X, d=d):
-            return Perceptron(X.shape[1], lr=1, epochs=args.epochs,
-                              record_history=False).fit(X, d)
-        t_ours, p = median_time(ours, args.repeats)
-
-        def numpy_only(X=X, d=d):
-            q = Perceptron(X.shape[1], lr=1, epochs=args.epochs, record_history=False)
-            q._engine = "numpy"  # what runs where numba is missing (e.g. JupyterLite)
-            return q.fit(X, d)
-        t_np, q = median_time(numpy_only, args.repeats)
-        assert np.array_equal(q.W, p.W)
-        ran = len(p.mistakes_per_epoch_)
-        t_text, W_text = median_time(lambda X=X, d=d, ran=ran: textbook_fit(X, d, 1, ran),
-                                     max(1, args.repeats - 2))
-        same = np.array_equal(W_text, p.W)
-        row = [name, ran, t_ours, t_text, t_text / t_ours, same, t_text / t_np]
+    print(f"Perceptron.fit: first fit in a fresh process (cold) and the median of "
+          f"{args.repeats} later fits (warm)")
+    head = (f"{'data':34} {'epochs':>6} {'engine':>6} {'cold (s)':>8} {'warm (s)':>8} "
+            f"{'last (s)':>8} {'cold/numpy cold':>15} {'textbook/last':>13} {'same W':>6} "
+            f"{'numba':>6}")
+    print(head)
+    print("-" * len(head))
+    never_slower, fast_warm = True, True
+    for name, (kind, cap) in DATASETS.items():
+        runs = {engine: run_fresh(kind, cap, engine, args.repeats) for engine in ENGINES}
+        X, d = make_data(kind)
+        ran = runs["numpy"]["epochs"]
+        t_text, W_text = median_time(lambda X=X, d=d, ran=ran: textbook_fit(X, d, 1, ran), 1)
+        for engine in ENGINES:
+            r = runs[engine]
+            same = np.array_equal(W_text, r["W"])
+            to_numpy = r["cold"] / runs["numpy"]["cold"]
+            speedup = t_text / r["last"]
+            print(f"{name:34} {r['epochs']:>6} {engine:>6} {r['cold']:>8.3f} {r['warm']:>8.4f} "
+                  f"{r['last']:>8.4f} {to_numpy:>15.2f} {speedup:>13.1f} {str(same):>6} "
+                  f"{'loaded' if r['numba_loaded'] else '-':>6}")
+            if engine == "auto":
+                never_slower &= to_numpy <= 1.1
+                if r["numba_loaded"]:
+                    fast_warm &= speedup >= 50
+        print(f"{'':34} {ran:>6} {'loop':>6} {'':>8} {t_text:>8.3f}   (the textbook loop)")
         if SkPerceptron is not None:
-            def sk(X=X, d=d):
-                return SkPerceptron(shuffle=False, tol=None, max_iter=args.epochs, eta0=1.0,
-                                    alpha=0.0).fit(X, d)
             import warnings
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                t_sk, _ = median_time(sk, args.repeats)
-            row += [t_sk, t_sk / t_ours]
-        else:
-            row += [float("nan"), float("nan")]
-        rows.append(row)
-
-    print(f"Perceptron.fit benchmark (median of {args.repeats} runs; epoch cap {args.epochs})")
-    head = (f"{'data':24} {'epochs':>6} {'ours (s)':>10} {'textbook (s)':>13} {'x faster':>9} "
-            f"{'same W':>7} {'sklearn (s)':>12} {'x faster':>9} {'numpy-only x':>13}")
-    print(head)
-    print("-" * len(head))
-    for name, ran, t_o, t_t, r_t, same, r_np, t_s, r_s in rows:
-        print(f"{name:24} {ran:>6} {t_o:>10.4f} {t_t:>13.3f} {r_t:>9.1f} {str(same):>7} "
-              f"{t_s:>12.4f} {r_s:>9.1f} {r_np:>13.1f}")
-    print("numpy-only x: speed-up over the textbook loop without numba (as in JupyterLite)")
+                t_sk, _ = median_time(lambda X=X, d=d, cap=cap: SkPerceptron(
+                    shuffle=False, tol=None, max_iter=cap, eta0=1.0, alpha=0.0).fit(X, d),
+                    args.repeats)
+            print(f"{'':34} {cap:>6} {'skl':>6} {'':>8} {t_sk:>8.4f}   (scikit-learn, every "
+                  f"epoch; our last auto fit is {t_sk / runs['auto']['last']:.1f}x faster)")
+    print("numba: 'loaded' when the process imported numba (auto loads it only when it pays off)")
     if SkPerceptron is None:
         print("scikit-learn is not installed: pip install -r benchmarks/requirements.txt")
-    ok = all(r[4] >= 50 for r in rows) and (SkPerceptron is None or rows[0][8] > 1)
-    print("targets (>= 50x textbook on both, faster than sklearn on separable):",
-          "met" if ok else "NOT met")
+    print("target: auto's first fit never slower than the NumPy engine's (<= 1.1x):",
+          "met" if never_slower else "NOT met")
+    print("target: the last fit >= 50x faster than the textbook loop where numba is used:",
+          "met" if fast_warm else "NOT met")
 
 
 if __name__ == "__main__":
