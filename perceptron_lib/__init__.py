@@ -3,8 +3,8 @@
 Modules, from the bottom up (each uses only the ones above it):
 
 - ``data``        logic gates, generated point clouds, the Iris flowers
+- ``history``     TrainingHistory: every visit of a training run, positions and epochs
 - ``perceptron``  the step function and the Perceptron with Rosenblatt's rule
-- ``history``     TrainingHistory: every visit of a training run
 - ``geometry``    decision line, separability, margin, Novikoff's bound
 - ``plotting``    drawing functions for matplotlib
 - ``widgets``     the interactive explorers

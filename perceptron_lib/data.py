@@ -9,6 +9,7 @@ Inputs ``X`` have one row per sample; labels ``d`` ("desired outputs") are 0 or 
 from __future__ import annotations
 
 import csv
+import numbers
 from collections import namedtuple
 from importlib import resources
 
@@ -115,6 +116,28 @@ def _check_count(n, name="n", minimum=2):
         raise ValueError(f"{name} must be at least {minimum}; got {n}.")
 
 
+def _check_fraction(value, name, low, high, example):
+    """A number from ``low`` to ``high`` as a float, or a clear TypeError/ValueError."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a number such as {example}; got {value!r}.")
+    if not low <= value <= high:
+        raise ValueError(f"{name} must be between {low} and {high}; got {value}.")
+    return float(value)
+
+
+def check_seed(seed):
+    """A seed for ``numpy.random.default_rng``: None or a whole number >= 0 (else a clear
+    TypeError/ValueError)."""
+    if seed is None:
+        return None
+    if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, numbers.Integral):
+        raise TypeError(f"seed must be a whole number such as 0 or 42 (or None for a "
+                        f"different result every time); got {seed!r}.")
+    if seed < 0:
+        raise ValueError(f"seed must be 0 or more; got {seed}.")
+    return int(seed)
+
+
 def make_separable(n=100, margin=0.1, seed=None, return_weights=False):
     """Points in the square [-1, 1] x [-1, 1] that a straight line separates with a margin.
 
@@ -142,11 +165,8 @@ def make_separable(n=100, margin=0.1, seed=None, return_weights=False):
     W_true : ndarray of float, shape (3,), only with ``return_weights=True``
     """
     _check_count(n)
-    if not isinstance(margin, (int, float, np.number)) or isinstance(margin, bool):
-        raise TypeError(f"margin must be a number; got {margin!r}.")
-    if not 0 <= margin <= 0.5:
-        raise ValueError(f"margin must be between 0 and 0.5 (the square is 2 wide); got {margin}.")
-    rng = np.random.default_rng(seed)
+    margin = _check_fraction(margin, "margin (the smallest distance to the line)", 0, 0.5, 0.1)
+    rng = np.random.default_rng(check_seed(seed))
     angle = rng.uniform(0, 2 * np.pi)
     w = np.array([np.cos(angle), np.sin(angle)])
     b = rng.uniform(-0.2, 0.2)
@@ -180,11 +200,8 @@ def make_noisy(n=100, flip=0.1, seed=None):
     the data are (almost surely) no longer linearly separable.
     """
     _check_count(n)
-    if not isinstance(flip, (int, float, np.number)) or isinstance(flip, bool):
-        raise TypeError(f"flip must be a fraction such as 0.1; got {flip!r}.")
-    if not 0 <= flip <= 1:
-        raise ValueError(f"flip is the fraction of labels to flip, from 0 to 1; got {flip}.")
-    rng = np.random.default_rng(seed)
+    flip = _check_fraction(flip, "flip (the fraction of labels to flip)", 0, 1, 0.1)
+    rng = np.random.default_rng(check_seed(seed))
     X, d = make_separable(n, margin=0.0, seed=rng.integers(2**32))
     flipped = rng.choice(n, size=round(flip * n), replace=False)
     d[flipped] = 1 - d[flipped]
@@ -230,6 +247,9 @@ def iris_two_species(negative="setosa", positive="versicolor",
         raise ValueError("choose two different species.")
     if isinstance(features, str):
         features = (features,)
+    if not isinstance(features, (list, tuple)):
+        raise TypeError(f"features must be a measurement name or a list of them, such as "
+                        f"('sepal length', 'petal length'); got {features!r}.")
     cols = []
     for f in features:
         if f not in IRIS_FEATURES:

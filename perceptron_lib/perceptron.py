@@ -21,6 +21,7 @@ from decimal import Decimal
 import numpy as np
 
 from . import _fast
+from .data import check_seed
 from .history import CycleDetector, TrainingHistory, converged_epoch
 
 __all__ = ["step", "Perceptron", "check_X", "check_labels", "check_weights"]
@@ -103,15 +104,14 @@ def _as_floats(values, name, exact=False):
         raise TypeError(f"{name} needs numbers, not True/False.")
     if kind in "biuf":
         return raw.astype(float)          # always a new array: the caller's data stay theirs
-    first = raw.flat[0] if raw.size else None
     if kind == "c":
-        raise TypeError(f"{name} holds complex numbers such as {first!r}; the perceptron works "
-                        f"with real numbers only.")
+        raise TypeError(f"{name} holds complex numbers such as {raw.flat[0]!r}; the perceptron "
+                        f"works with real numbers only.")
     if kind in "mM":
         raise TypeError(f"{name} holds dates or times; turn them into numbers first (for "
                         f"example, days since the first date).")
     if kind in "US":
-        raise TypeError(f"{name} must be numbers, not text; got {str(first)!r}. Convert the "
+        raise TypeError(f"{name} must be numbers, not text; got {values!r:.60}. Convert the "
                         f"text to numbers first, e.g. with float(...).")
     if kind != "O":
         raise TypeError(f"{name} must hold numbers; got values of type {raw.dtype}.")
@@ -125,8 +125,6 @@ def _as_floats(values, name, exact=False):
         except OverflowError:
             raise ValueError(f"{name} holds a number too large for floating point at "
                              f"{_where(index, name)}.") from None
-    if exact and all(isinstance(v, (float, int, np.number)) for v in out.flat):
-        return out.astype(float)
     return out
 
 
@@ -156,7 +154,7 @@ def check_X(X, name="X", n_inputs=None, task="learn from"):
         A new array; X itself is never changed.
     """
     arr = _as_floats(X, name)
-    if arr.size == 0 and arr.ndim < 2 or arr.ndim == 2 and arr.shape[0] == 0:
+    if (arr.ndim < 2 and arr.size == 0) or (arr.ndim == 2 and arr.shape[0] == 0):
         raise ValueError(f"{name} is empty: give at least one sample to {task}.")
     if arr.ndim == 0:
         raise ValueError(f"{name} must be 2-D, one row per sample; got the single number "
@@ -246,17 +244,6 @@ def _check_lr(lr):
         raise ValueError(f"lr (the learning rate) {lr} is too small for floating point "
                          f"(it rounds to 0); use a larger one.")
     return lr if type(lr) in (int, float) else value
-
-
-def _check_seed(seed):
-    if seed is None:
-        return None
-    if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, numbers.Integral):
-        raise TypeError(f"seed must be a whole number such as 0 or 42 (or None for a new "
-                        f"order every time); got {seed!r}.")
-    if seed < 0:
-        raise ValueError(f"seed must be 0 or more; got {seed}.")
-    return int(seed)
 
 
 def check_weights(W, input_size, name="W"):
@@ -384,7 +371,7 @@ class Perceptron:
         self.lr = _check_lr(lr)
         self.epochs = _check_whole(epochs, "epochs", 1, 100)
         self.shuffle = _check_flag(shuffle, "shuffle")
-        self.seed = _check_seed(seed)
+        self.seed = check_seed(seed)
         self.record_history = _check_flag(record_history, "record_history")
         self.W0 = None if W0 is None else check_weights(W0, self.input_size, "W0")
         self._engine = "auto"  # "numpy", "numba" or "auto"; tests use this to compare engines

@@ -1,3 +1,5 @@
+from fractions import Fraction
+
 import numpy as np
 import pytest
 
@@ -102,3 +104,27 @@ def test_iris_two_species():
         iris_two_species("rose")
     with pytest.raises(ValueError, match="unknown measurement"):
         iris_two_species(features=("stem",))
+
+
+@pytest.mark.parametrize("call, error, match", [
+    (lambda: make_separable(10, seed="abc"), TypeError, "seed must be a whole number"),
+    (lambda: make_separable(10, seed=1.5), TypeError, "seed must be a whole number"),
+    (lambda: make_separable(10, seed=-1), ValueError, "seed must be 0 or more"),
+    (lambda: make_noisy(10, seed="abc"), TypeError, "seed must be a whole number"),
+    (lambda: make_separable(10, margin="0.1"), TypeError, "margin .* must be a number"),
+    (lambda: make_separable(10, margin=float("nan")), ValueError, "between 0 and 0.5"),
+    (lambda: make_noisy(10, flip=True), TypeError, "flip .* must be a number"),
+    (lambda: iris_two_species(features=3), TypeError, "features must be a measurement name"),
+])
+def test_data_messages_name_the_argument(call, error, match):
+    with pytest.raises(error, match=match) as info:
+        call()
+    assert "SeedSequence" not in str(info.value) and "not iterable" not in str(info.value)
+
+
+def test_fractions_are_fine_as_margin_and_flip():
+    X, d = make_separable(50, margin=Fraction(1, 10), seed=2)
+    assert np.array_equal(X, make_separable(50, margin=0.1, seed=2)[0])
+    assert np.array_equal(make_noisy(50, flip=Fraction(1, 10), seed=2)[1],
+                          make_noisy(50, flip=0.1, seed=2)[1])
+    assert np.array_equal(make_separable(20, seed=np.int64(3))[0], make_separable(20, seed=3)[0])
