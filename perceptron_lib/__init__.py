@@ -38,7 +38,12 @@ __version__ = "0.1.0"
 def require(minimum):
     """Stop with a clear message when this perceptron_lib is older than ``minimum``."""
     have = tuple(int(p) for p in __version__.split(".")[:3])
-    need = tuple(int(p) for p in str(minimum).split(".")[:3])
+    try:
+        need = tuple(int(p) for p in str(minimum).split(".")[:3])
+    except ValueError:
+        raise ValueError(
+            f'require() needs a version such as "0.1.0"; got {minimum!r:.40}.'
+        ) from None
     if have < need:
         raise ImportError(
             f"this notebook needs perceptron_lib {minimum} or newer, but {__version__} is "

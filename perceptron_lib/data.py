@@ -241,7 +241,7 @@ def iris_two_species(negative="setosa", positive="versicolor",
     """
     iris = load_iris()
     for s in (negative, positive):
-        if s not in IRIS_SPECIES:
+        if not isinstance(s, str) or s not in IRIS_SPECIES:
             raise ValueError(f"unknown species {s!r}. Choose from: {', '.join(IRIS_SPECIES)}.")
     if negative == positive:
         raise ValueError("choose two different species.")

@@ -8,7 +8,9 @@ perpendicular to the line and points into the class-1 side.
 from __future__ import annotations
 
 import math
+import numbers
 import sys
+from decimal import Decimal
 from fractions import Fraction
 
 import numpy as np
@@ -32,11 +34,26 @@ def _check_W(W, size=3):
     return check_weights(W, size - 1, "W")
 
 
+def _interval(limits, name):
+    """``(low, high)`` as two floats with low < high, or a clear TypeError/ValueError."""
+    try:
+        low, high = limits
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must be a pair (low, high) such as (-0.5, 1.5); "
+                        f"got {limits!r:.40}.") from None
+    for v in (low, high):
+        if isinstance(v, (bool, np.bool_)) or not isinstance(v, (numbers.Real, Decimal)):
+            raise TypeError(f"{name} must be two numbers (low, high); got {limits!r:.40}.")
+    low, high = float(low), float(high)
+    if not (math.isfinite(low) and math.isfinite(high) and low < high):
+        raise ValueError(f"{name} must be (low, high) with finite numbers and low < high; "
+                         f"got {limits!r:.40}.")
+    return low, high
+
+
 def _box(xlim, ylim):
-    x0, x1 = (float(v) for v in xlim)
-    y0, y1 = (float(v) for v in (ylim if ylim is not None else xlim))
-    if not (x0 < x1 and y0 < y1):
-        raise ValueError(f"limits must be (low, high) with low < high; got {xlim} and {ylim}.")
+    x0, x1 = _interval(xlim, "xlim")
+    y0, y1 = _interval(ylim, "ylim") if ylim is not None else (x0, x1)
     return np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]])
 
 

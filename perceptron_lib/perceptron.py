@@ -115,11 +115,13 @@ def _as_floats(values, name, exact=False):
                         f"text to numbers first, e.g. with float(...).")
     if kind != "O":
         raise TypeError(f"{name} must hold numbers; got values of type {raw.dtype}.")
+    if raw.ndim == 0 and not _is_real_number(values):
+        raise TypeError(f"{name} must be numbers; got {values!r:.40}.")
     out = np.empty(raw.shape, dtype=object if exact else float)
     for index, value in np.ndenumerate(raw):
         if not _is_real_number(value):
-            raise TypeError(f"{name} must hold real numbers only; found {value!r:.40} "
-                            f"({type(value).__name__}) at {_where(index, name)}.")
+            raise TypeError(f"{name} must hold real numbers only; found {value!r:.40} at "
+                            f"{_where(index, name)}.")
         try:
             out[index] = value if exact else float(value)
         except OverflowError:

@@ -7,7 +7,15 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
-from perceptron_lib import Perceptron, decision_line, gate, margin, step
+from perceptron_lib import (
+    Perceptron,
+    decision_line,
+    gate,
+    iris_two_species,
+    margin,
+    require,
+    step,
+)
 
 
 @pytest.mark.parametrize("X, d, match", [
@@ -198,3 +206,18 @@ def test_setting_W_is_checked_and_copied():
         p.W = [1, 2]
     with pytest.raises(ValueError, match="W contains NaN"):
         p.W = [1, np.inf, 2]
+
+
+@pytest.mark.parametrize("call, error, match", [
+    (lambda: decision_line([1, 1, 1], xlim=1.5), TypeError, r"xlim must be a pair \(low, high\)"),
+    (lambda: decision_line([1, 1, 1], xlim="ab"), TypeError, "xlim must be two numbers"),
+    (lambda: decision_line([1, 1, 1], ylim=(1, 0)), ValueError, "ylim must be .* low < high"),
+    (lambda: decision_line([1, 1, 1], xlim=(0, np.inf)), ValueError, "finite"),
+    (lambda: iris_two_species(np.zeros(2)), ValueError, "unknown species"),
+    (lambda: require([0, 1]), ValueError, "require\\(\\) needs a version"),
+    (lambda: Perceptron(2).fit([[0, 1]], None), TypeError, "labels d must be numbers; got None"),
+])
+def test_more_clear_messages(call, error, match):
+    with pytest.raises(error, match=match) as info:
+        call()
+    assert not any(word in str(info.value) for word in INTERNALS)
