@@ -58,22 +58,30 @@ def _box(xlim, ylim):
 
 
 def _clip(W, corners):
-    """Clip a convex polygon to the half-plane z >= 0; also return the points on the line."""
-    z = W[0] + corners @ W[1:]
+    """Clip a convex polygon to the half-plane z >= 0; also return the points on the line.
+
+    z at the corners and the points where the line crosses the edges are computed exactly
+    (with fractions) and rounded once, so huge or tiny weights cannot overflow or put a
+    corner on the wrong side.
+    """
+    w = [Fraction(v) for v in W]
+    exact = [(Fraction(x), Fraction(y)) for x, y in corners]
+    z = [w[0] + w[1] * x + w[2] * y for x, y in exact]
     inside, on_line = [], []
     for k in range(len(corners)):
-        a, b = corners[k], corners[(k + 1) % len(corners)]
+        a, b = exact[k], exact[(k + 1) % len(corners)]
         za, zb = z[k], z[(k + 1) % len(corners)]
         if za >= 0:
-            inside.append(a)
+            inside.append(corners[k])
         if za == 0:
-            on_line.append(a)
-        if za * zb < 0:
+            on_line.append(corners[k])
+        if za < 0 < zb or zb < 0 < za:
             t = za / (za - zb)
-            p = a + t * (b - a)
+            p = [float(a[j] + t * (b[j] - a[j])) for j in (0, 1)]
             inside.append(p)
             on_line.append(p)
-    return np.array(inside).reshape(-1, 2), np.array(on_line).reshape(-1, 2)
+    return (np.array(inside, dtype=float).reshape(-1, 2),
+            np.array(on_line, dtype=float).reshape(-1, 2))
 
 
 def decision_line(W, xlim=(-0.5, 1.5), ylim=None):

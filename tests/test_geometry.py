@@ -175,3 +175,13 @@ def test_separability_does_not_depend_on_the_scale(points, k):
     if is_linearly_separable(X, d) and d.min() < d.max() and k > -1000:
         W, Wk = max_margin_weights(X, d), max_margin_weights(X * 2.0**k, d)
         assert np.array_equal(Wk, [W[0] * 2.0**k, W[1], W[2]])
+
+
+def test_lines_of_huge_and_tiny_weights_are_drawn_without_overflow():
+    with np.errstate(all="raise"):
+        xs, ys = decision_line([-1e308, 1e308, 1e308], xlim=(-1e308, 1e308))
+        assert sorted(xs.tolist()) == [-1e308, 1e308] and sorted(ys.tolist()) == [-1e308, 1e308]
+        xs, ys = decision_line([0, 1e-300, -1e-300], xlim=(-1, 1))
+        assert xs.tolist() == ys.tolist()                      # the line x1 = x2
+        region = positive_region([1e300, -1e300, 0], xlim=(0, 2))
+        assert region[:, 0].max() == 1.0                       # x1 <= 1 is the positive side
