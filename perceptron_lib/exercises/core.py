@@ -18,7 +18,7 @@ import numpy as np
 
 from ..data import BOOLEAN_FUNCTION_NAMES
 from ..exact import exact_sum, fires
-from ..plotting import format_number as _fmt
+from ..style import format_number as _fmt
 
 __all__ = ["Exercise", "number", "vector", "choice", "truth", "gate_weights", "function_of",
            "inequality", "species_pair", "read_vector", "INPUTS", "NOT_ANSWERED"]

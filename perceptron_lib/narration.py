@@ -1,0 +1,132 @@
+"""What the training explorer says, in words, at each moment of a training run.
+
+Pure functions of a :class:`TrainingHistory` and a position (visits done), so that tests can
+read them without a browser and the explorer can send every sentence of a run to the browser
+at once.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .style import format_number as fmt
+from .style import format_vector
+
+__all__ = ["readout", "epoch_readout", "status", "line_whereabouts", "whole_bound"]
+
+
+def line_whereabouts(W, xlim, ylim):
+    """A sentence saying where the line of W is when it misses the picture; "" when the line
+    crosses the picture."""
+    W = np.asarray(W, dtype=float)
+    b, w1, w2 = W
+    if w1 == 0 and w2 == 0:
+        fires = "every point is classed 1" if b >= 0 else "nothing is classed 1"
+        return (f"With w1 = w2 = 0 there is no line at all: z = {fmt(b)} for every input, so "
+                f"{fires}.")
+    corners = [(x, y) for x in xlim for y in ylim]
+    signs = {np.sign(b + w1 * x + w2 * y) for x, y in corners}
+    if len(signs - {0}) > 1 or 0 in signs:
+        return ""
+    # the point of the line nearest the middle of the picture
+    cx, cy = (xlim[0] + xlim[1]) / 2, (ylim[0] + ylim[1]) / 2
+    z_centre = b + w1 * cx + w2 * cy
+    t = z_centre / (w1 * w1 + w2 * w2)
+    px, py = cx - t * w1, cy - t * w2
+    if w2 == 0:
+        where = f"the line x1 = {fmt(-b / w1)}"
+    elif w1 == 0:
+        where = f"the line x2 = {fmt(-b / w2)}"
+    else:
+        where = f"it passes through ({fmt(px)}, {fmt(py)})"
+    dx, dy = px - cx, py - cy
+    side = (("to the right" if dx > 0 else "to the left") if abs(dx) >= abs(dy)
+            else ("above" if dy > 0 else "below"))
+    inside = "shaded: every point shown is classed 1" if z_centre >= 0 else \
+        "unshaded: no point shown is classed 1"
+    return (f"The decision line is outside the picture, {side}: {where}. The whole picture is "
+            f"{inside}.")
+
+
+def readout(history, position, lr, xlim=(-0.5, 1.5), ylim=(-0.5, 1.5)):
+    """What happened at ``position`` (visits done), sample by sample."""
+    h = history
+    if position == 0:
+        W0 = h.W_at(0)
+        why = ""
+        if not W0.any():
+            why = (" With all weights 0, z = 0 for every input, so the neuron fires "
+                   "everywhere: the whole picture is shaded.")
+        return (f"Before training: W = {format_vector(W0)}.{why} Press step (or →) to show "
+                f"the perceptron its first sample.")
+    v = h[position - 1]
+    k = h.position_in_epoch(position)
+    n = h.epoch_end_position(v.epoch) - h.epoch_start(v.epoch)
+    x = ", ".join(fmt(c) for c in v.x)
+    text = (f"epoch {v.epoch}, sample {k} of {n}: x = ({x}), z = {fmt(v.z)}, predicted {v.y}, "
+            f"desired {v.d}, ")
+    if v.e == 0:
+        text += "no change"
+    else:
+        what = "fired but should not have: inhibit" if v.e < 0 else \
+            "did not fire but should have: excite"
+        text += f"error e = {v.e:+d} ({what}), W ← W + {fmt(lr)}·({v.e:+d})·[1, {x}]"
+    text += f"; W = {format_vector(v.W_after)}."
+    where = line_whereabouts(v.W_after, xlim, ylim)
+    return text + (" " + where if where else "")
+
+
+def epoch_readout(history, epoch, xlim=(-0.5, 1.5), ylim=(-0.5, 1.5)):
+    """What an epoch did, for stepping one epoch at a time (epoch 0: before training)."""
+    if epoch == 0:
+        return readout(history, 0, 1)
+    m = history.mistakes_per_epoch[epoch - 1]
+    W = history.W_at(history.epoch_end_position(epoch))
+    text = (f"End of epoch {epoch}: {m} mistake{'s' if m != 1 else ''} in this epoch; "
+            f"W = {format_vector(W)}.")
+    where = line_whereabouts(W, xlim, ylim)
+    return text + (" " + where if where else "")
+
+
+def whole_bound(bound):
+    """Novikoff's bound as a whole number of mistakes: the ceiling, unless the bound is a
+    whole number that rounding has nudged (50.99999999999999 for AND's 51)."""
+    if bound >= 1e9:
+        return f"about {bound:.3g}"
+    nearest = round(bound)
+    return nearest if abs(bound - nearest) <= 1e-9 * max(bound, 1) else math.ceil(bound)
+
+
+def status(history, position, bound=None, separable=None):
+    """The story so far at ``position``: converged, cycling, or how many mistakes, against
+    Novikoff's bound when the points are separable."""
+    h = history
+    so_far = h.mistakes_until(position)
+    conv = h.converged_epoch
+    cycle = h.cycle
+    cycling = False
+    if conv is not None and position >= h.epoch_end_position(conv):
+        text = (f"✔ Converged in epoch {conv}: no mistakes in a whole epoch. Final W = "
+                f"{format_vector(h.W_at(len(h)))}, after {so_far} updates.")
+    elif cycle is not None and position >= h.epoch_end_position(cycle.epoch):
+        cycling = True
+        text = (f"↻ The weights at the end of epoch {cycle.epoch} repeat those at the end of "
+                f"epoch {cycle.repeats_epoch}: training is going round in a cycle and will "
+                f"never converge.")
+        if separable:
+            text += (" Yet a line does separate these points: next to such large weights, "
+                     "floating point lost some updates (they rounded away).")
+        else:
+            text += " No straight line separates these points."
+    elif position == len(h):
+        text = f"Stopped after {h.n_epochs} epochs without converging ({so_far} updates)."
+    else:
+        text = f"Mistakes (updates) so far: {so_far}."
+    if bound is not None and np.isfinite(bound) and not cycling:
+        text += (f" Novikoff's theorem: on these points the perceptron makes at most "
+                 f"{whole_bound(bound)} mistakes in all.")
+    elif position == len(h) and not cycling and separable is False:
+        text += " These points are not linearly separable: no line can get them all right."
+    return text

@@ -1,0 +1,20 @@
+"""The interactive explorers of the course, one file each, drawn in the browser.
+
+- :class:`NeuronExplorer`: a toy neuron. Switch inputs on and off, set weights and a threshold,
+  and see whether it fires.
+- :class:`BoundaryExplorer`: set w1, w2 and b by hand and try to make a logic gate.
+- :class:`TrainingExplorer`: step through Rosenblatt's learning rule and watch the decision
+  line move, sample by sample.
+
+Each explorer is a Python class (its data, settings and retraining) with a small view module
+beside it (``training.js`` and so on) that draws the picture as SVG in the browser from data
+sent once. Stepping and sliding need no kernel, and the explorers still work on a static page
+that keeps the notebook's widget state. ``base.py`` holds what they share; ``pictures.py``
+the still PNG shown where widgets cannot run; ``points.py`` the training explorer's own points.
+"""
+
+from .boundary import BoundaryExplorer
+from .neuron import NeuronExplorer
+from .training import TrainingExplorer
+
+__all__ = ["NeuronExplorer", "BoundaryExplorer", "TrainingExplorer"]

@@ -1,0 +1,304 @@
+// Shared drawing helpers of the explorers' browser views (SVG, no libraries).
+// Each explorer's module is this file followed by its own code, sent as one ES module.
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+function svg(tag, attrs = {}, parent = null) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (parent) parent.appendChild(node);
+  return node;
+}
+
+function html(tag, attrs = {}, parent = null, text = null) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "class") node.className = v;
+    else node.setAttribute(k, v);
+  }
+  if (text !== null) node.textContent = text;
+  if (parent) parent.appendChild(node);
+  return node;
+}
+
+function button(parent, label, name, icon = "") {
+  // A button with visible text and an accessible name (the tooltip says the key too).
+  const b = html("button", { type: "button", class: "pl-button", "aria-label": name, title: name },
+                 parent);
+  if (icon) html("span", { "aria-hidden": "true", class: "pl-icon" }, b, icon);
+  if (label) html("span", {}, b, label);
+  return b;
+}
+
+function labelled(parent, text, control) {
+  // A visible label tied to its control, so that every control has a name.
+  const id = "pl-" + Math.random().toString(36).slice(2, 10);
+  control.id = id;
+  const lab = html("label", { for: id, class: "pl-label" }, parent, text);
+  parent.appendChild(control);
+  return lab;
+}
+
+// Numbers the way Python's format "{:.4g}" writes them, for tick labels.
+function fmt(v) {
+  if (v === 0 || Object.is(v, -0)) return "0";
+  const exp = Math.floor(Math.log10(Math.abs(v)));
+  if (exp < -4 || exp >= 4) {
+    let [m, e] = v.toExponential(3).split("e");
+    m = m.replace(/\.?0+$/, "");
+    const n = parseInt(e, 10);
+    return `${m}e${n < 0 ? "-" : "+"}${String(Math.abs(n)).padStart(2, "0")}`;
+  }
+  return String(parseFloat(v.toPrecision(4)));
+}
+
+function niceTicks(lo, hi, count = 6) {
+  const span = hi - lo;
+  if (!(span > 0) || !isFinite(span)) return [lo];
+  const raw = span / count;
+  const mag = Math.pow(10, Math.floor(Math.log10(raw)));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) || 10 * mag;
+  const ticks = [];
+  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) {
+    ticks.push(Math.abs(t) < step * 1e-9 ? 0 : t);
+    if (ticks.length > 50) break;
+  }
+  return ticks;
+}
+
+// A plot area with one unit the same length on both axes.
+function makeScale(xlim, ylim, box) {
+  const sx = box.w / (xlim[1] - xlim[0]);
+  const sy = box.h / (ylim[1] - ylim[0]);
+  const s = Math.min(sx, sy);
+  const w = s * (xlim[1] - xlim[0]);
+  const h = s * (ylim[1] - ylim[0]);
+  const left = box.x + (box.w - w) / 2;
+  const top = box.y + (box.h - h) / 2;
+  return {
+    xlim, ylim, left, top, w, h,
+    px: (x) => left + (x - xlim[0]) * s,
+    py: (y) => top + h - (y - ylim[0]) * s,
+    dataX: (px) => xlim[0] + (px - left) / s,
+    dataY: (py) => ylim[0] + (top + h - py) / s,
+    inside: (px, py) => px >= left && px <= left + w && py >= top && py <= top + h,
+  };
+}
+
+// W divided by its largest entry: the same line, numbers that cannot overflow.
+function unitW(W) {
+  const m = Math.max(Math.abs(W[0]), Math.abs(W[1]), Math.abs(W[2]));
+  return m > 0 && isFinite(m) ? W.map((v) => v / m) : W;
+}
+
+// The part of the box where z = W . [1, x, y] >= 0, and the points on the line.
+function clipBox(W, xlim, ylim) {
+  const [b, w1, w2] = unitW(W);
+  const c = [[xlim[0], ylim[0]], [xlim[1], ylim[0]], [xlim[1], ylim[1]], [xlim[0], ylim[1]]];
+  const z = c.map(([x, y]) => b + w1 * x + w2 * y);
+  const inside = [], onLine = [];
+  for (let k = 0; k < 4; k++) {
+    const a = c[k], bb = c[(k + 1) % 4], za = z[k], zb = z[(k + 1) % 4];
+    if (za >= 0) inside.push(a);
+    if (za === 0) onLine.push(a);
+    if ((za < 0 && zb > 0) || (za > 0 && zb < 0)) {
+      const t = za / (za - zb);
+      const p = [a[0] + t * (bb[0] - a[0]), a[1] + t * (bb[1] - a[1])];
+      inside.push(p);
+      onLine.push(p);
+    }
+  }
+  const hasLine = (w1 !== 0 || w2 !== 0) && onLine.length >= 2;
+  return { inside, line: hasLine ? onLine.slice(0, 2) : null };
+}
+
+function points(list) {
+  return list.map(([x, y]) => `${x.toFixed(2)},${y.toFixed(2)}`).join(" ");
+}
+
+// Class 0: circle; class 1: triangle (shape and colour, so it reads in black and white).
+function marker(parent, cls, x, y, r, style) {
+  const color = cls === 1 ? style.colors.class1 : style.colors.class0;
+  if (cls === 1) {
+    const h = r * 1.25;
+    return svg("polygon", { points: points([[x, y - h], [x - h, y + h * 0.75], [x + h, y + h * 0.75]]),
+                            fill: color, stroke: "black", "stroke-width": 0.9 }, parent);
+  }
+  return svg("circle", { cx: x, cy: y, r, fill: color, stroke: "black", "stroke-width": 0.9 },
+             parent);
+}
+
+function arrowHeads(defs, style) {
+  // One arrow head per colour the views use.
+  const names = { line: style.colors.line, w_old: style.colors.w_old,
+                  excite: style.colors.excite, inhibit: style.colors.inhibit };
+  for (const [name, color] of Object.entries(names)) {
+    const m = svg("marker", { id: `pl-head-${name}`, viewBox: "0 0 10 10", refX: 8, refY: 5,
+                              markerWidth: style.arrow.head / 2, markerHeight: style.arrow.head / 2,
+                              orient: "auto-start-reverse", markerUnits: "userSpaceOnUse" }, defs);
+    svg("path", { d: "M 0 0 L 10 5 L 0 10 z", fill: color }, m);
+  }
+}
+
+function setArrow(node, from, to, head) {
+  if (!from || !to) { node.setAttribute("visibility", "hidden"); return; }
+  node.setAttribute("x1", from[0]); node.setAttribute("y1", from[1]);
+  node.setAttribute("x2", to[0]); node.setAttribute("y2", to[1]);
+  node.setAttribute("marker-end", `url(#${head})`);
+  node.setAttribute("visibility", "visible");
+}
+
+// Axes: frame, grid, ticks and labels for a scale.
+function drawAxes(parent, sc, style, xLabel, yLabel, title) {
+  const font = style.size.font;
+  const g = svg("g", { class: "pl-axes", "aria-hidden": "true" }, parent);
+  for (const t of niceTicks(sc.xlim[0], sc.xlim[1])) {
+    const x = sc.px(t);
+    svg("line", { x1: x, x2: x, y1: sc.top, y2: sc.top + sc.h, stroke: style.colors.grid }, g);
+    svg("text", { x, y: sc.top + sc.h + font + 2, "text-anchor": "middle", "font-size": font - 2 }, g)
+      .textContent = fmt(t);
+  }
+  for (const t of niceTicks(sc.ylim[0], sc.ylim[1])) {
+    const y = sc.py(t);
+    svg("line", { x1: sc.left, x2: sc.left + sc.w, y1: y, y2: y, stroke: style.colors.grid }, g);
+    svg("text", { x: sc.left - 4, y: y + font / 3, "text-anchor": "end", "font-size": font - 2 }, g)
+      .textContent = fmt(t);
+  }
+  svg("rect", { x: sc.left, y: sc.top, width: sc.w, height: sc.h, fill: "none", stroke: "#333" }, g);
+  svg("text", { x: sc.left + sc.w / 2, y: sc.top + sc.h + 2 * font + 6, "text-anchor": "middle",
+                "font-size": font }, g).textContent = xLabel;
+  const yl = svg("text", { x: 0, y: 0, "text-anchor": "middle", "font-size": font,
+                           transform: `translate(${sc.left - 3.2 * font},${sc.top + sc.h / 2}) rotate(-90)` }, g);
+  yl.textContent = yLabel;
+  if (title) {
+    svg("text", { x: sc.left + sc.w / 2, y: sc.top - 8, "text-anchor": "middle",
+                  "font-size": font + 1 }, g).textContent = title;
+  }
+  return g;
+}
+
+// The decision line, its shaded z >= 0 side and the weight vector, updated in place.
+function makeDecision(parent, sc, style) {
+  const g = svg("g", { class: "pl-decision" }, parent);
+  const shade = svg("polygon", { fill: style.colors.shade, "fill-opacity": style.shade.alpha,
+                                 class: "pl-shade" }, g);
+  const oldLine = svg("line", { stroke: style.colors.old, "stroke-width": style.line.old_width,
+                                "stroke-dasharray": style.line.old_dash.join(" "),
+                                class: "pl-old-line" }, g);
+  const line = svg("line", { stroke: style.colors.line, "stroke-width": style.line.width,
+                             class: "pl-line" }, g);
+  const wOld = svg("line", { stroke: style.colors.w_old, "stroke-width": style.arrow.width,
+                             class: "pl-w-old" }, g);
+  const wNew = svg("line", { stroke: style.colors.line, "stroke-width": style.arrow.width,
+                             class: "pl-w" }, g);
+  const upd = svg("line", { "stroke-width": style.arrow.width, class: "pl-update" }, g);
+  const hide = (n) => n.setAttribute("visibility", "hidden");
+  const toPx = ([x, y]) => [sc.px(x), sc.py(y)];
+
+  function show(W, Wold = null, e = 0) {
+    const cur = clipBox(W, sc.xlim, sc.ylim);
+    shade.setAttribute("points", points(cur.inside.map(toPx)));
+    if (cur.line) {
+      const [a, b] = cur.line.map(toPx);
+      line.setAttribute("x1", a[0]); line.setAttribute("y1", a[1]);
+      line.setAttribute("x2", b[0]); line.setAttribute("y2", b[1]);
+      line.setAttribute("visibility", "visible");
+    } else hide(line);
+    const changed = Wold && (Wold[0] !== W[0] || Wold[1] !== W[1] || Wold[2] !== W[2]);
+    const old = changed ? clipBox(Wold, sc.xlim, sc.ylim) : null;
+    if (old && old.line) {
+      const [a, b] = old.line.map(toPx);
+      oldLine.setAttribute("x1", a[0]); oldLine.setAttribute("y1", a[1]);
+      oldLine.setAttribute("x2", b[0]); oldLine.setAttribute("y2", b[1]);
+      oldLine.setAttribute("visibility", "visible");
+    } else hide(oldLine);
+    // Arrows share one start and one scale, so new w = old w + update, visibly. The start is
+    // the point of the line nearest the middle, moved inside the picture if the line is not.
+    [wOld, wNew, upd].forEach(hide);
+    const both = changed ? [W, Wold] : [W];
+    const m = Math.max(...both.flat().map(Math.abs));
+    if (!(m > 0) || !isFinite(m)) return { line: cur.line, arrow: false };
+    const [b, w1, w2] = W.map((v) => v / m);
+    if (w1 === 0 && w2 === 0) return { line: cur.line, arrow: false };
+    const cx = (sc.xlim[0] + sc.xlim[1]) / 2, cy = (sc.ylim[0] + sc.ylim[1]) / 2;
+    const t = (b + w1 * cx + w2 * cy) / (w1 * w1 + w2 * w2);
+    let sx = cx - t * w1, sy = cy - t * w2;
+    const mx = 0.08 * (sc.xlim[1] - sc.xlim[0]), my = 0.08 * (sc.ylim[1] - sc.ylim[0]);
+    sx = Math.min(Math.max(sx, sc.xlim[0] + mx), sc.xlim[1] - mx);
+    sy = Math.min(Math.max(sy, sc.ylim[0] + my), sc.ylim[1] - my);
+    const longest = Math.max(...both.map((v) => Math.hypot(v[1] / m, v[2] / m)));
+    const len = 0.18 * Math.min(sc.w, sc.h) / longest;
+    const start = [sc.px(sx), sc.py(sy)];
+    const end = [start[0] + len * w1, start[1] - len * w2];
+    setArrow(wNew, start, end, "pl-head-line");
+    if (changed && e !== 0) {
+      const o1 = Wold[1] / m, o2 = Wold[2] / m;
+      const oldEnd = [start[0] + len * o1, start[1] - len * o2];
+      if (o1 !== 0 || o2 !== 0) setArrow(wOld, start, oldEnd, "pl-head-w_old");
+      if (Math.hypot(oldEnd[0] - end[0], oldEnd[1] - end[1]) > 0.5) {
+        const kind = e > 0 ? "excite" : "inhibit";
+        upd.setAttribute("stroke", style.colors[kind]);
+        setArrow(upd, oldEnd, end, `pl-head-${kind}`);
+      }
+    }
+    return { line: cur.line, arrow: true };
+  }
+  return { show };
+}
+
+// The legend: one row per mark that the picture can show.
+function drawLegend(parent, x, y, items, style) {
+  const font = style.size.font - 1;
+  const g = svg("g", { class: "pl-legend", "aria-hidden": "true" }, parent);
+  items.forEach((item, k) => {
+    const yy = y + k * (font + 7);
+    const cx = x + 10;
+    if (item.kind === "marker") marker(g, item.cls, cx, yy, font * 0.35, style);
+    else if (item.kind === "shade") {
+      svg("rect", { x: cx - 9, y: yy - 5, width: 18, height: 10, fill: style.colors.shade,
+                    "fill-opacity": style.shade.alpha }, g);
+    } else {
+      const l = svg("line", { x1: cx - 10, x2: cx + 10, y1: yy, y2: yy, stroke: item.color,
+                              "stroke-width": item.width || style.line.width }, g);
+      if (item.dash) l.setAttribute("stroke-dasharray", item.dash);
+      if (item.head) l.setAttribute("marker-end", `url(#pl-head-${item.head})`);
+    }
+    svg("text", { x: x + 28, y: yy + font / 3, "font-size": font }, g).textContent = item.label;
+  });
+  return g;
+}
+
+// Exact decimals for numbers a person sets: "0.6" is 6/10, not the nearest binary number.
+// Each value becomes an integer count of 10^-digits, so sums and comparisons are exact.
+function decimals(values) {
+  const digits = Math.max(0, ...values.map((v) => {
+    const s = String(v);
+    if (s.includes("e")) return 12;
+    const i = s.indexOf(".");
+    return i < 0 ? 0 : s.length - i - 1;
+  }));
+  const unit = Math.pow(10, Math.min(digits, 12));
+  return { unit, ints: values.map((v) => Math.round(v * unit)) };
+}
+
+const BASE_CSS = `
+.pl-explorer { font-family: system-ui, sans-serif; color: #111; outline-offset: 2px; }
+.pl-explorer .pl-row { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin: 4px 0; }
+.pl-explorer .pl-button { padding: 3px 10px; border: 1px solid #888; border-radius: 3px;
+  background: #f5f5f5; cursor: pointer; font: inherit; color: #111; }
+.pl-explorer .pl-button:hover { background: #e8e8e8; }
+.pl-explorer .pl-button[aria-pressed="true"] { background: #0072B2; color: white; border-color: #0072B2; }
+.pl-explorer .pl-button:focus-visible, .pl-explorer input:focus-visible,
+.pl-explorer select:focus-visible, .pl-explorer textarea:focus-visible { outline: 3px solid #E69F00; }
+.pl-explorer .pl-icon { margin-right: 4px; }
+.pl-explorer .pl-label { margin-right: 2px; }
+.pl-explorer svg { max-width: 100%; height: auto; display: block; }
+.pl-explorer .pl-readout { min-height: 3.2em; }
+.pl-explorer .pl-status { min-height: 2.6em; }
+.pl-explorer .pl-alert { color: #8a3b00; }
+.pl-explorer table { border-collapse: collapse; }
+.pl-explorer td, .pl-explorer th { padding: 2px 6px; text-align: right; }
+.pl-explorer .pl-hidden { display: none; }
+.pl-explorer .pl-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; }
+`;

@@ -1,0 +1,117 @@
+// The neuron explorer's view: switches for the inputs, sliders for the weights and the
+// threshold, and the neuron drawn as it fires or stays silent. The sum is exact for the
+// decimals shown, so a sum equal to the threshold fires.
+
+function render({ model, el }) {
+  const style = model.get("look");
+  const font = style.size.font;
+  const W_PX = Math.round(style.size.width * 0.5), H_PX = Math.round(style.size.height * 0.7);
+  const root = html("div", { class: "pl-explorer pl-neuron" }, el);
+  root.style.fontSize = `${font + 3}px`;
+  html("style", {}, root, BASE_CSS);
+  const row = html("div", { class: "pl-row" }, root);
+  const controls = html("div", { class: "pl-controls" }, row);
+  const n = model.get("inputs_on").length;
+  const ranges = model.get("ranges");
+  const toggles = [], sliders = [];
+  for (let i = 0; i < n; i++) {
+    const r = html("div", { class: "pl-row" }, controls);
+    const t = button(r, `x${i + 1} = 0`, `switch input x${i + 1} on or off`);
+    t.addEventListener("click", () => {
+      const on = model.get("inputs_on").slice();
+      on[i] = on[i] ? 0 : 1;
+      model.set("inputs_on", on); model.save_changes(); show();
+    });
+    toggles.push(t);
+    const s = html("input", { type: "range", min: String(ranges.weight[0]),
+                              max: String(ranges.weight[1]), step: "0.5" });
+    labelled(r, `weight w${i + 1}`, s);
+    const out = html("output", { "aria-hidden": "true" }, r);
+    s.addEventListener("input", () => {
+      const w = model.get("weight_values").slice();
+      w[i] = parseFloat(s.value);
+      model.set("weight_values", w); model.save_changes(); show();
+    });
+    sliders.push({ s, out });
+  }
+  const tr = html("div", { class: "pl-row" }, controls);
+  const th = html("input", { type: "range", min: String(ranges.threshold[0]),
+                             max: String(ranges.threshold[1]), step: "0.5" });
+  labelled(tr, "threshold", th);
+  const thOut = html("output", { "aria-hidden": "true" }, tr);
+  th.addEventListener("input", () => {
+    model.set("threshold", parseFloat(th.value)); model.save_changes(); show();
+  });
+
+  const pic = svg("svg", { width: W_PX, height: H_PX, viewBox: "0 0 10 6", role: "img",
+                           class: "pl-picture" }, row);
+  pic.style.width = `${W_PX}px`;
+  const titleNode = svg("title", {}, pic);
+  titleNode.textContent = "a toy neuron";
+  const descNode = svg("desc", {}, pic);
+  const defs = svg("defs", {}, pic);
+  const head = svg("marker", { id: "pl-axon-head", viewBox: "0 0 10 10", refX: 8, refY: 5,
+                               markerWidth: 4, markerHeight: 4, orient: "auto" }, defs);
+  const headPath = svg("path", { d: "M 0 0 L 10 5 L 0 10 z" }, head);
+  const ys = n > 1 ? Array.from({ length: n }, (_, i) => 5.2 - (4.4 * i) / (n - 1)) : [3];
+  const s = 1 / 60;             // text sizes in picture units
+  const parts = ys.map((y) => ({
+    line: svg("line", { x1: 1.2, y1: 6 - y, x2: 4.4, y2: 3 }, pic),
+    box: svg("rect", { x: 0.6, y: 6 - y - 0.3, width: 0.6, height: 0.6, stroke: "black",
+                       "stroke-width": 0.03 }, pic),
+    value: svg("text", { x: 0.9, y: 6 - y + 0.15, "text-anchor": "middle", "font-size": font * s * 2.6 }, pic),
+    label: svg("text", { x: 2.6, y: 6 - (y + 3) / 2 - 0.25, "text-anchor": "middle",
+                         "font-size": font * s * 2.1 }, pic),
+  }));
+  const soma = svg("circle", { cx: 5.2, cy: 3, r: 0.9, stroke: "black", "stroke-width": 0.04 }, pic);
+  const sum = svg("text", { x: 5.2, y: 2.9, "text-anchor": "middle", "font-size": font * s * 2.1 }, pic);
+  const sum2 = svg("text", { x: 5.2, y: 3.45, "text-anchor": "middle", "font-size": font * s * 2.1 }, pic);
+  const axon = svg("line", { x1: 6.1, y1: 3, x2: 8.5, y2: 3, "marker-end": "url(#pl-axon-head)" }, pic);
+  svg("text", { x: 7.3, y: 2.75, "text-anchor": "middle", "font-size": font * s * 2.1 }, pic)
+    .textContent = "axon";
+  const output = svg("text", { x: 9.2, y: 3.35, "text-anchor": "middle", "font-weight": "bold",
+                               "font-size": font * s * 4.5 }, pic);
+  const readout = html("div", { class: "pl-readout", role: "status", "aria-live": "polite" }, root);
+
+  function show() {
+    const on = model.get("inputs_on"), w = model.get("weight_values"), t = model.get("threshold");
+    const { unit, ints } = decimals([...w, t]);
+    let total = 0;
+    on.forEach((x, i) => { total += x * ints[i]; });      // exact: whole numbers of 1/unit
+    const thr = ints[n];
+    const fires = total >= thr;
+    const cmp = total === thr ? "=" : fires ? "≥" : "<";
+    parts.forEach((p, i) => {
+      p.line.setAttribute("stroke", w[i] >= 0 ? style.colors.class1 : style.colors.class0);
+      p.line.setAttribute("stroke-width", 0.02 + 0.05 * Math.abs(w[i]));
+      p.line.setAttribute("stroke-dasharray", on[i] ? "" : "0.1 0.1");
+      p.box.setAttribute("fill", on[i] ? style.colors.active : "white");
+      p.value.textContent = String(on[i]);
+      p.label.textContent = `w=${fmt(w[i])}`;
+      toggles[i].lastChild.textContent = `x${i + 1} = ${on[i]}`;
+      toggles[i].setAttribute("aria-pressed", String(Boolean(on[i])));
+      sliders[i].s.value = String(w[i]);
+      sliders[i].out.textContent = fmt(w[i]);
+      sliders[i].s.setAttribute("aria-valuetext", fmt(w[i]));
+    });
+    th.value = String(t);
+    thOut.textContent = fmt(t);
+    th.setAttribute("aria-valuetext", fmt(t));
+    soma.setAttribute("fill", fires ? style.colors.active : style.colors.silent);
+    sum.textContent = `Σ=${fmt(total / unit)}`;
+    sum2.textContent = `≥${fmt(t)}?`;
+    axon.setAttribute("stroke", fires ? "black" : style.colors.w_old);
+    axon.setAttribute("stroke-width", fires ? 0.09 : 0.03);
+    headPath.setAttribute("fill", fires ? "black" : style.colors.w_old);
+    output.textContent = fires ? "1" : "0";
+    const terms = w.map((wi, i) => `${fmt(wi)}·${on[i]}`).join(" + ");
+    readout.textContent = `weighted sum = ${terms} = ${fmt(total / unit)} ${cmp} threshold ` +
+      `${fmt(t)} → the neuron ${fires ? "fires: output 1" : "stays silent: output 0"}.`;
+    descNode.textContent = readout.textContent;
+    pic.setAttribute("aria-label", `a toy neuron: ${readout.textContent}`);
+  }
+  for (const name of ["inputs_on", "weight_values", "threshold"]) model.on(`change:${name}`, show);
+  show();
+}
+
+export default { render };

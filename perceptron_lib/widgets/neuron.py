@@ -1,0 +1,117 @@
+"""The neuron explorer: a toy neuron with binary inputs, weights and a threshold.
+
+The view (neuron.js) draws the neuron and writes the sum in the browser as the learner
+switches inputs and moves sliders. The weighted sum is exact for the decimals shown, so a sum
+that equals the threshold fires (0.6 + 0.3 reaches a threshold of 0.9); Python computes the
+same, exactly.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import traitlets
+
+from ..exact import exact_sum
+from ..style import format_number as fmt
+from ..style import format_vector
+from .base import Explorer, setting, shown, view_module
+from .pictures import neuron_png
+
+__all__ = ["NeuronExplorer"]
+
+
+class NeuronExplorer(Explorer):
+    """A toy neuron: binary inputs, one weight per input, a threshold, all-or-nothing output.
+
+    Parameters
+    ----------
+    n_inputs : int
+        Number of inputs (1 to 6).
+    weights : list of float, optional
+        Starting weights, each from -3 to 3 (default: all 1).
+    threshold : float
+        The neuron fires when the weighted sum reaches the threshold (-3 to 6).
+    size : "normal" or "large"
+    """
+
+    _esm = view_module("neuron")
+    WEIGHT_RANGE = (-3, 3)
+    THRESHOLD_RANGE = (-3, 6)
+
+    inputs_on = traitlets.List().tag(sync=True)
+    weight_values = traitlets.List().tag(sync=True)
+    threshold = traitlets.Float(2.0).tag(sync=True)
+    ranges = traitlets.Dict().tag(sync=True)
+
+    def __init__(self, n_inputs=3, weights=None, threshold=2.0, size="normal"):
+        if isinstance(n_inputs, bool) or not isinstance(n_inputs, (int, np.integer)) \
+                or not 1 <= n_inputs <= 6:
+            raise ValueError(f"n_inputs must be a whole number from 1 to 6; got {n_inputs!r}.")
+        if weights is None:
+            weights = [1.0] * n_inputs
+        if isinstance(weights, str) or not hasattr(weights, "__len__"):
+            raise TypeError(f"weights must be a list of {n_inputs} numbers; got {weights!r}.")
+        weights = list(weights)
+        if len(weights) != n_inputs:
+            raise ValueError(f"give one weight per input: {n_inputs} weights; got {len(weights)}.")
+        weights = [setting(w, f"weight w{i + 1}", *self.WEIGHT_RANGE)
+                   for i, w in enumerate(weights)]
+        threshold = setting(threshold, "threshold", *self.THRESHOLD_RANGE)
+        super().__init__(size=size, inputs_on=[0] * n_inputs, weight_values=weights,
+                         threshold=threshold, ranges={"weight": list(self.WEIGHT_RANGE),
+                                                      "threshold": list(self.THRESHOLD_RANGE)})
+
+    @traitlets.validate("threshold")
+    def _valid_threshold(self, proposal):
+        try:
+            return setting(proposal["value"], "threshold", *self.THRESHOLD_RANGE)
+        except (TypeError, ValueError) as err:
+            raise traitlets.TraitError(str(err)) from None
+
+    @traitlets.validate("weight_values")
+    def _valid_weights(self, proposal):
+        try:
+            return [setting(w, f"weight w{i + 1}", *self.WEIGHT_RANGE)
+                    for i, w in enumerate(proposal["value"])]
+        except (TypeError, ValueError) as err:
+            raise traitlets.TraitError(str(err)) from None
+
+    @traitlets.validate("inputs_on")
+    def _valid_inputs(self, proposal):
+        value = [int(bool(v)) for v in proposal["value"]]
+        if self.weight_values and len(value) != len(self.weight_values):
+            raise traitlets.TraitError("give one input per weight.")
+        return value
+
+    @property
+    def inputs(self):
+        return np.array(self.inputs_on, dtype=int)
+
+    @property
+    def weights(self):
+        return np.array([float(shown(w)) for w in self.weight_values])
+
+    def set_input(self, i, on=True):
+        """Switch input i (0-based) on or off, as a click on its button does."""
+        values = list(self.inputs_on)
+        values[i] = int(bool(on))
+        self.inputs_on = values
+
+    @property
+    def total(self):
+        """The weighted sum of the inputs, exactly (a Fraction)."""
+        return exact_sum([shown(w) for w in self.weight_values], self.inputs_on)
+
+    @property
+    def fires(self):
+        """True when the weighted sum reaches the threshold (equal counts)."""
+        return self.total >= shown(self.threshold)
+
+    def _png(self):
+        return neuron_png(self.inputs, self.weights, float(shown(self.threshold)), self.fires,
+                          self.size)
+
+    def _describe(self):
+        return (f"NeuronExplorer: inputs {self.inputs.tolist()}, weights "
+                f"{format_vector(self.weights)}, threshold {fmt(self.threshold)}:"
+                f" {'fires' if self.fires else 'silent'}")

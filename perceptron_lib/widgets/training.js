@@ -1,0 +1,346 @@
+// The training explorer's view: the whole run arrives once (model "run"); stepping, going
+// back, scrubbing, playing, keys and the table of visits all happen here, in one frame,
+// with or without a kernel. The kernel is asked only to retrain (data, learning rate, points).
+
+function render({ model, el }) {
+  const style = model.get("look");
+  const W_PX = style.size.width, H_PX = style.size.height, font = style.size.font;
+  const root = html("div", { class: "pl-explorer pl-training", tabindex: "0",
+                             "aria-label": "training explorer: arrow keys step, Home and End jump, space plays" }, el);
+  root.style.fontSize = `${font + 3}px`;
+  html("style", {}, root, BASE_CSS);
+
+  // -- controls that retrain (they need the kernel) ----------------------------------------
+  const top = html("div", { class: "pl-row" }, root);
+  const dataset = html("select", {});
+  labelled(top, "data", dataset);
+  for (const name of model.get("datasets")) html("option", { value: name }, dataset, name);
+  const lr = html("select", {});
+  labelled(top, "learning rate", lr);
+  const perSample = button(top, "per sample", "step one visit at a time");
+  const perEpoch = button(top, "per epoch", "step one whole epoch at a time");
+
+  // -- the picture --------------------------------------------------------------------------
+  const pic = svg("svg", { width: W_PX, height: H_PX, viewBox: `0 0 ${W_PX} ${H_PX}`,
+                           role: "img", class: "pl-picture" }, root);
+  pic.style.width = `${W_PX}px`;
+  const titleNode = svg("title", {}, pic);
+  const descNode = svg("desc", {}, pic);
+
+  // -- stepping -------------------------------------------------------------------------------
+  const nav = html("div", { class: "pl-row" }, root);
+  const startB = button(nav, "start", "back to the start (Home)", "|◀");
+  const backB = button(nav, "back", "one step back (←)", "◀");
+  const stepB = button(nav, "step", "one step forward (→)", "▶");
+  const endB = button(nav, "end", "jump to the end (End)", "▶|");
+  const playB = button(nav, "play", "play or pause (space)", "▷");
+  const speed = html("input", { type: "range", min: "1", max: "20", step: "1" });
+  labelled(nav, "steps/s", speed);
+  const sliderRow = html("div", { class: "pl-row" }, root);
+  const slider = html("input", { type: "range", min: "0", step: "1" });
+  slider.style.width = `${W_PX - 80}px`;
+  const sliderLabel = labelled(sliderRow, "visit", slider);
+  const readout = html("div", { class: "pl-readout", role: "status", "aria-live": "polite" }, root);
+  const status = html("div", { class: "pl-status" }, root);
+  const note = html("div", { class: "pl-note", role: "alert" }, root);
+
+  // -- custom points -------------------------------------------------------------------------
+  const custom = html("div", { class: "pl-custom" }, root);
+  html("div", {}, custom, "Click on the picture to add points of the chosen class, or type them " +
+       "below (one per line: x1, x2, class) and press “use these points”.");
+  const crow = html("div", { class: "pl-row" }, custom);
+  html("span", {}, crow, "clicks add");
+  const cls0 = button(crow, "class 0 ●", "clicks add class 0 points");
+  const cls1 = button(crow, "class 1 ▲", "clicks add class 1 points");
+  const undoB = button(crow, "undo", "remove the last point added");
+  const clearB = button(crow, "clear", "remove every point");
+  const trow = html("div", { class: "pl-row" }, custom);
+  const text = html("textarea", { rows: "5", cols: "32",
+                                  placeholder: "one point per line: x1, x2, class   e.g.  0.5, 1.2, 1" });
+  labelled(trow, "points", text);
+  const applyB = button(trow, "use these points", "train on the points in the box");
+
+  const bottom = html("div", { class: "pl-row" }, root);
+  const tableB = button(bottom, "table of visits", "show the visits so far as a table");
+  const csvB = button(bottom, "save CSV", "save every visit to a CSV file next to the notebook");
+  const table = html("div", { class: "pl-table" }, root);
+
+  // -- drawing ---------------------------------------------------------------------------------
+  let run = null, sc = null, decision = null, ring = null, noteText = null, bars = null,
+      panel = null, position = 0, playing = null;
+
+  function build() {
+    run = model.get("run");
+    while (pic.lastChild !== descNode) pic.removeChild(pic.lastChild);
+    titleNode.textContent = run.title;
+    const defs = svg("defs", {}, pic);
+    arrowHeads(defs, style);
+    sc = makeScale(run.xlim, run.ylim, { x: 0.09 * W_PX, y: 0.08 * H_PX, w: 0.52 * W_PX,
+                                         h: 0.76 * H_PX });
+    drawAxes(pic, sc, style, run.x_label, run.y_label, run.title);
+    decision = makeDecision(svg("g", {}, pic), sc, style);
+    const r = Math.sqrt(style.size.marker) / 2;
+    const dots = svg("g", { class: "pl-points" }, pic);
+    run.X.forEach(([x, y], i) => {
+      const px = sc.px(x), py = sc.py(y);
+      if (isFinite(px) && isFinite(py)) marker(dots, run.d[i], px, py, r, style);
+    });
+    ring = svg("circle", { r: r * 1.9, fill: "none", stroke: "black", "stroke-width": 2.5,
+                           class: "pl-ring", visibility: "hidden" }, pic);
+    const box = svg("g", { class: "pl-note" }, pic);
+    const noteBg = svg("rect", { x: sc.left + 4, y: sc.top + 4, rx: 3, fill: "white",
+                                 "fill-opacity": 0.85, stroke: "#bbb" }, box);
+    noteText = svg("text", { x: sc.left + 10, y: sc.top + 4 + font, "font-size": font - 1 }, box);
+    noteText.bg = noteBg;
+    const legend = [
+      { kind: "marker", cls: 0, label: run.class_names[0] },
+      { kind: "marker", cls: 1, label: run.class_names[1] },
+      { kind: "line", color: style.colors.line, label: "decision line" },
+      { kind: "shade", label: "predicts 1 (z ≥ 0)" },
+      { kind: "line", color: style.colors.line, width: style.arrow.width, head: "line",
+        label: "w = (w1, w2)" },
+      { kind: "line", color: style.colors.old, width: style.line.old_width,
+        dash: style.line.old_dash.join(" "), label: "line before the update" },
+      { kind: "line", color: style.colors.w_old, width: style.arrow.width, head: "w_old",
+        label: "w before the update" },
+      { kind: "line", color: style.colors.excite, width: style.arrow.width, head: "excite",
+        label: "update: excite (e = +1)" },
+      { kind: "line", color: style.colors.inhibit, width: style.arrow.width, head: "inhibit",
+        label: "update: inhibit (e = −1)" },
+    ];
+    drawLegend(pic, 0.68 * W_PX, 0.08 * H_PX, legend, style);
+    // mistakes per epoch
+    panel = { x: 0.74 * W_PX, y: 0.66 * H_PX, w: 0.23 * W_PX, h: 0.18 * H_PX };
+    const pg = svg("g", { class: "pl-mistakes", "aria-hidden": "true" }, pic);
+    svg("rect", { x: panel.x, y: panel.y, width: panel.w, height: panel.h, fill: "none",
+                  stroke: "#333" }, pg);
+    svg("text", { x: panel.x + panel.w / 2, y: panel.y - 5, "text-anchor": "middle",
+                  "font-size": font - 1 }, pg).textContent = "mistakes per epoch";
+    svg("text", { x: panel.x + panel.w / 2, y: panel.y + panel.h + font + 2, "text-anchor": "middle",
+                  "font-size": font - 2 }, pg).textContent = `epoch 1 to ${run.n_epochs_shown}`;
+    svg("text", { x: panel.x - 4, y: panel.y + font / 3, "text-anchor": "end",
+                  "font-size": font - 2 }, pg).textContent = String(run.max_mistakes);
+    svg("text", { x: panel.x - 4, y: panel.y + panel.h, "text-anchor": "end",
+                  "font-size": font - 2 }, pg).textContent = "0";
+    bars = svg("g", {}, pg);
+    // controls
+    dataset.value = model.get("dataset");
+    lr.replaceChildren();
+    for (const v of model.get("lr_options")) html("option", { value: String(v) }, lr, fmt(v));
+    lr.value = String(model.get("lr"));
+    custom.classList.toggle("pl-hidden", model.get("dataset") !== "custom");
+    text.value = model.get("points_text");
+    position = Math.min(model.get("position"), run.n);
+    show();
+  }
+
+  const perEpochOn = () => model.get("per_epoch");
+  const sliderMax = () => (perEpochOn() ? run.n_epochs : run.n);
+  const epochOf = (p) => {             // epoch of the last visit done; 0 at the start
+    let k = 0;
+    while (k < run.epoch_ends.length && run.epoch_ends[k] < p) k++;
+    return p === 0 ? 0 : k + 1;
+  };
+  const epochsDone = (p) => run.epoch_ends.filter((e) => e <= p).length;
+  const sliderOf = (p) => (perEpochOn() ? epochsDone(p) : p);
+  const positionOf = (k) => (perEpochOn() ? (k === 0 ? 0 : run.epoch_ends[k - 1]) : k);
+
+  function show() {
+    const p = position, pe = perEpochOn();
+    const W = run.W[p];
+    const epoch = epochOf(p);
+    const start = epoch === 0 ? 0 : (epoch === 1 ? 0 : run.epoch_ends[epoch - 2]);
+    let drawn;
+    if (p === 0 || !run.has_history) {
+      drawn = decision.show(W);
+      ring.setAttribute("visibility", "hidden");
+    } else if (pe) {
+      drawn = decision.show(W, run.W[start], 0);
+      ring.setAttribute("visibility", "hidden");
+    } else {
+      const i = run.sample[p - 1];
+      drawn = decision.show(W, run.W[p - 1], run.e[p - 1]);
+      ring.setAttribute("cx", sc.px(run.X[i][0]));
+      ring.setAttribute("cy", sc.py(run.X[i][1]));
+      ring.setAttribute("visibility", "visible");
+    }
+    // the note in the corner
+    noteText.replaceChildren();
+    (pe ? run.note_epoch[sliderOf(p)] : run.note[p]).split("\n").forEach((line, k) => {
+      const t = svg("tspan", { x: sc.left + 10, dy: k === 0 ? 0 : font + 2 }, noteText);
+      t.textContent = line;
+    });
+    const bb = noteText.getBBox ? noteText.getBBox() : { width: 120, height: 30 };
+    noteText.bg.setAttribute("width", bb.width + 12);
+    noteText.bg.setAttribute("height", bb.height + 8);
+    // mistakes per epoch: full bars for finished epochs, the current one as far as it got
+    bars.replaceChildren();
+    const shown = run.n_epochs_shown, bw = panel.w / shown;
+    const top = Math.max(run.max_mistakes, 1);
+    for (let k = 1; k <= epoch && k <= shown; k++) {
+      const full = k < epoch || pe || run.epoch_ends[k - 1] <= p;
+      const c = full ? run.mistakes[k - 1] : run.cum[p] - run.cum[start];
+      const h = (c / top) * panel.h;
+      svg("rect", { x: panel.x + (k - 1) * bw + bw * 0.15, y: panel.y + panel.h - h,
+                    width: bw * 0.7, height: h, stroke: "black", "stroke-width": 0.5,
+                    fill: k === epoch ? style.colors.bar_now : style.colors.bar }, bars);
+    }
+    // words
+    readout.textContent = pe ? run.readout_epoch[sliderOf(p)] : run.readout[p];
+    status.textContent = run.status[p];
+    descNode.textContent = `${readout.textContent} ${status.textContent}` +
+      (drawn.line ? "" : " (No decision line inside the picture.)");
+    pic.setAttribute("aria-label", `${run.title}: ${readout.textContent}`);
+    // controls
+    slider.max = String(Math.max(sliderMax(), 0));
+    slider.value = String(sliderOf(p));
+    slider.disabled = !run.has_history;
+    slider.setAttribute("aria-valuetext", pe ? `epoch ${sliderOf(p)} of ${run.n_epochs}`
+                                             : `visit ${p} of ${run.n}`);
+    sliderLabel.textContent = pe ? "epoch" : "visit";
+    perSample.setAttribute("aria-pressed", String(!pe));
+    perEpoch.setAttribute("aria-pressed", String(pe));
+    const cls = model.get("click_class");
+    cls0.setAttribute("aria-pressed", String(cls === 0));
+    cls1.setAttribute("aria-pressed", String(cls === 1));
+    tableB.setAttribute("aria-pressed", String(model.get("show_table")));
+    speed.value = String(model.get("speed"));
+    const msg = model.get("message");
+    note.textContent = msg ? `⚠ ${msg}` : "";
+    note.className = msg ? "pl-note pl-alert" : "pl-note";
+    drawTable();
+  }
+
+  function drawTable() {
+    if (!model.get("show_table") || !run.has_history) { table.replaceChildren(); return; }
+    const p = position, first = Math.max(p - 12, 0);
+    const t = html("table", {});
+    if (p > 12) html("caption", {}, t, `last 12 of ${p} visits`);
+    const head = html("tr", {}, t);
+    for (const c of ["step", "epoch", "x1", "x2", "z", "y", "d", "e", "W after"]) {
+      html("th", { scope: "col" }, head, c);
+    }
+    for (let k = first; k < p; k++) {
+      const tr = html("tr", {}, t);
+      for (const cell of run.rows[k]) html("td", {}, tr, cell);
+    }
+    table.replaceChildren(t);
+  }
+
+  function goTo(p) {
+    position = Math.max(0, Math.min(p, run.n));
+    model.set("position", position);
+    model.save_changes();
+    show();
+  }
+  const stepBy = (k) => goTo(positionOf(Math.max(0, Math.min(sliderOf(position) + k, sliderMax()))));
+  const toEnd = () => goTo(positionOf(sliderMax()));
+
+  function setPlaying(on) {
+    if (playing) { clearInterval(playing); playing = null; }
+    if (on && run.has_history) {
+      if (sliderOf(position) >= sliderMax()) goTo(0);
+      playing = setInterval(() => {
+        if (sliderOf(position) >= sliderMax()) setPlaying(false);
+        else stepBy(1);
+      }, 1000 / Math.max(1, model.get("speed")));
+    }
+    playB.setAttribute("aria-pressed", String(Boolean(playing)));
+    playB.lastChild.textContent = playing ? "pause" : "play";
+  }
+
+  // -- talking to the kernel (only to retrain) ---------------------------------------------------
+  let waiting = null;
+  function ask(content, what) {
+    model.send(content);
+    clearTimeout(waiting);
+    waiting = setTimeout(() => {
+      note.textContent = `⚠ ${what} needs the notebook running (a live kernel): run the ` +
+        "notebook's cells, then try again. Stepping through this run works without it.";
+      note.className = "pl-note pl-alert";
+    }, 2500);
+  }
+  model.on("msg:custom", (msg) => { if (msg && msg.kind === "ack") clearTimeout(waiting); });
+
+  // -- wiring ----------------------------------------------------------------------------------
+  startB.addEventListener("click", () => goTo(0));
+  backB.addEventListener("click", () => stepBy(-1));
+  stepB.addEventListener("click", () => stepBy(1));
+  endB.addEventListener("click", toEnd);
+  playB.addEventListener("click", () => setPlaying(!playing));
+  slider.addEventListener("input", () => goTo(positionOf(parseInt(slider.value, 10))));
+  speed.addEventListener("input", () => {
+    model.set("speed", parseInt(speed.value, 10)); model.save_changes();
+    if (playing) setPlaying(true);
+  });
+  const setMode = (on) => {
+    model.set("per_epoch", on);
+    model.save_changes();
+    goTo(on ? positionOf(epochsDone(position)) : position);
+  };
+  perSample.addEventListener("click", () => setMode(false));
+  perEpoch.addEventListener("click", () => setMode(true));
+  root.addEventListener("keydown", (ev) => {
+    if (ev.target.tagName === "TEXTAREA" || ev.target.tagName === "SELECT") return;
+    const keys = { ArrowRight: () => stepBy(1), PageDown: () => stepBy(1),
+                   ArrowLeft: () => stepBy(-1), PageUp: () => stepBy(-1),
+                   Home: () => goTo(0), End: toEnd, " ": () => setPlaying(!playing) };
+    if (ev.target.tagName === "INPUT" && ev.key !== " " && ev.key !== "PageDown"
+        && ev.key !== "PageUp") return;
+    if (ev.target.tagName === "BUTTON" && ev.key === " ") return;
+    if (keys[ev.key]) { ev.preventDefault(); keys[ev.key](); }
+  });
+  dataset.addEventListener("change", () => {
+    model.set("dataset", dataset.value); model.save_changes();
+    ask({ kind: "ping" }, "Changing the data");
+  });
+  lr.addEventListener("change", () => {
+    model.set("lr", parseFloat(lr.value)); model.save_changes();
+    ask({ kind: "ping" }, "Changing the learning rate");
+  });
+  pic.addEventListener("click", (ev) => {
+    const r = pic.getBoundingClientRect();
+    const px = (ev.clientX - r.left) * (W_PX / r.width), py = (ev.clientY - r.top) * (H_PX / r.height);
+    if (!sc.inside(px, py)) return;
+    if (model.get("dataset") !== "custom") {
+      note.textContent = "To add points by clicking, choose “custom” data first.";
+      note.className = "pl-note";
+      return;
+    }
+    ask({ kind: "click", x: sc.dataX(px), y: sc.dataY(py) }, "Adding points");
+  });
+  cls0.addEventListener("click", () => { model.set("click_class", 0); model.save_changes(); show(); });
+  cls1.addEventListener("click", () => { model.set("click_class", 1); model.save_changes(); show(); });
+  undoB.addEventListener("click", () => ask({ kind: "undo" }, "Changing the points"));
+  clearB.addEventListener("click", () => ask({ kind: "clear" }, "Changing the points"));
+  text.addEventListener("input", () => { model.set("points_text", text.value); model.save_changes(); });
+  applyB.addEventListener("click", () => {
+    model.set("points_text", text.value); model.save_changes();
+    ask({ kind: "apply" }, "Using new points");
+  });
+  tableB.addEventListener("click", () => {
+    model.set("show_table", !model.get("show_table")); model.save_changes(); show();
+  });
+  csvB.addEventListener("click", () => ask({ kind: "save_csv" }, "Saving a CSV file"));
+
+  model.on("change:run", () => { setPlaying(false); build(); });
+  model.on("change:position", () => {
+    const p = model.get("position");
+    if (p !== position) { position = Math.min(p, run.n); show(); }
+  });
+  for (const name of ["per_epoch", "message", "show_table", "click_class", "speed"]) {
+    model.on(`change:${name}`, show);
+  }
+  model.on("change:dataset", () => {
+    dataset.value = model.get("dataset");
+    custom.classList.toggle("pl-hidden", model.get("dataset") !== "custom");
+  });
+  model.on("change:lr", () => { lr.value = String(model.get("lr")); });
+  model.on("change:points_text", () => {
+    if (text.value !== model.get("points_text")) text.value = model.get("points_text");
+  });
+  build();
+  return () => setPlaying(false);
+}
+
+export default { render };
