@@ -138,6 +138,7 @@ def plot_weight_vector(ax, W, xlim=None, ylim=None, **kw):
     W = np.asarray(W, dtype=float)
     if not W[1:].any():
         return None
+    W = W / np.abs(W).max()         # the same line, in numbers that cannot under/overflow
     start = _anchor(W, xlim, ylim)
     end = start + _arrow_length(xlim, ylim) * W[1:] / np.linalg.norm(W[1:])
     style = dict(arrowstyle="-|>", mutation_scale=18, color=COLORS["line"],

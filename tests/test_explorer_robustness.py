@@ -4,30 +4,34 @@ controls and the history always describe the same run."""
 import numpy as np
 import pytest
 
+from perceptron_lib.style import format_number
 from perceptron_lib.widgets import BoundaryExplorer, NeuronExplorer, TrainingExplorer
 
 LEAKS = ("ufunc", "SeedSequence", "could not convert", "setting an array element",
          "Traceback", "not iterable", "object of type")
 
 
-def assert_consistent(ex):
-    """The picture, the slider, the readout and the history describe one run."""
+def assert_consistent(ex, picture=False):
+    """The run in the browser, the settings and the history describe one run."""
     X, d = ex.data
-    pic, h = ex.picture, ex.history
-    assert pic is not None and pic.history is h
-    assert np.array_equal(pic.X, X.reshape(-1, 2)) and np.array_equal(pic.d, d)
-    assert ex.slider.max == ex._slider_max()
-    assert ex.position == ex._position_of(ex.slider.value)
-    assert pic.position == ex.position
-    assert ex.image.value == pic.render(ex.position, ex.per_epoch)
+    run, h = ex.run, ex.history
+    assert run["X"] == X.tolist() and run["d"] == d.tolist()
+    assert ex.dataset in ex.datasets and ex.lr in ex.lr_options
+    assert f"learning rate {format_number(ex.lr)}" in run["title"]
+    assert 0 <= ex.position <= run["n"]
+    sizes = {len(run[k]) for k in ("W", "readout", "status", "note", "cum")}
+    assert sizes == {run["n"] + 1}
     if h is None:
-        assert ex.position == 0
-        return
-    assert ex.perceptron.lr == ex.lr and ex.perceptron.history_ is h
-    assert np.array_equal(h.x[:len(X)], X)            # the run is on these points, in order
-    assert np.array_equal(pic.scene.state["W"], h.W_at(ex.position))
+        assert not run["has_history"] and run["n"] == 0
+    else:
+        assert run["n"] == len(h) and ex.perceptron.history_ is h and ex.perceptron.lr == ex.lr
+        assert np.array_equal(h.x[:len(X)], X)            # the run is on these points, in order
+        assert run["W"][ex.position] == h.W_at(ex.position).tolist()
+        assert len(run["readout_epoch"]) == h.n_epochs + 1
     for leak in LEAKS:
-        assert leak not in ex.status.value
+        assert leak not in ex.message
+    if picture:
+        assert ex._png()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 @pytest.mark.parametrize("X, d", [
@@ -42,17 +46,16 @@ def assert_consistent(ex):
 ])
 def test_odd_data_never_crash_an_explorer(X, d):
     ex = TrainingExplorer(X=X, d=d)
-    assert_consistent(ex)
-    ex.end_button.click()
-    ex.mode_buttons.value = "per epoch"
-    ex.back_button.click()
-    assert_consistent(ex)
+    assert_consistent(ex, picture=True)
+    ex.go_to(10**6)
+    ex.per_epoch = True
+    ex.step_back()
+    assert_consistent(ex, picture=True)
     # the same points typed into the box, or added one by one, on top of a working run
     ex = TrainingExplorer(dataset="custom")
     good = ex.history
-    ex.points_text.value = "\n".join(f"{a!r}, {b!r}, {c}" for (a, b), c in zip(X, d))
-    ex.apply_button.click()
-    assert_consistent(ex)
+    ex.apply_points("\n".join(f"{a!r}, {b!r}, {c}" for (a, b), c in zip(X, d)))
+    assert_consistent(ex, picture=True)
     if ex.error.endswith("last run that worked."):
         assert ex.history is good
     for (a, b), c in zip(X, d):
@@ -63,22 +66,21 @@ def test_odd_data_never_crash_an_explorer(X, d):
 def test_a_failed_retraining_keeps_the_last_good_run():
     ex = TrainingExplorer(X=[[0, 0], [1, 1], [0, 1]], d=[0, 1, 0])
     ex.go_to(3)
-    before = (ex.history, ex.picture, ex.image.value, ex.data[0].copy(), ex.position)
-    ex.points_text.value = "1.7e308, 0, 0\n-1.7e308, 0, 1"      # too far out to draw
-    ex.apply_button.click()
-    assert "too far out" in ex.error and "last run that worked" in ex.error
-    assert ex.history is before[0] and ex.picture is before[1]
-    assert ex.image.value == before[2] and np.array_equal(ex.data[0], before[3])
+    before = (ex.history, ex.run, ex.data[0].copy(), ex.position)
+    ex.apply_points("1.7e308, 0, 0\n-1.7e308, 0, 1")      # too far out to draw
+    assert "too far out" in ex.error and "last run that worked" in ex.message
+    assert ex.history is before[0] and ex.run is before[1]
+    assert np.array_equal(ex.data[0], before[2]) and ex.position == before[3]
     assert_consistent(ex)
-    ex.step_button.click()                   # and every control still works
-    assert ex.position == before[4] + 1
-    assert_consistent(ex)
+    ex.step_forward()                        # and everything still works
+    assert ex.position == before[3] + 1
+    assert_consistent(ex, picture=True)
 
 
 def test_a_failing_start_falls_back_to_an_empty_custom_explorer():
     ex = TrainingExplorer(X=[[1.7e308, 0], [-1.7e308, 1]], d=[0, 1])
     assert "Your data could not be used" in ex.error and ex.history is None
-    assert_consistent(ex)
+    assert_consistent(ex, picture=True)
 
 
 @pytest.mark.parametrize("kwargs, says", [
@@ -124,48 +126,47 @@ KEYS = ["ArrowRight", "ArrowLeft", "PageDown", "PageUp", "Home", "End", " ", "a"
 def test_random_actions_never_raise_and_always_agree(seed, tmp_path):
     rng = np.random.default_rng(seed)
     ex = TrainingExplorer(dataset=["AND", "XOR", "custom"][seed])
+    ex.send = lambda content, buffers=None: None       # no browser here
     pick = lambda seq: seq[int(rng.integers(len(seq)))]   # noqa: E731
     actions = [
-        lambda: ex.step_button.click(), lambda: ex.back_button.click(),
-        lambda: ex.start_button.click(), lambda: ex.end_button.click(),
-        lambda: setattr(ex.slider, "value", int(rng.integers(0, ex.slider.max + 1))),
-        lambda: setattr(ex.mode_buttons, "value", pick(["per sample", "per epoch"])),
-        lambda: setattr(ex.dataset_dropdown, "value", pick(TrainingExplorer.DATASETS)),
-        lambda: setattr(ex.lr_dropdown, "value", pick(ex.lr_dropdown.options)),
+        lambda: ex.step_forward(), lambda: ex.step_back(),
+        lambda: ex.go_to(0), lambda: ex.go_to(10**9),
+        lambda: setattr(ex, "position", int(rng.integers(-5, ex.run["n"] + 5))),
+        lambda: setattr(ex, "per_epoch", bool(rng.integers(2))),
+        lambda: setattr(ex, "dataset", pick(TrainingExplorer.DATASETS)),
+        lambda: setattr(ex, "lr", pick(ex.lr_options)),
+        lambda: setattr(ex, "click_class", int(rng.integers(2))),
         lambda: ex.add_point(pick(ODD_NUMBERS), pick(ODD_NUMBERS), pick([0, 1, 1, 2, "1"])),
         lambda: ex.add_point(*rng.normal(0, 1, 2), int(rng.integers(2))),
-        lambda: ex.undo_button.click(), lambda: ex.clear_button.click(),
-        lambda: (setattr(ex.points_text, "value",
+        lambda: ex._on_view_message(ex, {"kind": "undo"}, []),
+        lambda: ex._on_view_message(ex, {"kind": "clear"}, []),
+        lambda: (setattr(ex, "points_text",
                          "\n".join(pick(TEXT_LINES) for _ in range(int(rng.integers(0, 5))))),
-                 ex.apply_button.click()),
-        lambda: ex._on_dom_event({"type": "keydown", "key": pick(KEYS)}),
-        lambda: ex._on_dom_event({"type": "click", "dataX": pick([10, 200, -5, 1e9, None,
-                                                                  "x", np.nan, 330]),
-                                  "dataY": pick([10, 150, -5, 1e9, None, 200])}),
-        lambda: setattr(ex.table_toggle, "value", not ex.table_toggle.value),
-        lambda: (setattr(ex.play, "playing", True), setattr(ex.play, "value",
-                                                            ex.play.value + 1)),
+                 ex._on_view_message(ex, {"kind": "apply"}, [])),
+        lambda: ex._on_view_message(ex, {"kind": "click", "x": pick(ODD_NUMBERS),
+                                         "y": pick(ODD_NUMBERS)}, []),
+        lambda: ex._on_view_message(ex, {"kind": "click", "x": float(rng.uniform(-1, 2)),
+                                         "y": float(rng.uniform(-1, 2))}, []),
+        lambda: ex._on_view_message(ex, pick([{"kind": "ping"}, {}, None, "x", {"kind": 3}]),
+                                    []),
         lambda: ex.save_csv(str(tmp_path / "visits.csv")),
     ]
-    for _ in range(150):
+    for k in range(200):
         pick(actions)()
-        assert_consistent(ex)
+        assert_consistent(ex, picture=k % 25 == 0)
 
 
 def test_a_cycle_on_separable_data_is_not_called_proof_of_non_separability():
     # next to weights near 1e20, the updates from the small points round away
     ex = TrainingExplorer(X=[[0, 1], [3e20, 2e20], [-2, 0]], d=[1, 0, 0])
-    ex.end_button.click()
-    assert "never converge" in ex.status.value
-    assert "Yet a line does separate these points" in ex.status.value
-    assert "No straight line" not in ex.status.value and "Novikoff" not in ex.status.value
+    end = ex.run["status"][-1]
+    assert "never converge" in end and "Yet a line does separate these points" in end
+    assert "No straight line" not in end and "Novikoff" not in end
 
 
 def test_novikoffs_bound_is_shown_as_a_whole_number():
     ex = TrainingExplorer(dataset="AND")     # (R / gamma)^2 = 51, computed 50.99999999999999
-    ex.end_button.click()
-    assert "at most 51 mistakes" in ex.status.value
+    assert "at most 51 mistakes" in ex.run["status"][-1]
     ex = TrainingExplorer(X=[[0, 0], [1, 0.3]], d=[0, 1])
-    ex.end_button.click()
-    shown = ex.status.value.split("at most ")[1].split(" mistakes")[0]
+    shown = ex.run["status"][-1].split("at most ")[1].split(" mistakes")[0]
     assert shown.isdigit() and int(shown) >= ex.bound > int(shown) - 1

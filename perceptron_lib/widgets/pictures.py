@@ -59,7 +59,8 @@ def training_png(X, d, history, position, xlim, ylim, size="normal", title="", x
         ax.text(0.02, 0.98, f"step {position}/{len(history)}\nW = {format_vector(W)}",
                 transform=ax.transAxes, va="top", fontsize=spec["font"] - 1,
                 bbox=dict(facecolor="white", alpha=0.85, edgecolor="#bbbbbb"))
-    ax.legend(loc="lower right", fontsize=spec["font"] - 3, framealpha=0.85)
+    if len(X):
+        ax.legend(loc="lower right", fontsize=spec["font"] - 3, framealpha=0.85)
     ax_m.bar(range(1, len(counts) + 1), counts, color=COLORS["bar"], edgecolor="black")
     n_epochs = history.n_epochs if history is not None else 1
     ax_m.set_xlim(0.4, n_epochs + 0.6)

@@ -1,0 +1,86 @@
+"""The explorer's words as pure functions, and the look defined once for every picture."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from perceptron_lib import Perceptron, gate, narration, plotting, style  # noqa: E402  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def and_history():
+    return Perceptron(2).fit(*gate("AND")).history_
+
+
+def test_readout_of_every_visit(and_history):
+    h = and_history
+    texts = [narration.readout(h, p, 1) for p in range(len(h) + 1)]
+    assert texts[0].startswith("Before training: W = [0, 0, 0].")
+    assert texts[4].startswith("epoch 1, sample 4 of 4: x = (1, 1), z = -1, predicted 0, "
+                               "desired 1, error e = +1")
+    assert texts[4].endswith("W = [0, 1, 1].")
+    assert all(t.count("epoch") >= 1 for t in texts[1:])
+    assert "no change" in texts[2] and "no change" in texts[-1]
+
+
+@pytest.mark.parametrize("W, says", [
+    ([-2, 1, 0], "outside the picture, to the right: the line x1 = 2. The whole picture is "
+                 "unshaded"),
+    ([3, -1, 0], "to the right: the line x1 = 3. The whole picture is shaded"),
+    ([-5, 0, 1], "above: the line x2 = 5"),
+    ([5, 0, 1], "below: the line x2 = -5"),
+    ([10, 1, 1], "to the left: it passes through (-5, -5)"),
+    ([-1, 0, 0], "no line at all: z = -1 for every input, so nothing is classed 1"),
+    ([0, 0, 0], "every point is classed 1"),
+])
+def test_line_whereabouts(W, says):
+    assert says in narration.line_whereabouts(W, (-0.5, 1.5), (-0.5, 1.5))
+
+
+@pytest.mark.parametrize("W", [[-3, 2, 1], [-1, 1, 1], [0, 1, -1], [-1.5, 0, 1]])
+def test_no_whereabouts_when_the_line_crosses_the_picture(W):
+    assert narration.line_whereabouts(W, (-0.5, 1.5), (-0.5, 1.5)) == ""
+
+
+def test_status_and_bound(and_history):
+    h = and_history
+    assert narration.status(h, 3, 51.0, True) == ("Mistakes (updates) so far: 1. Novikoff's "
+                                                  "theorem: on these points the perceptron "
+                                                  "makes at most 51 mistakes in all.")
+    assert narration.status(h, len(h)).startswith("✔ Converged in epoch 6")
+    xor = Perceptron(2, epochs=5).fit(*gate("XOR")).history_
+    assert "No straight line separates" in narration.status(xor, len(xor), None, False)
+    assert narration.whole_bound(50.99999999999999) == 51
+    assert narration.whole_bound(50.2) == 51 and narration.whole_bound(2e12) == "about 2e+12"
+
+
+def test_epoch_readout(and_history):
+    assert narration.epoch_readout(and_history, 2) == ("End of epoch 2: 3 mistakes in this "
+                                                       "epoch; W = [-1, 2, 1].")
+
+
+def test_the_look_is_defined_once():
+    fig = plotting.new_figure()
+    ax = fig.add_subplot()
+    drawn = plotting.plot_decision_boundary(ax, [-1, 1, 1], (-0.5, 1.5), (-0.5, 1.5))
+    assert drawn["line"].get_linewidth() == style.LINE["width"]
+    assert drawn["shade"].get_alpha() == style.SHADE["alpha"]
+    assert matplotlib.colors.to_hex(drawn["shade"].get_facecolor()) == style.COLORS["shade"].lower()
+    spec = style.SIZES["normal"]
+    assert (fig.bbox.width, fig.bbox.height) == (spec["width"], spec["height"])
+    browser = style.for_browser("large")
+    assert browser["line"]["width"] == style.LINE["width"]
+    assert browser["shade"]["alpha"] == style.SHADE["alpha"]
+    assert browser["colors"] == style.COLORS and browser["size"]["width"] == 1100
+    assert plotting.CLASS_COLORS == (style.COLORS["class0"], style.COLORS["class1"])
+    with pytest.raises(ValueError, match="size must be one of"):
+        style.for_browser("huge")
+
+
+def test_numbers_are_written_one_way():
+    assert [style.format_number(v) for v in (2.0, -0.2, 5.551e-17, 0, 12345.0)] == \
+        ["2", "-0.2", "5.551e-17", "0", "1.234e+04"]
+    assert style.format_vector(np.array([-3.0, 2.0, 1.0])) == "[-3, 2, 1]"
