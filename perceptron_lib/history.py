@@ -116,6 +116,7 @@ class TrainingHistory:
         self._data = [np.array(X, dtype=float)]    # the inputs; more when partial_fit switches
         self._weights_list = [np.array(W0, dtype=float)]
         self._chunks = []                          # one tuple of per-visit arrays per epoch
+        self._n_visits = 0
         self._chunk_data = []                      # which entry of _data each epoch trained on
         self._cache = None
         self.mistakes_per_epoch = []
@@ -132,6 +133,7 @@ class TrainingHistory:
         first_w = len(self._weights_list) - 1
         w_index = first_w + np.concatenate([[0], np.cumsum(e != 0)[:-1]]).astype(int)
         self._weights_list.extend(np.array(w, dtype=float) for w in weights_after_updates)
+        self._n_visits += len(samples)
         self._chunks.append(
             (np.full(len(samples), epoch), np.asarray(samples), np.asarray(z, dtype=float),
              np.asarray(y), np.asarray(d), np.asarray(e), w_index)
@@ -160,7 +162,7 @@ class TrainingHistory:
 
     # -- reading -----------------------------------------------------------------------------
     def __len__(self):
-        return sum(len(c[0]) for c in self._chunks)
+        return self._n_visits
 
     def __getitem__(self, k):
         n = len(self)

@@ -14,7 +14,7 @@ import numpy as np
 from .style import format_number as fmt
 from .style import format_vector
 
-__all__ = ["readout", "epoch_readout", "status", "line_whereabouts", "whole_bound"]
+__all__ = ["readout", "readouts", "epoch_readout", "status", "line_whereabouts", "whole_bound"]
 
 
 def line_whereabouts(W, xlim, ylim):
@@ -52,30 +52,52 @@ def line_whereabouts(W, xlim, ylim):
 
 def readout(history, position, lr, xlim=(-0.5, 1.5), ylim=(-0.5, 1.5)):
     """What happened at ``position`` (visits done), sample by sample."""
-    h = history
     if position == 0:
-        W0 = h.W_at(0)
+        W0 = history.W_at(0)
         why = ""
         if not W0.any():
             why = (" With all weights 0, z = 0 for every input, so the neuron fires "
                    "everywhere: the whole picture is shaded.")
         return (f"Before training: W = {format_vector(W0)}.{why} Press step (or →) to show "
                 f"the perceptron its first sample.")
-    v = h[position - 1]
-    k = h.position_in_epoch(position)
-    n = h.epoch_end_position(v.epoch) - h.epoch_start(v.epoch)
-    x = ", ".join(fmt(c) for c in v.x)
-    text = (f"epoch {v.epoch}, sample {k} of {n}: x = ({x}), z = {fmt(v.z)}, predicted {v.y}, "
-            f"desired {v.d}, ")
-    if v.e == 0:
-        text += "no change"
-    else:
-        what = "fired but should not have: inhibit" if v.e < 0 else \
-            "did not fire but should have: excite"
-        text += f"error e = {v.e:+d} ({what}), W ← W + {fmt(lr)}·({v.e:+d})·[1, {x}]"
-    text += f"; W = {format_vector(v.W_after)}."
+    v = history[position - 1]
+    n = history.epoch_end_position(v.epoch) - history.epoch_start(v.epoch)
+    text = _visit(v.epoch, history.position_in_epoch(position), n, v.x, v.z, v.y, v.d, v.e,
+                  lr, format_vector(v.W_after))
     where = line_whereabouts(v.W_after, xlim, ylim)
     return text + (" " + where if where else "")
+
+
+def readouts(history, lr, xlim=(-0.5, 1.5), ylim=(-0.5, 1.5)):
+    """``readout`` for every position of a run at once (0 to ``len(history)``), quickly."""
+    h = history
+    W = np.vstack([h.W_at(0), h.W_after]) if len(h) else h.W_at(0)[None]
+    x, z, y, d, e = h.x, h.z, h.y, h.d, h.e
+    texts = [readout(h, 0, lr, xlim, ylim)]
+    where = {}
+    for k in range(1, h.n_epochs + 1):
+        start, end = h.epoch_start(k), h.epoch_end_position(k)
+        for p in range(start + 1, end + 1):
+            key = tuple(W[p])
+            if key not in where:
+                where[key] = line_whereabouts(W[p], xlim, ylim)
+            text = _visit(k, p - start, end - start, x[p - 1], z[p - 1], int(y[p - 1]),
+                          int(d[p - 1]), int(e[p - 1]), lr, format_vector(W[p]))
+            texts.append(text + (" " + where[key] if where[key] else ""))
+    return texts
+
+
+def _visit(epoch, k, n, x, z, y, d, e, lr, W_after):
+    xs = ", ".join(fmt(c) for c in x)
+    text = (f"epoch {epoch}, sample {k} of {n}: x = ({xs}), z = {fmt(z)}, predicted {y}, "
+            f"desired {d}, ")
+    if e == 0:
+        text += "no change"
+    else:
+        what = "fired but should not have: inhibit" if e < 0 else \
+            "did not fire but should have: excite"
+        text += f"error e = {e:+d} ({what}), W ← W + {fmt(lr)}·({e:+d})·[1, {xs}]"
+    return text + f"; W = {W_after}."
 
 
 def epoch_readout(history, epoch, xlim=(-0.5, 1.5), ylim=(-0.5, 1.5)):

@@ -19,7 +19,7 @@ def assert_consistent(ex, picture=False):
     assert ex.dataset in ex.datasets and ex.lr in ex.lr_options
     assert f"learning rate {format_number(ex.lr)}" in run["title"]
     assert 0 <= ex.position <= run["n"]
-    sizes = {len(run[k]) for k in ("W", "readout", "status", "note", "cum")}
+    sizes = {len(run[k]) for k in ("W", "W_text", "readout", "cum")}
     assert sizes == {run["n"] + 1}
     if h is None:
         assert not run["has_history"] and run["n"] == 0
@@ -159,14 +159,14 @@ def test_random_actions_never_raise_and_always_agree(seed, tmp_path):
 def test_a_cycle_on_separable_data_is_not_called_proof_of_non_separability():
     # next to weights near 1e20, the updates from the small points round away
     ex = TrainingExplorer(X=[[0, 1], [3e20, 2e20], [-2, 0]], d=[1, 0, 0])
-    end = ex.run["status"][-1]
+    end = ex.run["status"][-1][1]
     assert "never converge" in end and "Yet a line does separate these points" in end
     assert "No straight line" not in end and "Novikoff" not in end
 
 
 def test_novikoffs_bound_is_shown_as_a_whole_number():
     ex = TrainingExplorer(dataset="AND")     # (R / gamma)^2 = 51, computed 50.99999999999999
-    assert "at most 51 mistakes" in ex.run["status"][-1]
+    assert "at most 51 mistakes" in ex.run["status"][-1][1]
     ex = TrainingExplorer(X=[[0, 0], [1, 0.3]], d=[0, 1])
-    shown = ex.run["status"][-1].split("at most ")[1].split(" mistakes")[0]
+    shown = ex.run["status"][-1][1].split("at most ")[1].split(" mistakes")[0]
     assert shown.isdigit() and int(shown) >= ex.bound > int(shown) - 1

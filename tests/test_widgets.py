@@ -27,14 +27,22 @@ def test_the_whole_run_is_sent_once(explorer):
     h = Perceptron(2).fit(*gate("AND")).history_
     assert run["n"] == 24 and run["n_epochs"] == 6 and run["has_history"]
     assert run["W"][0] == [0, 0, 0] and run["W"][-1] == [-3, 2, 1]
-    assert len(run["W"]) == len(run["readout"]) == len(run["status"]) == len(run["note"]) == 25
+    assert len(run["W"]) == len(run["readout"]) == len(run["W_text"]) == 25
     for p in range(25):
         assert run["W"][p] == h.W_at(p).tolist()
     assert run["epoch_ends"] == [4, 8, 12, 16, 20, 24]
     assert run["mistakes"] == [2, 3, 3, 2, 1, 0] and run["cum"][-1] == 11
     assert run["sample"][:5] == [0, 1, 2, 3, 0] and run["e"][:4] == [-1, 0, 0, 1]
-    assert run["rows"][3] == ["4", "1", "1", "1", "-1", "0", "1", "+1", "[0, 1, 1]"]
-    assert len(run["readout_epoch"]) == len(run["note_epoch"]) == 7
+    assert run["rows"][3] == ["1", "1", "1", "-1", "0", "1", "+1"]
+    assert run["W_text"][4] == "[0, 1, 1]"
+    assert len(run["readout_epoch"]) == 7
+    # the status line is sent once per change, and reads as narration.status everywhere
+    from perceptron_lib import narration
+    from perceptron_lib.widgets.training import status_at
+    assert len(run["status"]) < 25
+    for p in range(25):
+        assert status_at(run, p) == narration.status(h, p, explorer.bound, explorer.separable)
+    assert run["readout"] == [narration.readout(h, p, 1) for p in range(25)]
 
 
 def test_readouts_tell_the_story(explorer):
@@ -85,7 +93,7 @@ def test_dataset_and_learning_rate_retrain():
     ex.dataset = "AND"
     ex.lr = 0.1
     assert np.allclose(ex.run["W"][-1], [-0.2, 0.2, 0.1])
-    assert "Converged in epoch 4" in ex.run["status"][-1]
+    assert "Converged in epoch 4" in ex.run["status"][-1][1]
     assert "learning rate 0.1" in ex.run["title"]
 
 
@@ -100,7 +108,7 @@ def test_custom_points_by_click_undo_and_clear():
     ex.add_point(0.0, 0.0, 0)
     ex.add_point(0.0, 1.0, 0)
     assert ex.error == "" and ex.history is not None and ex.run["n"] > 0
-    assert "Converged" in ex.run["status"][-1]
+    assert "Converged" in ex.run["status"][-1][1]
     assert ex.points_text.count("\n") == 2                  # the box lists the 3 points
     ex.undo()
     assert len(ex.data[0]) == 2
@@ -124,11 +132,11 @@ def test_custom_arrays_and_typed_points():
     X, d = make_noisy(60, flip=0.1, seed=2)
     ex = TrainingExplorer(X, d)
     assert ex.dataset == "custom" and len(ex.data[0]) == 60
-    assert "not linearly separable" not in ex.run["status"][0]     # no spoiler at the start
-    assert "not linearly separable" in ex.run["status"][-1]
+    assert "not linearly separable" not in ex.run["status"][0][1]  # no spoiler at the start
+    assert "not linearly separable" in ex.run["status"][-1][1]
     ex.apply_points("0, 0, 0\n1, 1, 1\n\n# comment\n2 2 1")
     assert ex.data[1].tolist() == [0, 1, 1]
-    assert "Converged" in ex.run["status"][-1]
+    assert "Converged" in ex.run["status"][-1][1]
 
 
 def test_typed_points_read_back_exactly():

@@ -166,7 +166,7 @@ function render({ model, el }) {
     }
     // the note in the corner
     noteText.replaceChildren();
-    (pe ? run.note_epoch[sliderOf(p)] : run.note[p]).split("\n").forEach((line, k) => {
+    cornerNote(p, pe).split("\n").forEach((line, k) => {
       const t = svg("tspan", { x: sc.left + 10, dy: k === 0 ? 0 : font + 2 }, noteText);
       t.textContent = line;
     });
@@ -187,7 +187,7 @@ function render({ model, el }) {
     }
     // words
     readout.textContent = pe ? run.readout_epoch[sliderOf(p)] : run.readout[p];
-    status.textContent = run.status[p];
+    status.textContent = statusAt(p);
     descNode.textContent = `${readout.textContent} ${status.textContent}` +
       (drawn.line ? "" : " (No decision line inside the picture.)");
     pic.setAttribute("aria-label", `${run.title}: ${readout.textContent}`);
@@ -211,6 +211,23 @@ function render({ model, el }) {
     drawTable();
   }
 
+  function cornerNote(p, pe) {
+    if (!run.has_history) return "no training yet";
+    if (p === 0) return `start: W = ${run.W_text[0]}`;
+    if (pe) return `end of epoch ${sliderOf(p)}\nW = ${run.W_text[p]}`;
+    return `epoch ${epochOf(p)}, step ${p}/${run.n}\nW = ${run.W_text[p]}`;
+  }
+
+  function statusAt(p) {
+    // the status changes only at some positions; the last change at or before p holds
+    let lo = 0, hi = run.status.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (run.status[mid][0] <= p) lo = mid; else hi = mid - 1;
+    }
+    return run.status[lo][1];
+  }
+
   function drawTable() {
     if (!model.get("show_table") || !run.has_history) { table.replaceChildren(); return; }
     const p = position, first = Math.max(p - 12, 0);
@@ -222,7 +239,7 @@ function render({ model, el }) {
     }
     for (let k = first; k < p; k++) {
       const tr = html("tr", {}, t);
-      for (const cell of run.rows[k]) html("td", {}, tr, cell);
+      for (const cell of [String(k + 1), ...run.rows[k], run.W_text[k + 1]]) html("td", {}, tr, cell);
     }
     table.replaceChildren(t);
   }

@@ -81,6 +81,12 @@ def _mathtext(label):
     return {"x1": "$x_1$", "x2": "$x_2$"}.get(label, label)
 
 
+def status_at(run, position):
+    """The status line at ``position``: the last change sent at or before it (as the view
+    finds it)."""
+    return [text for p, text in run["status"] if p <= position][-1]
+
+
 class TrainingExplorer(Explorer):
     """Step through the perceptron's training and watch the decision line move.
 
@@ -271,34 +277,42 @@ class TrainingExplorer(Explorer):
         if h is None or len(h) == 0:
             W0 = [0.0, 0.0, 0.0]
             return dict(run, has_history=False, n=0, n_epochs=0, n_epochs_shown=1,
-                        W=[W0], sample=[], e=[], epoch_ends=[], mistakes=[], cum=[0],
-                        max_mistakes=1, rows=[], note=["no training yet"],
-                        note_epoch=["no training yet"], readout=["Nothing to train on yet."],
-                        readout_epoch=["Nothing to train on yet."], status=[problem])
+                        W=[W0], W_text=[format_vector(W0)], sample=[], e=[], epoch_ends=[],
+                        mistakes=[], cum=[0], max_mistakes=1, rows=[],
+                        readout=["Nothing to train on yet."],
+                        readout_epoch=["Nothing to train on yet."], status=[[0, problem]])
         n, lr = len(h), self.lr
         W = [h.W_at(0)] + list(h.W_after)
+        W_text = [format_vector(w) for w in W]
         ends = [h.epoch_end_position(k) for k in range(1, h.n_epochs + 1)]
         e = h.e
         x, z, y, dd, epoch = h.x, h.z, h.y, h.d, h.epoch
-        rows = [[str(k + 1), str(int(epoch[k])), fmt(x[k, 0]), fmt(x[k, 1]), fmt(z[k]),
-                 str(int(y[k])), str(int(dd[k])), f"{int(e[k]):+d}", format_vector(W[k + 1])]
-                for k in range(n)]
-        note = ["start: W = " + format_vector(W[0])] + [
-            f"epoch {int(epoch[p - 1])}, step {p}/{n}\nW = {format_vector(W[p])}"
-            for p in range(1, n + 1)]
-        note_epoch = [note[0]] + [f"end of epoch {k}\nW = {format_vector(W[ends[k - 1]])}"
-                                  for k in range(1, h.n_epochs + 1)]
+        rows = [[str(int(epoch[k])), fmt(x[k, 0]), fmt(x[k, 1]), fmt(z[k]), str(int(y[k])),
+                 str(int(dd[k])), f"{int(e[k]):+d}"] for k in range(n)]
+        # The status line changes only after an update, when convergence or a cycle shows,
+        # and at the end: send each change once.
+        moments = {0, n} | {p for p in range(1, n + 1) if e[p - 1] != 0}
+        if h.converged_epoch is not None:
+            moments.add(h.epoch_end_position(h.converged_epoch))
+        if h.cycle is not None:
+            moments.add(h.epoch_end_position(h.cycle.epoch))
+        status, last = [], None
+        for p in sorted(moments):
+            text = narration.status(h, p, bound, separable)
+            if text != last:
+                status.append([p, text])
+                last = text
         return dict(
             run, has_history=True, n=n, n_epochs=h.n_epochs, n_epochs_shown=h.n_epochs,
-            W=[[float(v) for v in w] for w in W], sample=[int(s) for s in h.sample],
-            e=[int(v) for v in e], epoch_ends=ends, mistakes=list(h.mistakes_per_epoch),
+            W=[[float(v) for v in w] for w in W], W_text=W_text,
+            sample=[int(s) for s in h.sample], e=[int(v) for v in e], epoch_ends=ends,
+            mistakes=list(h.mistakes_per_epoch),
             cum=[0] + np.cumsum(e != 0).astype(int).tolist(),
-            max_mistakes=max(max(h.mistakes_per_epoch), 1), rows=rows, note=note,
-            note_epoch=note_epoch,
-            readout=[narration.readout(h, p, lr, xlim, ylim) for p in range(n + 1)],
+            max_mistakes=max(max(h.mistakes_per_epoch), 1), rows=rows,
+            readout=narration.readouts(h, lr, xlim, ylim),
             readout_epoch=[narration.epoch_readout(h, k, xlim, ylim)
                            for k in range(h.n_epochs + 1)],
-            status=[narration.status(h, p, bound, separable) for p in range(n + 1)])
+            status=status)
 
     def _restore_last_good(self):
         """Put data and settings back as they were for the run on screen."""
@@ -379,7 +393,7 @@ class TrainingExplorer(Explorer):
 
     def describe_status(self):
         """The story so far: converging, cycling, or how many mistakes against the bound."""
-        return self.run["status"][self.position]
+        return status_at(self.run, self.position)
 
     # -- custom points ----------------------------------------------------------------------------
     def add_point(self, x1, x2, cls):
