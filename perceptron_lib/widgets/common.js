@@ -192,6 +192,10 @@ function makeDecision(parent, sc, style) {
   const wNew = svg("line", { stroke: style.colors.line, "stroke-width": style.arrow.width,
                              class: "pl-w" }, g);
   const upd = svg("line", { "stroke-width": style.arrow.width, class: "pl-update" }, g);
+  // When the line lies outside the picture, a pointer at the edge shows which way it is.
+  const away = svg("polygon", { points: "0,-9 16,0 0,9", fill: style.colors.line,
+                                "fill-opacity": 0.75, class: "pl-line-away" }, g);
+  svg("title", {}, away).textContent = "the decision line is this way, outside the picture";
   const hide = (n) => n.setAttribute("visibility", "hidden");
   const toPx = ([x, y]) => [sc.px(x), sc.py(y)];
 
@@ -213,8 +217,8 @@ function makeDecision(parent, sc, style) {
       oldLine.setAttribute("visibility", "visible");
     } else hide(oldLine);
     // Arrows share one start and one scale, so new w = old w + update, visibly. The start is
-    // the point of the line nearest the middle, moved inside the picture if the line is not.
-    [wOld, wNew, upd].forEach(hide);
+    // the point of the line nearest the middle (the middle itself when the line is outside).
+    [wOld, wNew, upd, away].forEach(hide);
     const both = changed ? [W, Wold] : [W];
     const m = Math.max(...both.flat().map(Math.abs));
     if (!(m > 0) || !isFinite(m)) return { line: cur.line, arrow: false };
@@ -223,6 +227,17 @@ function makeDecision(parent, sc, style) {
     const cx = (sc.xlim[0] + sc.xlim[1]) / 2, cy = (sc.ylim[0] + sc.ylim[1]) / 2;
     const t = (b + w1 * cx + w2 * cy) / (w1 * w1 + w2 * w2);
     let sx = cx - t * w1, sy = cy - t * w2;
+    if (!cur.line) {
+      // the pointer: on the picture's edge, in the direction of the line's nearest point
+      const dx = sc.px(sx) - sc.px(cx), dy = sc.py(sy) - sc.py(cy);
+      const k = Math.min((sc.w / 2 - 14) / Math.abs(dx || 1e-9), (sc.h / 2 - 14) / Math.abs(dy || 1e-9));
+      const ex = sc.px(cx) + dx * k, ey = sc.py(cy) + dy * k;
+      const angle = (Math.atan2(dy, dx) * 180) / Math.PI;
+      away.setAttribute("transform", `translate(${ex - 8 * Math.cos(angle * Math.PI / 180)},` +
+                        `${ey - 8 * Math.sin(angle * Math.PI / 180)}) rotate(${angle})`);
+      away.setAttribute("visibility", "visible");
+      sx = cx; sy = cy;                 // and the arrows start in the middle
+    }
     const mx = 0.08 * (sc.xlim[1] - sc.xlim[0]), my = 0.08 * (sc.ylim[1] - sc.ylim[0]);
     sx = Math.min(Math.max(sx, sc.xlim[0] + mx), sc.xlim[1] - mx);
     sy = Math.min(Math.max(sy, sc.ylim[0] + my), sc.ylim[1] - my);
@@ -254,6 +269,10 @@ function drawLegend(parent, x, y, items, style) {
     const yy = y + k * (font + 7);
     const cx = x + 10;
     if (item.kind === "marker") marker(g, item.cls, cx, yy, font * 0.35, style);
+    else if (item.kind === "pointer") {
+      svg("polygon", { points: points([[cx - 6, yy - 6], [cx + 6, yy], [cx - 6, yy + 6]]),
+                       fill: style.colors.line, "fill-opacity": 0.75 }, g);
+    }
     else if (item.kind === "shade") {
       svg("rect", { x: cx - 9, y: yy - 5, width: 18, height: 10, fill: style.colors.shade,
                     "fill-opacity": style.shade.alpha }, g);

@@ -107,6 +107,7 @@ function render({ model, el }) {
         label: "update: excite (e = +1)" },
       { kind: "line", color: style.colors.inhibit, width: style.arrow.width, head: "inhibit",
         label: "update: inhibit (e = −1)" },
+      { kind: "pointer", label: "the line is this way (outside)" },
     ];
     drawLegend(pic, 0.68 * W_PX, 0.08 * H_PX, legend, style);
     // mistakes per epoch
