@@ -11,7 +11,43 @@ def test_readme_quick_start_has_the_two_commands():
     blocks = re.findall(r"```bash\n(.*?)```", README, re.S)
     open_course = "pip install -r requirements.txt && jupyter lab notebooks/00_start_here.ipynb"
     assert open_course in blocks[0]
-    assert "pip install -r requirements.txt && python -m pytest" in blocks[1]
+    assert "pip install -r requirements-dev.txt && python -m pytest" in blocks[1]
+    # exactly two commands: open the course, run the tests
+    assert [b.strip() for b in blocks[:2]] == [
+        open_course, "pip install -r requirements-dev.txt && python -m pytest"]
+
+
+def requirement_names(path):
+    names = set()
+    for line in (ROOT / path).read_text().splitlines():
+        line = line.split("#")[0].strip()
+        if line and not line.startswith("-"):
+            names.add(re.split(r"[<>=!~\[; ]", line)[0].lower().replace("-", "_"))
+    return names
+
+
+def test_the_course_install_is_light_and_the_dev_file_adds_the_tools():
+    course = requirement_names("requirements.txt")
+    assert "-e ." in (ROOT / "requirements.txt").read_text().splitlines()
+    assert {"numpy", "matplotlib", "ipywidgets", "ipyevents", "anywidget", "jupyterlab_widgets",
+            "jupyterlab", "ipykernel"} <= course
+    tools = {"pytest", "nbval", "hypothesis", "ruff", "playwright", "notebook", "voila", "numba",
+             "nbformat", "nbclient"}
+    assert not course & tools, course & tools
+    dev = (ROOT / "requirements-dev.txt").read_text().splitlines()
+    assert "-r requirements.txt" in dev
+    assert tools <= requirement_names("requirements-dev.txt")
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "pip install -r requirements-dev.txt && python -m pytest" in ci
+
+
+def test_numba_is_an_optional_extra():
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    dependencies = re.search(r"^dependencies = \[(.*?)\]", pyproject, re.S | re.M).group(1)
+    assert "numba" not in dependencies
+    assert re.search(r"^\[project\.optional-dependencies\][^[]*^fast = \[\"numba", pyproject,
+                     re.S | re.M)
+    assert 'perceptron_lib[fast]' in README
 
 
 def test_readme_binder_badge_opens_the_start_notebook():
