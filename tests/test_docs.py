@@ -53,7 +53,8 @@ def test_numba_is_an_optional_extra():
 def test_readme_binder_badge_opens_the_start_notebook():
     m = re.search(r"\[!\[Binder\]\(https://mybinder\.org/badge_logo\.svg\)\]\((\S+)\)", README)
     assert m, "Binder badge"
-    assert re.fullmatch(r"https://mybinder\.org/v2/gh/[\w.-]+/[\w.-]+/HEAD\?urlpath=lab/tree/"
+    # the branch is the one every other link names (tests/test_classroom.py checks they agree)
+    assert re.fullmatch(r"https://mybinder\.org/v2/gh/[\w.-]+/[\w.-]+/[\w.-]+\?urlpath=lab/tree/"
                         r"notebooks/00_start_here\.ipynb", m.group(1))
 
 
@@ -93,3 +94,21 @@ def test_study_times_agree_everywhere():
         assert f"*Time: about {minutes} minutes*" in header, path.stem
         assert re.search(rf"\| \[?{number} · [^|]*\|[^|]*\| {minutes} min \|", course_map), number
         assert re.search(rf"## {number} · [^\n]*\({minutes} min\)", guide), number
+
+
+def test_session_plans_add_up():
+    """Every 'NN–MM (X min)' or 'NN (X min)' in the guide's plans is the sum of the notebooks'
+    times, and the 90-minute lecture's rows fill 90 minutes."""
+    readme = {int(m[0]): int(m[1]) for m in re.findall(r"\| `(\d\d)_\w+` \|[^|]*\| (\d+) min \|",
+                                                         README)}
+    guide = (ROOT / "notebooks" / "teacher_guide.md").read_text()
+    plans = guide[guide.index("## A series of sessions"):guide.index("## Links for your class")]
+    spans = re.findall(r"\b(\d\d)(?:–(\d\d))? \((\d+) min\)", plans)
+    assert len(spans) >= 9
+    for first, last, minutes in spans:
+        numbers = range(int(first), int(last or first) + 1)
+        assert sum(readme[n] for n in numbers) == int(minutes), (first, last, minutes)
+    lecture = guide[guide.index("## A single 90-minute lecture"):guide.index("**Homework**")]
+    rows = re.findall(r"^\| (\d+)–(\d+) \|", lecture, re.M)
+    assert rows[0][0] == "0" and rows[-1][1] == "90"
+    assert all(a[1] == b[0] for a, b in zip(rows, rows[1:])), "rows follow each other"
