@@ -32,7 +32,7 @@ from .geometry import (
 from .history import Cycle, TrainingHistory, Visit
 from .perceptron import Perceptron, step
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def require(minimum):

@@ -25,6 +25,15 @@ def test_binder_files_are_complete():
     names = {p.split("==")[0].lower().replace("-", "_") for p in pins}
     assert {"numpy", "matplotlib", "ipywidgets", "jupyterlab_widgets", "ipyevents",
             "jupyterlab"} <= names
+    # every package the course needs (requirements.txt) is pinned; the dev tools are not
+    course = set()
+    for line in (ROOT / "requirements.txt").read_text().splitlines():
+        line = line.split("#")[0].strip()
+        if line and not line.startswith("-"):
+            course.add(re.split(r"[<>=!~\[; ]", line)[0].lower().replace("-", "_"))
+    assert course <= names, course - names
+    assert not names & {"numba", "llvmlite", "pytest", "nbval", "hypothesis", "playwright",
+                        "ruff", "voila"}, names
     assert re.fullmatch(r"python-3\.\d+\n?", (BINDER / "runtime.txt").read_text())
     post = (BINDER / "postBuild").read_text()
     assert post.startswith("#!/bin/bash") and "set -e" in post

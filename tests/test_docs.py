@@ -11,13 +11,50 @@ def test_readme_quick_start_has_the_two_commands():
     blocks = re.findall(r"```bash\n(.*?)```", README, re.S)
     open_course = "pip install -r requirements.txt && jupyter lab notebooks/00_start_here.ipynb"
     assert open_course in blocks[0]
-    assert "pip install -r requirements.txt && python -m pytest" in blocks[1]
+    assert "pip install -r requirements-dev.txt && python -m pytest" in blocks[1]
+    # exactly two commands: open the course, run the tests
+    assert [b.strip() for b in blocks[:2]] == [
+        open_course, "pip install -r requirements-dev.txt && python -m pytest"]
+
+
+def requirement_names(path):
+    names = set()
+    for line in (ROOT / path).read_text().splitlines():
+        line = line.split("#")[0].strip()
+        if line and not line.startswith("-"):
+            names.add(re.split(r"[<>=!~\[; ]", line)[0].lower().replace("-", "_"))
+    return names
+
+
+def test_the_course_install_is_light_and_the_dev_file_adds_the_tools():
+    course = requirement_names("requirements.txt")
+    assert "-e ." in (ROOT / "requirements.txt").read_text().splitlines()
+    assert {"numpy", "matplotlib", "ipywidgets", "ipyevents", "anywidget", "jupyterlab_widgets",
+            "jupyterlab", "ipykernel"} <= course
+    tools = {"pytest", "nbval", "hypothesis", "ruff", "playwright", "notebook", "voila", "numba",
+             "nbformat", "nbclient"}
+    assert not course & tools, course & tools
+    dev = (ROOT / "requirements-dev.txt").read_text().splitlines()
+    assert "-r requirements.txt" in dev
+    assert tools <= requirement_names("requirements-dev.txt")
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "pip install -r requirements-dev.txt && python -m pytest" in ci
+
+
+def test_numba_is_an_optional_extra():
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    dependencies = re.search(r"^dependencies = \[(.*?)\]", pyproject, re.S | re.M).group(1)
+    assert "numba" not in dependencies
+    assert re.search(r"^\[project\.optional-dependencies\][^[]*^fast = \[\"numba", pyproject,
+                     re.S | re.M)
+    assert 'perceptron_lib[fast]' in README
 
 
 def test_readme_binder_badge_opens_the_start_notebook():
     m = re.search(r"\[!\[Binder\]\(https://mybinder\.org/badge_logo\.svg\)\]\((\S+)\)", README)
     assert m, "Binder badge"
-    assert re.fullmatch(r"https://mybinder\.org/v2/gh/[\w.-]+/[\w.-]+/HEAD\?urlpath=lab/tree/"
+    # the branch is the one every other link names (tests/test_classroom.py checks they agree)
+    assert re.fullmatch(r"https://mybinder\.org/v2/gh/[\w.-]+/[\w.-]+/[\w.-]+\?urlpath=lab/tree/"
                         r"notebooks/00_start_here\.ipynb", m.group(1))
 
 
@@ -57,3 +94,21 @@ def test_study_times_agree_everywhere():
         assert f"*Time: about {minutes} minutes*" in header, path.stem
         assert re.search(rf"\| \[?{number} · [^|]*\|[^|]*\| {minutes} min \|", course_map), number
         assert re.search(rf"## {number} · [^\n]*\({minutes} min\)", guide), number
+
+
+def test_session_plans_add_up():
+    """Every 'NN–MM (X min)' or 'NN (X min)' in the guide's plans is the sum of the notebooks'
+    times, and the 90-minute lecture's rows fill 90 minutes."""
+    readme = {int(m[0]): int(m[1]) for m in re.findall(r"\| `(\d\d)_\w+` \|[^|]*\| (\d+) min \|",
+                                                         README)}
+    guide = (ROOT / "notebooks" / "teacher_guide.md").read_text()
+    plans = guide[guide.index("## A series of sessions"):guide.index("## Links for your class")]
+    spans = re.findall(r"\b(\d\d)(?:–(\d\d))? \((\d+) min\)", plans)
+    assert len(spans) >= 9
+    for first, last, minutes in spans:
+        numbers = range(int(first), int(last or first) + 1)
+        assert sum(readme[n] for n in numbers) == int(minutes), (first, last, minutes)
+    lecture = guide[guide.index("## A single 90-minute lecture"):guide.index("**Homework**")]
+    rows = re.findall(r"^\| (\d+)–(\d+) \|", lecture, re.M)
+    assert rows[0][0] == "0" and rows[-1][1] == "90"
+    assert all(a[1] == b[0] for a, b in zip(rows, rows[1:])), "rows follow each other"

@@ -16,10 +16,12 @@ import pytest
 from nbclient import NotebookClient
 
 from perceptron_lib.exercises import ALL
+from perceptron_lib.exercises.quizzes import QUIZZES
 
 NOTEBOOK_DIR = Path(__file__).resolve().parents[1] / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
-CHECK = re.compile(r"^(nb0\d)\.(q\d+)\.check\(.*\)\s*$", re.M)
+CHECK = re.compile(r"^(nb0\d|quiz\d)\.(q\d+)\.check\(.*\)\s*$", re.M)
+EXERCISES = {**ALL, **QUIZZES}     # the notebooks' exercises and the check-in quizzes
 
 
 def answer_cells(nb):
@@ -29,11 +31,17 @@ def answer_cells(nb):
             continue
         m = CHECK.search(cell.source)
         if m:
-            yield cell, getattr(ALL[m.group(1)], m.group(2)), m.group(0).strip()
+            yield cell, getattr(EXERCISES[m.group(1)], m.group(2)), m.group(0).strip()
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_answers_run_in_their_notebook(path):
+    answers_run_in(path)
+
+
+def answers_run_in(path):
+    """Run a copy of the notebook at ``path`` with every answer cell filled in (wrong answers
+    first, then the right one) and check each verdict; returns the number of answer cells."""
     nb = nbformat.read(path, as_version=4)
     expected = []       # per answer cell: [(status mark, text it must contain), ...]
     for cell, ex, check in answer_cells(nb):
@@ -47,7 +55,7 @@ def test_answers_run_in_their_notebook(path):
         expected.append((ex.name, cell, wants))
     assert expected, "the notebook has exercises"
     NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True,
-                   resources={"metadata": {"path": str(NOTEBOOK_DIR)}}).execute()
+                   resources={"metadata": {"path": str(Path(path).parent)}}).execute()
     for name, cell, wants in expected:
         errors = [o for o in cell.outputs if o.output_type == "error"]
         assert not errors, f"{name}: {errors[0].ename}: {errors[0].evalue}"
@@ -56,3 +64,4 @@ def test_answers_run_in_their_notebook(path):
         assert len(verdicts) == len(wants), (name, text)
         for line, (mark, must_say) in zip(verdicts, wants):
             assert line.startswith(mark) and must_say in line, (name, line, must_say)
+    return len(expected)

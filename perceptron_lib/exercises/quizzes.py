@@ -1,0 +1,237 @@
+"""Check-in quizzes: five quick questions on the previous session, for the start of a lecture.
+
+One quiz per session of the teacher's guide's three-session plan (teacher/checkin_quizzes.ipynb
+runs them)::
+
+    from perceptron_lib.exercises.quizzes import quiz1
+    quiz_1_1 = ...             # the room's answer
+    quiz1.q1.check(quiz_1_1)
+
+- ``quiz1``: notebooks 00-02 (the neuron, z = W^T x + b, the step function, gates by hand)
+- ``quiz2``: notebooks 03-04 (decision lines, separability, the learning rule)
+- ``quiz3``: notebooks 05-07 (convergence, the hidden layer, real data)
+
+They work like the notebooks' exercises: ``check`` never raises, a blank answer is "not
+answered yet", typical wrong answers get a specific message, and ``hint()``/``solution()``
+help.
+"""
+
+from types import SimpleNamespace
+
+from .core import Exercise, choice, gate_weights, number, truth, vector
+
+__all__ = ["QUIZZES", "quiz1", "quiz2", "quiz3"]
+
+
+quiz1 = SimpleNamespace(
+    title="Check-in 1 · after notebooks 00–02",
+    notebooks=("00", "01", "02"),
+    q1=Exercise(
+        "Check-in 1.1",
+        "A neuron has weights [1, 1, 1] and threshold 2. The inputs are [1, 0, 1]. Does it "
+        "fire? (True or False)",
+        truth(True, "the weighted sum is 1·1 + 1·0 + 1·1 = 2, and reaching the threshold is "
+                    "enough: the neuron fires when the sum is ≥ the threshold."),
+        "Add the weights of the active inputs and compare with the threshold (≥).",
+        "1 + 0 + 1 = 2 ≥ 2, so it fires: all or nothing, and exactly at the threshold counts.",
+        "quiz_1_1 = True",
+        [("quiz_1_1 = False", "reaching the threshold is enough")],
+        [(1, "correct"), ("True", "no quotes")]),
+    q2=Exercise(
+        "Check-in 1.2",
+        "W = [-2, 1, 1] (bias first) and x = (1, 1). What is z?",
+        number(0, {2: "that is w1·x1 + w2·x2 without the bias; add b = W[0] = -2.",
+                   -2: "that is the bias alone; add w1·x1 + w2·x2 = 1 + 1.",
+                   1: "z is the weighted sum, not the output of the step function."}),
+        "z = W[0]·1 + W[1]·x1 + W[2]·x2.",
+        "z = -2 + 1·1 + 1·1 = 0; the neuron fires, because step(0) = 1.",
+        "quiz_1_2 = -2 + 1 * 1 + 1 * 1",
+        [("quiz_1_2 = 1 * 1 + 1 * 1", "without the bias"),
+         ("quiz_1_2 = -2", "the bias alone")],
+        [(0.0, "correct"), ([0], "single number")]),
+    q3=Exercise(
+        "Check-in 1.3",
+        "In this course, what is step(0)?",
+        number(1, {0: "the course's step function fires at z = 0: step(z) = 1 if z ≥ 0, "
+                      "else 0."}),
+        "Look at the filled dot in notebook 02's plot of the step function.",
+        "step(z) = 1 if z ≥ 0 else 0, so step(0) = 1. (Some books use > and get 0.)",
+        "quiz_1_3 = 1",
+        [("quiz_1_3 = 0", "fires at z = 0")],
+        [(True, "True/False")]),
+    q4=Exercise(
+        "Check-in 1.4",
+        "Give W = [b, w1, w2] for a NOR neuron (it fires only for the input (0, 0)).",
+        gate_weights("NOR", [1, 0, 0, 0]),
+        "With x = (0, 0) only the bias is left, so b ≥ 0; each input alone must pull z "
+        "below 0.",
+        "Any W with b ≥ 0, w1 + b < 0 and w2 + b < 0 works (then w1 + w2 + b < 0 too), e.g. "
+        "[0.5, -1, -1], or the learned [0, -1, -1] (z = 0 counts as 1).",
+        "quiz_1_4 = [0.5, -1, -1]",
+        [("quiz_1_4 = [-0.5, 1, 1]", "your W computes OR"),
+         ("quiz_1_4 = [-1, -1, 0.5]", "bias last")],
+        [([0, -1, -1], "correct"), ([0, -0.5, -0.5], "correct")]),
+    q5=Exercise(
+        "Check-in 1.5",
+        "The bias trick adds an input that is always +1. Which one: 'x0', 'x1' or 'x2'?",
+        choice("x0", ["x0", "x1", "x2"],
+               {"x1": "x1 and x2 are the real inputs; the constant goes in front, as x0, and "
+                      "pairs with W0 = b.",
+                "x2": "x1 and x2 are the real inputs; the constant goes in front, as x0, and "
+                      "pairs with W0 = b."}),
+        "The course writes the bias first: W = [b, w1, w2].",
+        "x0 = +1 pairs with W0 = b, so W · [1, x1, x2] = b + w1·x1 + w2·x2.",
+        'quiz_1_5 = "x0"',
+        [('quiz_1_5 = "x2"', "pairs with W0 = b")],
+        [("X0", "correct"), (0, "text in quotes")]),
+)
+
+
+quiz2 = SimpleNamespace(
+    title="Check-in 2 · after notebooks 03–04",
+    notebooks=("03", "04"),
+    q1=Exercise(
+        "Check-in 2.1",
+        "Which of these can one perceptron NOT compute: 'AND', 'OR', 'NOR' or 'XOR'?",
+        choice("XOR", ["AND", "OR", "NOR", "XOR"],
+               {k: f"{k} is linearly separable: one line puts its 1s on one side. Which "
+                   f"function fires on (0, 1) and (1, 0) but not on (0, 0) or (1, 1)?"
+                for k in ("AND", "OR", "NOR")}),
+        "Try to draw one line with the 1s on one side and the 0s on the other.",
+        "XOR: its four inequalities b < 0, w1 + b ≥ 0, w2 + b ≥ 0 and w1 + w2 + b < 0 "
+        "contradict each other, so no line separates it.",
+        'quiz_2_1 = "XOR"',
+        [('quiz_2_1 = "NOR"', "NOR is linearly separable")],
+        [("xor", "correct"), ("XNOR", "one of")]),
+    q2=Exercise(
+        "Check-in 2.2",
+        "W = [-3, 2, 1]. Where does the decision line cross the x1 axis (where x2 = 0)?",
+        number(1.5, {3: "that is -b alone; on the line -3 + 2·x1 = 0, so divide by w1 = 2.",
+                     -1.5: "check the sign: -3 + 2·x1 = 0 gives x1 = +1.5.",
+                     6: "on the line -3 + 2·x1 = 0: divide 3 by 2, do not multiply."}),
+        "On the line z = 0. With x2 = 0 that is -3 + 2·x1 = 0.",
+        "-3 + 2·x1 + 1·0 = 0 gives x1 = 3 / 2 = 1.5.",
+        "quiz_2_2 = 3 / 2",
+        [("quiz_2_2 = 3", "divide by w1 = 2"), ("quiz_2_2 = -3 / 2", "check the sign")],
+        [(1.5, "correct")]),
+    q3=Exercise(
+        "Check-in 2.3",
+        "W = [-1, 0, 0], x = (1, 0), d = 1, learning rate 1. The neuron outputs y = 0. What is "
+        "W after the update?",
+        vector([0, 1, 0], [([-2, -1, 0], "the error is e = d - y = 1 - 0 = +1, not y - d: "
+                                         "the weights move towards x."),
+                           ([-1, 1, 0], "the bias changes too: its input is the constant "
+                                        "x0 = 1."),
+                           ([0, 1, 1], "x2 = 0, so w2 does not change.")],
+               names="[b, w1, w2]"),
+        "e = d - y; then W + lr · e · [1, x1, x2].",
+        "e = 1 - 0 = 1, so W becomes [-1, 0, 0] + 1 · 1 · [1, 1, 0] = [0, 1, 0].",
+        "quiz_2_3 = [-1 + 1, 0 + 1, 0 + 0]",
+        [("quiz_2_3 = [-2, -1, 0]", "not y - d"), ("quiz_2_3 = [-1, 1, 0]", "x0 = 1"),
+         ("quiz_2_3 = [0, 1, 1]", "w2 does not change")],
+        [([0, 1, 0], "correct")]),
+    q4=Exercise(
+        "Check-in 2.4",
+        "Trained on AND from W = [0, 0, 0], visiting the samples in order with learning rate "
+        "1, which W = [b, w1, w2] does the perceptron end at?",
+        vector([-3, 2, 1], [([2, 1, -3], "those are the right numbers with the bias last; the "
+                                         "course writes the bias first."),
+                            ([-3, 1, 2], "w1 and w2 are swapped: the first input ends with "
+                                         "the larger weight.")],
+               names="[b, w1, w2]"),
+        "Notebook 04 reproduces it; the training explorer ends there too.",
+        "W = [-3, 2, 1], reached in epoch 5 (mistakes per epoch 2, 3, 3, 2, 1, then 0).",
+        "quiz_2_4 = [-3, 2, 1]",
+        [("quiz_2_4 = [2, 1, -3]", "bias last"), ("quiz_2_4 = [-3, 1, 2]", "swapped")],
+        [((-3, 2, 1), "correct")]),
+    q5=Exercise(
+        "Check-in 2.5",
+        "True or False: an update that fixes one sample can make another sample, which was "
+        "right before, wrong.",
+        truth(True, "it can: the update moves the whole line, and a sample near it may end up "
+                    "on the wrong side. That is why training runs for several epochs."),
+        "Watch the training explorer on AND: do samples that were ✔ ever turn ✘?",
+        "True. Each update moves the line for every sample at once; that is why the rule "
+        "repeats epochs until one passes with no mistake.",
+        "quiz_2_5 = True",
+        [("quiz_2_5 = False", "several epochs")],
+        [(1, "correct")]),
+)
+
+
+quiz3 = SimpleNamespace(
+    title="Check-in 3 · after notebooks 05–07",
+    notebooks=("05", "06", "07"),
+    q1=Exercise(
+        "Check-in 3.1",
+        "Every input has length at most R = 3, and a line separates the data with margin "
+        "gamma = 0.5. At most how many mistakes does the perceptron make (Novikoff's bound "
+        "(R / gamma)²)?",
+        number(36, {6: "that is R / gamma; the bound is its square.",
+                    1.5: "that is R · gamma; the bound is (R / gamma)².",
+                    12: "square the ratio R / gamma = 6, do not double it."}),
+        "Divide, then square.",
+        "(3 / 0.5)² = 6² = 36 mistakes at most, whatever the order of the samples.",
+        "quiz_3_1 = (3 / 0.5) ** 2",
+        [("quiz_3_1 = 3 / 0.5", "its square"), ("quiz_3_1 = 2 * 3 / 0.5", "do not double")],
+        [(36.0, "correct")]),
+    q2=Exercise(
+        "Check-in 3.2",
+        "Trained on AND from W = [0, 0, 0], does learning rate 10 give a different decision "
+        "line from learning rate 1? (True or False; think in exact arithmetic)",
+        truth(False, "from a zero start every weight vector is lr times the one for lr = 1: "
+                     "the same signs, so the same predictions and the same line."),
+        "Compare every W along the way for lr = 1 and lr = 10.",
+        "False: from zeros, each W is 10 times the lr = 1 one, [-30, 20, 10] at the end, and "
+        "10·z has the same sign as z. (Only floating-point rounding at z = 0 can differ.)",
+        "quiz_3_2 = False",
+        [("quiz_3_2 = True", "lr times the one")],
+        [(0, "correct")]),
+    q3=Exercise(
+        "Check-in 3.3",
+        "In notebook 06's network, h1 = OR(x1, x2) and h2 = NAND(x1, x2). For the input "
+        "(0, 1), what are (h1, h2)?",
+        vector([1, 1], [([1, 0], "NAND(0, 1) is 1: NAND is 0 only for (1, 1)."),
+                        ([0, 1], "OR(0, 1) is 1: OR fires when either input is 1.")],
+               names="[h1, h2]"),
+        "Work out OR(0, 1) and NAND(0, 1) separately.",
+        "OR(0, 1) = 1 and NAND(0, 1) = 1, so (0, 1) lands on (1, 1) in the hidden plane, "
+        "like (1, 0): that is what makes XOR separable there.",
+        "quiz_3_3 = [1, 1]",
+        [("quiz_3_3 = [1, 0]", "NAND(0, 1) is 1"), ("quiz_3_3 = [0, 1]", "OR(0, 1) is 1")],
+        [((1, 1), "correct")]),
+    q4=Exercise(
+        "Check-in 3.4",
+        "When no line separates the classes, which algorithm keeps the best weights seen so "
+        "far: 'pocket', 'backpropagation' or 'novikoff'?",
+        choice("pocket", ["pocket", "backpropagation", "novikoff"],
+               {"backpropagation": "backpropagation trains hidden layers with smooth "
+                                   "activations; notebook 07's fix for one neuron keeps "
+                                   "something in its pocket.",
+                "novikoff": "Novikoff's theorem bounds the mistakes on separable data; it "
+                            "says nothing when the classes overlap."}),
+        "Notebook 07's last section.",
+        "The pocket algorithm: train as usual, but keep the weights with the best training "
+        "accuracy seen so far.",
+        'quiz_3_4 = "pocket"',
+        [('quiz_3_4 = "novikoff"', "separable data")],
+        [("Pocket", "correct"), ("perceptron", "one of")]),
+    q5=Exercise(
+        "Check-in 3.5",
+        "Before training on the iris flowers you standardise each feature. Whose mean and "
+        "standard deviation do you use: 'training', 'test' or 'all'?",
+        choice("training", ["training", "test", "all"],
+               {"all": "then the test flowers leak into training, and the test accuracy is no "
+                       "longer a fair check on flowers never seen.",
+                "test": "the test flowers must stay unseen until the end; scale with the "
+                        "training flowers' numbers and apply the same to the test set."}),
+        "The test set plays the flowers the model has never seen.",
+        "The training flowers' mean and standard deviation, applied to both sets; anything "
+        "else lets the test set leak into training.",
+        'quiz_3_5 = "training"',
+        [('quiz_3_5 = "all"', "leak into training")],
+        [("Training", "correct")]),
+)
+
+
+QUIZZES = {"quiz1": quiz1, "quiz2": quiz2, "quiz3": quiz3}
