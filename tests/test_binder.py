@@ -23,7 +23,7 @@ def test_binder_files_are_complete():
             if line.strip() and not line.startswith("#")]
     assert pins and all(re.fullmatch(r"[A-Za-z0-9_.-]+==[0-9][\w.]*", p) for p in pins)
     names = {p.split("==")[0].lower().replace("-", "_") for p in pins}
-    assert {"numpy", "matplotlib", "ipywidgets", "jupyterlab_widgets", "ipyevents",
+    assert {"numpy", "matplotlib", "ipywidgets", "jupyterlab_widgets", "anywidget",
             "jupyterlab"} <= names
     # every package the course needs (requirements.txt) is pinned; the dev tools are not
     course = set()
@@ -72,5 +72,5 @@ def test_binder_environment_runs_the_notebooks(tmp_path):
     assert len(list(out.glob("*.ipynb"))) == len(notebooks)
     # and the widget frontends are in this environment, so JupyterLab can show them
     listing = run("jupyter", "labextension", "list", cwd=tmp_path)
-    for name in ("@jupyter-widgets/jupyterlab-manager", "ipyevents"):
+    for name in ("@jupyter-widgets/jupyterlab-manager", "anywidget"):
         assert name in listing, listing

@@ -29,7 +29,7 @@ def requirement_names(path):
 def test_the_course_install_is_light_and_the_dev_file_adds_the_tools():
     course = requirement_names("requirements.txt")
     assert "-e ." in (ROOT / "requirements.txt").read_text().splitlines()
-    assert {"numpy", "matplotlib", "ipywidgets", "ipyevents", "anywidget", "jupyterlab_widgets",
+    assert {"numpy", "matplotlib", "ipywidgets", "anywidget", "jupyterlab_widgets",
             "jupyterlab", "ipykernel"} <= course
     tools = {"pytest", "nbval", "hypothesis", "ruff", "playwright", "notebook", "voila", "numba",
              "nbformat", "nbclient"}
