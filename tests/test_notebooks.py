@@ -58,7 +58,7 @@ def test_follows_the_course_conventions(path):
     assert "## Key points" in bottom
     setup = [c for c in cells if c["cell_type"] == "code"][0 if path.stem != "00_start_here" else 1]
     assert "import perceptron_lib as pl" in source(setup)
-    assert 'pl.require("0.1.0")' in source(setup)
+    assert 'pl.require("0.2.0")' in source(setup)
     checks = [c for c in cells if c["cell_type"] == "code" and ".check(" in source(c)]
     assert len(checks) >= 3, "at least three exercises"
     for c in checks:

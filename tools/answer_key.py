@@ -133,7 +133,7 @@ QUIZ_HEADER = "\n\n".join([
 QUIZ_SETUP = """import perceptron_lib as pl
 from perceptron_lib.exercises.quizzes import quiz1, quiz2, quiz3
 
-pl.require("0.1.0")"""
+pl.require("0.2.0")"""
 
 _WHEN = {"quiz1": "Run it at the start of the session after notebook 02.",
          "quiz2": "Run it at the start of the session after notebook 04.",
