@@ -6,6 +6,7 @@ Modules, from the bottom up (each uses only the ones above it):
 - ``history``     TrainingHistory: every visit of a training run, positions and epochs
 - ``perceptron``  the step function and the Perceptron with Rosenblatt's rule
 - ``geometry``    decision line, separability, margin, Novikoff's bound
+- ``network``     the sigmoid, the delta rule, and a 2-2-1 network trained by backpropagation
 - ``plotting``    drawing functions for matplotlib
 - ``widgets``     the interactive explorers
 - ``exercises``   self-checking exercises for the notebooks
@@ -30,6 +31,7 @@ from .geometry import (
     positive_region,
 )
 from .history import Cycle, TrainingHistory, Visit
+from .network import SigmoidNeuron, TinyNetwork, sigmoid, sigmoid_slope
 from .perceptron import Perceptron, step
 
 __version__ = "0.2.0"
@@ -56,6 +58,8 @@ __all__ = [
     "GATE_NAMES",
     "Cycle",
     "Perceptron",
+    "SigmoidNeuron",
+    "TinyNetwork",
     "TrainingHistory",
     "Visit",
     "boolean_function",
@@ -71,5 +75,7 @@ __all__ = [
     "novikoff_bound",
     "positive_region",
     "require",
+    "sigmoid",
+    "sigmoid_slope",
     "step",
 ]

@@ -1,0 +1,490 @@
+"""Learning with a smooth step: the sigmoid, the delta rule, and a 2-2-1 network for XOR.
+
+Rosenblatt's rule needs a desired output for every neuron, and the step function gives no
+hint of how a small change of a weight would change the error: its slope is 0 everywhere
+except at z = 0, where it jumps. Replace the step by the smooth sigmoid and every weight gets
+a slope, a number saying how much the error changes when that weight changes a little. Moving
+each weight a little *downhill*, against its slope, again and again, is gradient descent.
+
+This module does that in NumPy only, small enough to read in one sitting:
+
+- :func:`sigmoid` and :func:`sigmoid_slope`, the smooth step and its slope;
+- :class:`SigmoidNeuron`: one neuron trained by the delta rule (gradient descent, sample by
+  sample, in order, like the perceptron);
+- :class:`TinyNetwork`: two inputs, two hidden sigmoid neurons and one sigmoid output (a
+  2-2-1 network), trained by gradient descent on all samples at once, with backpropagation
+  written out by hand in :func:`gradients`.
+
+Conventions as in the rest of the course: each neuron's weights are ``[b, w1, w2]`` with the
+bias first, inputs are extended to ``[1, x1, x2]``, labels are 0 or 1, and a neuron answers 1
+when its output is at least 0.5 (that is, when z >= 0, as with the step). Every epoch is
+recorded, so that an explorer can step through training afterwards.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .data import check_seed
+from .perceptron import (
+    _as_floats,
+    _check_lr,
+    _check_whole,
+    _is_real_number,
+    check_labels,
+    check_weights,
+    check_X,
+)
+
+__all__ = ["sigmoid", "sigmoid_slope", "LOSSES", "loss_value", "forward", "gradients",
+           "network_loss", "SigmoidNeuron", "TinyNetwork", "NeuronHistory", "NetworkHistory"]
+
+LOSSES = ("squared", "log")
+
+
+# --- the smooth step ---------------------------------------------------------------------------
+
+def sigmoid(z):
+    """The sigmoid 1 / (1 + e^(-z)): a smooth step from 0 to 1, exactly 0.5 at z = 0.
+
+    Computed so that no large |z| overflows: for z < 0 it uses the equal form
+    e^z / (1 + e^z). A number gives a float; an array gives an array of the same shape.
+    """
+    arr = _as_floats(z, "sigmoid(z)")
+    if np.isnan(arr).any():
+        raise ValueError("sigmoid(z) got NaN: z is not a number.")
+    e = np.exp(-np.abs(arr))            # never larger than 1: cannot overflow
+    out = np.where(arr >= 0, 1 / (1 + e), e / (1 + e))
+    return float(out) if _is_real_number(z) else out
+
+
+def sigmoid_slope(z):
+    """The slope of the sigmoid at z: sigmoid(z) * (1 - sigmoid(z)).
+
+    At most 0.25 (at z = 0), and close to 0 far from it: a neuron that is very sure of its
+    answer learns slowly.
+    """
+    s = sigmoid(z)
+    return s * (1 - s)
+
+
+# --- losses --------------------------------------------------------------------------------------
+
+def _check_loss(loss):
+    if loss not in LOSSES:
+        raise ValueError(f'loss must be "squared" or "log"; got {loss!r}.')
+    return loss
+
+
+def loss_value(z, d, loss="squared"):
+    """The mean loss over the samples, from the output neuron's pre-activations ``z``.
+
+    squared: the mean of (y - d)^2 / 2, with y = sigmoid(z).
+    log: the mean of -log(y) where d = 1 and -log(1 - y) where d = 0 (computed from z, so
+    that a very sure, wrong answer gives a large number rather than infinity).
+
+    One row of z gives a float; a table of rows (one per epoch) gives one loss per row.
+    """
+    z = np.asarray(z, dtype=float)
+    d = np.asarray(d, dtype=float)
+    if _check_loss(loss) == "squared":
+        out = np.mean((sigmoid(z) - d) ** 2, axis=-1) / 2
+    else:   # -log(sigmoid(z)) = log(1 + e^-z) and -log(1 - sigmoid(z)) = log(1 + e^z)
+        out = np.mean(d * np.logaddexp(0, -z) + (1 - d) * np.logaddexp(0, z), axis=-1)
+    return float(out) if np.ndim(out) == 0 else out
+
+
+def _output_delta(y, d, loss):
+    """How the loss of each sample changes with the output neuron's z: dL/dz."""
+    if loss == "squared":
+        return (y - d) * y * (1 - y)     # (y - d) from the loss, y (1 - y) from the sigmoid
+    return y - d                         # the log loss cancels the sigmoid's slope
+
+
+def _check_scale(scale):
+    if isinstance(scale, (bool, np.bool_)) or not isinstance(scale, (int, float, np.number)):
+        raise TypeError(f"scale (the size of the random starting weights) must be a number "
+                        f"such as 1; got {scale!r}.")
+    if not (np.isfinite(scale) and scale > 0):
+        raise ValueError(f"scale (the size of the random starting weights) must be a finite "
+                         f"number greater than 0; got {scale}.")
+    return float(scale)
+
+
+def _check_start(start):
+    """Starting weights (W_hidden, W_out) as new float arrays, or a clear error."""
+    try:
+        W_hidden, W_out = start
+    except (TypeError, ValueError):
+        raise TypeError("start must be a pair (W_hidden, W_out): the hidden weights, one row "
+                        "[b, w1, w2] per hidden neuron, and the output weights [b, v1, v2]."
+                        ) from None
+    W_out = check_weights(W_out, 2, "the starting output weights")
+    W_hidden = check_X(W_hidden, name="the starting hidden weights")
+    if W_hidden.shape[0] != 2:
+        raise ValueError(f"the starting hidden weights need 2 rows, one [b, w1, w2] per hidden "
+                         f"neuron; got {W_hidden.shape[0]}.")
+    return W_hidden, W_out
+
+
+def _extend(X):
+    """Inputs with a 1 in front: x -> [1, x1, x2] (the bias trick)."""
+    return np.hstack([np.ones((len(X), 1)), X])
+
+
+# --- one sigmoid neuron: the delta rule ----------------------------------------------------------
+
+@dataclass(frozen=True)
+class NeuronHistory:
+    """A record of a sigmoid neuron's training, one row per epoch (row 0: before training).
+
+    Attributes
+    ----------
+    W : ndarray, shape (epochs + 1, n_inputs + 1)
+        The weights ``[b, w1, ...]`` at the end of each epoch.
+    loss : ndarray, shape (epochs + 1,)
+        The mean loss over all samples with those weights.
+    outputs : ndarray, shape (epochs + 1, n_samples)
+        The neuron's output (a number between 0 and 1) for every sample.
+    d : ndarray
+        The labels.
+    """
+
+    W: np.ndarray
+    loss: np.ndarray
+    outputs: np.ndarray
+    d: np.ndarray
+
+    @property
+    def n_epochs(self):
+        return len(self.loss) - 1
+
+    @property
+    def solved_epoch(self):
+        """The first epoch after which every output is on the right side of 0.5, and stays
+        there to the end; None if that never happens (0: right from the start)."""
+        return _solved_epoch(self.outputs, self.d)
+
+
+def _solved_epoch(outputs, d):
+    right = ((outputs >= 0.5) == (d == 1)).all(axis=1)
+    if not right[-1]:
+        return None
+    wrong = np.flatnonzero(~right)
+    return 0 if wrong.size == 0 else int(wrong[-1]) + 1
+
+
+class SigmoidNeuron:
+    """One neuron with the sigmoid activation, trained by the delta rule.
+
+    Training visits the samples in order, like the perceptron, and after each visit moves the
+    weights a little downhill on that sample's loss::
+
+        y = sigmoid(W . [1, x])
+        W <- W + lr * (d - y) * slope * [1, x]
+
+    where ``slope = y (1 - y)`` for the squared loss and ``slope = 1`` for the log loss. Compare
+    Rosenblatt's rule, ``W <- W + lr * (d - y) * [1, x]`` with y = 0 or 1: the same shape, but
+    here y is a number between 0 and 1, so every sample nudges W a little, even a sample
+    that is already on the right side.
+
+    Parameters
+    ----------
+    input_size : int
+        The number of inputs; W has one more entry (``W[0]`` is the bias).
+    lr : float, default 1
+        The learning rate, > 0.
+    epochs : int, default 100
+        Passes over the data. Gradient descent never stops by itself: every epoch runs.
+    loss : "squared" or "log", default "squared"
+    W0 : array_like, optional
+        The starting weights; zeros by default.
+
+    Attributes
+    ----------
+    W : ndarray
+        The weights, ``W0`` before training.
+    history_ : NeuronHistory or None
+        Every epoch of the last ``fit``.
+    """
+
+    def __init__(self, input_size, lr=1, epochs=100, loss="squared", W0=None):
+        self.input_size = _check_whole(input_size, "input_size (the number of inputs)", 1, 2)
+        self.lr = float(_check_lr(lr))
+        self.epochs = _check_whole(epochs, "epochs", 1, 100)
+        self.loss = _check_loss(loss)
+        self.W0 = (np.zeros(self.input_size + 1) if W0 is None
+                   else check_weights(W0, self.input_size, "W0"))
+        self.W = self.W0.copy()
+        self.history_ = None
+
+    def __repr__(self):
+        return (f"SigmoidNeuron(input_size={self.input_size}, lr={self.lr}, "
+                f"epochs={self.epochs}, loss={self.loss!r})")
+
+    def output(self, X):
+        """The neuron's output sigmoid(W . [1, x]) for each row of X: numbers from 0 to 1."""
+        Xc = check_X(X, n_inputs=self.input_size, task="compute the output of")
+        return sigmoid(_extend(Xc) @ self.W)
+
+    def predict(self, X):
+        """0 or 1 for each row of X: 1 where the output is at least 0.5 (that is, z >= 0)."""
+        return (self.output(X) >= 0.5).astype(int)
+
+    def fit(self, X, d):
+        """Train from ``W0`` for ``epochs`` epochs with the delta rule; returns self."""
+        Xe = _extend(check_X(X, n_inputs=self.input_size))
+        dc = check_labels(d, len(Xe)).astype(float)
+        W = self.W0.copy()
+        Ws = [W]                                   # the weights at the end of every epoch
+        with np.errstate(over="ignore", invalid="ignore"):      # too large: checked below
+            for epoch in range(1, self.epochs + 1):
+                for xe, target in zip(Xe, dc):
+                    y = sigmoid(xe @ W)
+                    slope = y * (1 - y) if self.loss == "squared" else 1.0
+                    W = W + self.lr * (target - y) * slope * xe
+                    if not np.isfinite(W).all():
+                        raise ValueError(f"the weights grew too large for floating point in "
+                                         f"epoch {epoch}: use a smaller learning rate.")
+                Ws.append(W)
+            Ws = np.array(Ws)
+            z = Ws @ Xe.T                          # every epoch's z for every sample
+        self.W = W
+        self.history_ = NeuronHistory(Ws, loss_value(z, dc, self.loss), sigmoid(z),
+                                      dc.astype(int))
+        return self
+
+
+# --- the 2-2-1 network: forward and backward by hand ---------------------------------------------
+
+def forward(W_hidden, W_out, X):
+    """Run the network on the rows of X.
+
+    Parameters
+    ----------
+    W_hidden : ndarray, shape (2, n_inputs + 1)
+        One row ``[b, w1, w2]`` per hidden neuron.
+    W_out : ndarray, shape (3,)
+        The output neuron's ``[b, v1, v2]``: it sees the hidden outputs (h1, h2).
+    X : ndarray, shape (n_samples, n_inputs)
+
+    Returns
+    -------
+    H : ndarray, shape (n_samples, 2)
+        The hidden neurons' outputs, (h1, h2) for each sample.
+    z : ndarray, shape (n_samples,)
+        The output neuron's pre-activation.
+    y : ndarray, shape (n_samples,)
+        The network's output, sigmoid(z).
+    """
+    H = sigmoid(X @ W_hidden[:, 1:].T + W_hidden[:, 0])
+    z = H @ W_out[1:] + W_out[0]
+    return H, z, sigmoid(z)
+
+
+def gradients(W_hidden, W_out, X, d, loss="squared"):
+    """The slope of the mean loss with respect to every weight: backpropagation, by hand.
+
+    The chain rule, worked backwards from the output, in four lines:
+
+    1. ``delta_out = dL/dz_out``: how each sample's loss changes with the output's z;
+    2. ``grad_out = mean of delta_out * [1, h1, h2]``: the output weights' slopes;
+    3. ``delta_hidden_j = delta_out * v_j * h_j (1 - h_j)``: the blame passed back to hidden
+       neuron j through its weight v_j and its own sigmoid's slope;
+    4. ``grad_hidden_j = mean of delta_hidden_j * [1, x1, x2]``: the hidden weights' slopes.
+
+    (A bias's input is always 1, so its slope is simply the mean of the deltas.)
+
+    Returns
+    -------
+    grad_hidden : ndarray, shape (2, n_inputs + 1)
+        Same shape as W_hidden.
+    grad_out : ndarray, shape (3,)
+        Same shape as W_out.
+    """
+    H, _, y = forward(W_hidden, W_out, X)
+    n = len(X)
+    delta_out = _output_delta(y, d, loss)                                    # 1
+    grad_out = np.array([delta_out.sum(), *(delta_out @ H)]) / n             # 2
+    delta_hidden = delta_out[:, None] * W_out[1:] * H * (1 - H)              # 3
+    grad_hidden = np.empty_like(W_hidden)                                    # 4
+    grad_hidden[:, 0] = delta_hidden.sum(axis=0) / n
+    grad_hidden[:, 1:] = delta_hidden.T @ X / n
+    return grad_hidden, grad_out
+
+
+def network_loss(W_hidden, W_out, X, d, loss="squared"):
+    """The network's mean loss on (X, d)."""
+    return loss_value(forward(W_hidden, W_out, X)[1], d, loss)
+
+
+@dataclass(frozen=True)
+class NetworkHistory:
+    """A record of a network's training, one row per epoch (row 0: the random start).
+
+    Attributes
+    ----------
+    W_hidden : ndarray, shape (epochs + 1, 2, n_inputs + 1)
+        The hidden neurons' weights (one row ``[b, w1, w2]`` each) at the end of each epoch.
+    W_out : ndarray, shape (epochs + 1, 3)
+        The output neuron's weights ``[b, v1, v2]``.
+    loss : ndarray, shape (epochs + 1,)
+    hidden : ndarray, shape (epochs + 1, n_samples, 2)
+        Where each sample lands in the hidden plane, (h1, h2).
+    outputs : ndarray, shape (epochs + 1, n_samples)
+    X, d : ndarray
+        The training data.
+    """
+
+    W_hidden: np.ndarray
+    W_out: np.ndarray
+    loss: np.ndarray
+    hidden: np.ndarray
+    outputs: np.ndarray
+    X: np.ndarray
+    d: np.ndarray
+
+    @property
+    def n_epochs(self):
+        return len(self.loss) - 1
+
+    @property
+    def solved_epoch(self):
+        """The first epoch after which every output is on the right side of 0.5, and stays
+        there to the end; None if that never happens."""
+        return _solved_epoch(self.outputs, self.d)
+
+
+class TinyNetwork:
+    """A 2-2-1 network: two hidden sigmoid neurons and one sigmoid output neuron.
+
+    Training starts from random weights (uniform between -``scale`` and ``scale``, drawn with
+    ``numpy.random.default_rng(seed)``) and takes ``epochs`` steps of gradient descent on the
+    mean loss over all samples at once: ``W <- W - lr * slope``, with the slopes from
+    :func:`gradients`.
+
+    Random starts matter: from some starts the network settles where one sample stays wrong
+    and gradient descent finds no way out. ``restarts`` trains from that many starts, drawn
+    one after another from the same seeded generator, and keeps the run with the lowest final
+    loss.
+
+    Parameters
+    ----------
+    lr : float, default 5
+        The learning rate, > 0. Larger than the perceptron's 1 because the slopes here are
+        small: the sigmoid's slope is at most 1/4.
+    epochs : int, default 2000
+    loss : "squared" or "log", default "squared"
+    seed : int or None, default 0
+        Seed of the random starting weights.
+    restarts : int, default 1
+        How many random starts to try.
+    scale : float, default 1
+        The random starting weights lie between -scale and scale.
+    start : (W_hidden, W_out), optional
+        Your own starting weights instead of random ones: shapes (2, n_inputs + 1) and (3,).
+
+    Attributes
+    ----------
+    W_hidden : ndarray, shape (2, n_inputs + 1)
+    W_out : ndarray, shape (3,)
+    history_ : NetworkHistory or None
+        Every epoch of the run kept.
+    final_losses_ : list of float
+        The final loss of every start tried, in order.
+    best_start_ : int
+        Which start (0-based) was kept.
+    """
+
+    def __init__(self, lr=5, epochs=2000, loss="squared", seed=0, restarts=1, scale=1,
+                 start=None):
+        self.lr = float(_check_lr(lr))
+        self.epochs = _check_whole(epochs, "epochs", 1, 2000)
+        self.loss = _check_loss(loss)
+        self.seed = check_seed(seed)
+        self.restarts = _check_whole(restarts, "restarts", 1, 5)
+        self.scale = _check_scale(scale)
+        self.start = None if start is None else _check_start(start)
+        if self.start is not None and self.restarts > 1:
+            raise ValueError("with your own starting weights (start=...) every restart would "
+                             "begin at the same place: leave restarts at 1.")
+        self.W_hidden = self.W_out = None
+        self.history_ = None
+        self.final_losses_ = []
+        self.best_start_ = None
+
+    def __repr__(self):
+        return (f"TinyNetwork(lr={self.lr}, epochs={self.epochs}, loss={self.loss!r}, "
+                f"seed={self.seed}, restarts={self.restarts})")
+
+    def _fitted(self):
+        if self.W_hidden is None:
+            raise ValueError("this network has not been trained yet: call fit(X, d) first.")
+
+    def hidden(self, X):
+        """Where each row of X lands in the hidden plane: (h1, h2)."""
+        self._fitted()
+        Xc = check_X(X, n_inputs=self.W_hidden.shape[1] - 1, task="run the network on")
+        return forward(self.W_hidden, self.W_out, Xc)[0]
+
+    def output(self, X):
+        """The network's output for each row of X: numbers from 0 to 1."""
+        self._fitted()
+        Xc = check_X(X, n_inputs=self.W_hidden.shape[1] - 1, task="run the network on")
+        return forward(self.W_hidden, self.W_out, Xc)[2]
+
+    def predict(self, X):
+        """0 or 1 for each row of X: 1 where the output is at least 0.5."""
+        return (self.output(X) >= 0.5).astype(int)
+
+    def fit(self, X, d):
+        """Train from ``restarts`` starts and keep the run with the lowest final loss;
+        returns self."""
+        Xc = check_X(X)
+        dc = check_labels(d, len(Xc)).astype(float)
+        n_in = Xc.shape[1]
+        if self.start is not None and self.start[0].shape != (2, n_in + 1):
+            raise ValueError(f"the starting hidden weights have shape {self.start[0].shape}, "
+                             f"but X has {n_in} column(s): they need shape (2, {n_in + 1}).")
+        rng = np.random.default_rng(self.seed)
+        runs = []
+        for _ in range(self.restarts):
+            if self.start is not None:
+                W_hidden, W_out = (w.copy() for w in self.start)
+            else:
+                W_hidden = rng.uniform(-self.scale, self.scale, size=(2, n_in + 1))
+                W_out = rng.uniform(-self.scale, self.scale, size=3)
+            runs.append(self._descend(W_hidden, W_out, Xc, dc))
+        self.final_losses_ = [float(r.loss[-1]) for r in runs]
+        self.best_start_ = int(np.argmin(self.final_losses_))
+        self.history_ = runs[self.best_start_]
+        self.W_hidden = self.history_.W_hidden[-1].copy()
+        self.W_out = self.history_.W_out[-1].copy()
+        return self
+
+    def _descend(self, W_hidden, W_out, X, d):
+        """Gradient descent from one start, every epoch recorded."""
+        Wh = np.empty((self.epochs + 1, *W_hidden.shape))      # row k: after epoch k
+        Wo = np.empty((self.epochs + 1, 3))
+        Wh[0], Wo[0] = W_hidden, W_out
+        with np.errstate(over="ignore", invalid="ignore"):      # too large: checked below
+            for epoch in range(1, self.epochs + 1):
+                try:
+                    grad_hidden, grad_out = gradients(W_hidden, W_out, X, d, self.loss)
+                except ValueError:      # z = inf - inf: NaN
+                    grad_hidden = grad_out = np.array([np.inf])
+                W_hidden = W_hidden - self.lr * grad_hidden        # a step downhill
+                W_out = W_out - self.lr * grad_out
+                if not (np.isfinite(W_hidden).all() and np.isfinite(W_out).all()):
+                    raise ValueError(f"the weights grew too large for floating point in epoch "
+                                     f"{epoch}: use a smaller learning rate (or smaller "
+                                     f"inputs).")
+                Wh[epoch], Wo[epoch] = W_hidden, W_out
+        # where the samples land in the hidden plane, the outputs and the loss, every epoch
+        with np.errstate(over="ignore"):    # huge inputs give z = +-inf: sigmoid 0 or 1
+            H = sigmoid(X @ Wh[:, :, 1:].transpose(0, 2, 1) + Wh[:, None, :, 0])
+            z = np.einsum("enj,ej->en", H, Wo[:, 1:]) + Wo[:, :1]
+        return NetworkHistory(Wh, Wo, loss_value(z, d, self.loss), H, sigmoid(z), X.copy(),
+                              d.astype(int))
