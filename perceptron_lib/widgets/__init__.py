@@ -5,6 +5,8 @@
 - :class:`BoundaryExplorer`: set w1, w2 and b by hand and try to make a logic gate.
 - :class:`TrainingExplorer`: step through Rosenblatt's learning rule and watch the decision
   line move, sample by sample.
+- :class:`DescentExplorer`: step through gradient descent on a 2-2-1 network learning XOR:
+  the hidden lines move, the points move in the hidden plane, the loss falls.
 
 Each explorer is a Python class (its data, settings and retraining) with a small view module
 beside it (``training.js`` and so on) that draws the picture as SVG in the browser from data
@@ -14,7 +16,8 @@ the still PNG shown where widgets cannot run; ``points.py`` the training explore
 """
 
 from .boundary import BoundaryExplorer
+from .descent import DescentExplorer
 from .neuron import NeuronExplorer
 from .training import TrainingExplorer
 
-__all__ = ["NeuronExplorer", "BoundaryExplorer", "TrainingExplorer"]
+__all__ = ["NeuronExplorer", "BoundaryExplorer", "TrainingExplorer", "DescentExplorer"]

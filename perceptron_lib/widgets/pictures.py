@@ -19,7 +19,7 @@ from ..plotting import (
 )
 from ..style import COLORS, format_number, format_vector, size_spec
 
-__all__ = ["training_png", "boundary_png", "neuron_png"]
+__all__ = ["training_png", "boundary_png", "neuron_png", "descent_png"]
 
 HOW_TO = "A still picture: run the notebook (JupyterLab, Binder or Colab) to use the controls."
 
@@ -118,4 +118,44 @@ def neuron_png(inputs, weights, threshold, fires, size="normal"):
     ax.text(7.3, 3.4, "axon", fontsize=fs - 2, ha="center")
     ax.text(9.2, 3.0, "1" if fires else "0", fontsize=fs + 8, ha="center", va="center",
             fontweight="bold")
+    return _png(fig)
+
+
+def descent_png(history, epoch, size="normal", title="", hidden_colors=("#009E73", "#CC79A7"),
+                loss_name="loss"):
+    """The gradient-descent explorer after ``epoch``: the hidden neurons' lines in the input
+    plane, the points in the hidden plane with the output neuron's line, and the loss."""
+    spec = size_spec(size)
+    fs = spec["font"]
+    fig = new_figure(size)
+    gs = fig.add_gridspec(1, 3, width_ratios=[1, 1, 1.1], left=0.1, right=0.98, bottom=0.2,
+                          top=0.84, wspace=0.42)
+    ax_in, ax_h, ax_loss = (fig.add_subplot(gs[k]) for k in range(3))
+    X, d = history.X, history.d
+    labels = ("XOR = 0", "XOR = 1")
+    box = (-0.5, 1.5)
+    style_axes(ax_in, box, title="input plane", fontsize=fs)
+    for j, (color, dash) in enumerate(zip(hidden_colors, ("-", "--"))):
+        plot_decision_boundary(ax_in, history.W_hidden[epoch, j], box, box, shade=False,
+                               color=color, linestyle=dash, label=f"h{j + 1} = 0.5")
+    plot_points(ax_in, X, d, s=spec["marker"] * 0.6, labels=labels)
+    ax_in.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), fontsize=fs - 3, ncol=2,
+                 frameon=False)
+    hbox = (-0.1, 1.1)
+    style_axes(ax_h, hbox, title="hidden plane", fontsize=fs, x_label="$h_1$",
+               y_label="$h_2$")
+    plot_decision_boundary(ax_h, history.W_out[epoch], hbox, hbox, label="output = 0.5")
+    plot_points(ax_h, history.hidden[epoch], d, s=spec["marker"] * 0.6, labels=labels)
+    ax_h.legend(handles=ax_h.get_lines()[:1], loc="upper center", bbox_to_anchor=(0.5, -0.2),
+                fontsize=fs - 3, frameon=False)
+    ax_loss.plot(np.arange(epoch + 1), history.loss[:epoch + 1], color=COLORS["line"])
+    ax_loss.plot([epoch], [history.loss[epoch]], "o", color=COLORS["class1"])
+    ax_loss.set_xlim(0, history.n_epochs)
+    ax_loss.set_ylim(0, history.loss.max() * 1.05)
+    ax_loss.set_title(loss_name, fontsize=fs)
+    ax_loss.set_xlabel("epoch", fontsize=fs)
+    ax_loss.tick_params(labelsize=fs - 3)
+    ax_loss.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
+    ax_loss.grid(True, color=COLORS["grid"], linewidth=0.6)
+    fig.suptitle(f"{title}, epoch {epoch} of {history.n_epochs}", fontsize=fs + 1)
     return _png(fig)

@@ -1,0 +1,352 @@
+// The gradient-descent explorer's view: the whole run arrives once (model "run", every k-th
+// epoch); stepping, going back, scrubbing, playing and keys all happen here, with or without
+// a kernel. Three panels: the input plane with the hidden neurons' lines and the network's
+// answer, the hidden plane with the points and the output neuron's line, and the loss.
+// The kernel is asked only to retrain (seed, learning rate, epochs).
+
+function render({ model, el }) {
+  const style = model.get("look");
+  const W_PX = style.size.width, font = style.size.font;
+  const S = Math.round(0.25 * W_PX);                       // side of the two planes
+  const TOP = 3 * font + 14;
+  const LEGEND_Y = TOP + S + 3 * font + 12;
+  const H_PX = LEGEND_Y + 3 * (font + 7) + 2;
+  const root = html("div", { class: "pl-explorer pl-descent", tabindex: "0",
+                             "aria-label": "gradient-descent explorer: arrow keys step, Home and End jump, space plays" }, el);
+  root.style.fontSize = `${font + 3}px`;
+  html("style", {}, root, BASE_CSS);
+
+  // -- settings that retrain (they need the kernel) --------------------------------------------
+  const top = html("div", { class: "pl-row" }, root);
+  const seed = html("input", { type: "number", min: "0", max: "999999", step: "1" });
+  seed.style.width = "6em";
+  labelled(top, "seed", seed);
+  const nextSeedB = button(top, "next seed", "train again from the next seed's random start");
+  const lr = html("select", {});
+  labelled(top, "learning rate", lr);
+  const epochs = html("select", {});
+  labelled(top, "epochs", epochs);
+
+  // -- the picture -----------------------------------------------------------------------------
+  const pic = svg("svg", { width: W_PX, height: H_PX, viewBox: `0 0 ${W_PX} ${H_PX}`, role: "img",
+                           class: "pl-picture" }, root);
+  pic.style.width = `${W_PX}px`;
+  const titleNode = svg("title", {}, pic);
+  const descNode = svg("desc", {}, pic);
+
+  // -- stepping --------------------------------------------------------------------------------
+  const nav = html("div", { class: "pl-row" }, root);
+  const startB = button(nav, "start", "back to the random start (Home)", "|◀");
+  const backB = button(nav, "back", "one picture back (←)", "◀");
+  const stepB = button(nav, "step", "one picture forward (→)", "▶");
+  const endB = button(nav, "end", "jump to the last epoch (End)", "▶|");
+  const playB = button(nav, "play", "play or pause (space)", "▷");
+  const speed = html("input", { type: "range", min: "1", max: "60", step: "1" });
+  labelled(nav, "pictures/s", speed);
+  const sliderRow = html("div", { class: "pl-row" }, root);
+  const slider = html("input", { type: "range", min: "0", step: "1" });
+  slider.style.width = `${W_PX - 80}px`;
+  labelled(sliderRow, "epoch", slider);
+  const readout = html("div", { class: "pl-readout", role: "status", "aria-live": "polite" }, root);
+  const status = html("div", { class: "pl-status" }, root);
+  const note = html("div", { class: "pl-note", role: "alert" }, root);
+
+  // -- drawing -----------------------------------------------------------------------------------
+  const sigma = (z) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
+  const GRID = 40;                                          // cells of the network's answer
+  let run = null, position = 0, playing = null, noteFromModel = false;
+  let scIn = null, scH = null, answer = null, hiddenLines = [], decision = null, movers = [],
+      trails = [], loss = null;
+
+  function build() {
+    run = model.get("run");
+    while (pic.lastChild !== descNode) pic.removeChild(pic.lastChild);
+    titleNode.textContent = run.title;
+    const defs = svg("defs", {}, pic);
+    arrowHeads(defs, style);
+    const gap = 4.4 * font;
+    const xIn = 4.2 * font, xH = xIn + S + gap, xLoss = xH + S + gap;
+    svg("text", { x: W_PX / 2, y: font + 2, "text-anchor": "middle", "font-size": font + 1,
+                  "font-weight": "bold", "aria-hidden": "true" }, pic).textContent = run.title;
+    const r = Math.sqrt(style.size.marker) / 2.4;
+
+    // the input plane: the network's answer, the hidden neurons' lines, the four inputs
+    scIn = makeScale([-0.5, 1.5], [-0.5, 1.5], { x: xIn, y: TOP, w: S, h: S });
+    answer = svg("path", { class: "pl-answer", fill: style.colors.shade,
+                           "fill-opacity": style.shade.alpha, "shape-rendering": "crispEdges" },
+                 pic);
+    drawAxes(pic, scIn, style, "x1", "x2", "input plane");
+    hiddenLines = [0, 1].map((j) => {
+      const g = svg("g", { class: `pl-hidden-line pl-hidden-${j + 1}` }, pic);
+      const color = run.hidden_colors[j];
+      const line = svg("line", { stroke: color, "stroke-width": style.line.width,
+                                 "stroke-dasharray": j === 1 ? "7 4" : "none" }, g);
+      const arrow = svg("line", { stroke: color, "stroke-width": style.arrow.width }, g);
+      const label = svg("text", { "font-size": font, fill: color, "font-weight": "bold",
+                                  "aria-hidden": "true" }, g);
+      label.textContent = `h${j + 1}`;
+      return { line, arrow, label, head: j === 0 ? "pl-head-excite" : "pl-head-inhibit" };
+    });
+    const dots = svg("g", { class: "pl-points" }, pic);
+    run.X.forEach(([x, y], i) => marker(dots, run.d[i], scIn.px(x), scIn.py(y), r, style));
+
+    // the hidden plane: the output neuron's line and the points where the hidden layer puts them
+    scH = makeScale([-0.1, 1.1], [-0.1, 1.1], { x: xH, y: TOP, w: S, h: S });
+    drawAxes(pic, scH, style, "h1", "h2", "hidden plane");
+    decision = makeDecision(svg("g", {}, pic), scH, style);
+    trails = run.d.map(() => svg("polyline", { fill: "none", stroke: "#888", "stroke-width": 1,
+                                               "stroke-opacity": 0.7, class: "pl-trail" }, pic));
+    const moving = svg("g", { class: "pl-hidden-points" }, pic);
+    movers = run.d.map((cls, i) => {
+      const g = svg("g", {}, moving);
+      marker(g, cls, 0, 0, r, style);
+      // each input's name in its own corner, so that names stay apart when points meet
+      const right = i >= 2, up = i % 2 === 1;
+      const t = svg("text", { x: right ? r + 2 : -r - 2, y: up ? -r - 1 : r + font - 3,
+                              "text-anchor": right ? "start" : "end", "font-size": font - 3,
+                              "aria-hidden": "true" }, g);
+      t.textContent = run.input_names[i];
+      return g;
+    });
+
+    // the loss, epoch by epoch
+    const box = { x: xLoss, y: TOP, w: W_PX - xLoss - 2 * font, h: S };
+    const top = run.loss_max * 1.05 || 1;
+    loss = { box, top,
+             px: (e) => box.x + (e / Math.max(run.n_epochs, 1)) * box.w,
+             py: (v) => box.y + box.h - (v / top) * box.h };
+    const lg = svg("g", { class: "pl-loss-axes", "aria-hidden": "true" }, pic);
+    for (const t of niceTicks(0, run.n_epochs, 4)) {
+      svg("line", { x1: loss.px(t), x2: loss.px(t), y1: box.y, y2: box.y + box.h,
+                    stroke: style.colors.grid }, lg);
+      svg("text", { x: loss.px(t), y: box.y + box.h + font + 2, "text-anchor": "middle",
+                    "font-size": font - 2 }, lg).textContent = fmt(t);
+    }
+    for (const t of niceTicks(0, top, 4)) {
+      svg("line", { x1: box.x, x2: box.x + box.w, y1: loss.py(t), y2: loss.py(t),
+                    stroke: style.colors.grid }, lg);
+      svg("text", { x: box.x - 4, y: loss.py(t) + font / 3, "text-anchor": "end",
+                    "font-size": font - 2 }, lg).textContent = fmt(t);
+    }
+    svg("rect", { x: box.x, y: box.y, width: box.w, height: box.h, fill: "none", stroke: "#333" }, lg);
+    svg("text", { x: box.x + box.w / 2, y: box.y + box.h + 2 * font + 6, "text-anchor": "middle",
+                  "font-size": font }, lg).textContent = "epoch";
+    svg("text", { x: box.x + box.w / 2, y: box.y - 8, "text-anchor": "middle",
+                  "font-size": font + 1 }, lg).textContent = run.loss_name;
+    loss.curve = svg("polyline", { fill: "none", stroke: style.colors.line, "stroke-width": 2,
+                                   class: "pl-loss" }, pic);
+    loss.now = svg("circle", { r: 4.5, fill: style.colors.class1, stroke: "black",
+                               class: "pl-loss-now" }, pic);
+
+    // the legend, in three columns under the panels
+    const col = (W_PX - 2 * font) / 3;
+    const columns = [
+      [{ kind: "marker", cls: 0, label: "XOR = 0" }, { kind: "marker", cls: 1, label: "XOR = 1" }],
+      [{ kind: "line", color: run.hidden_colors[0], label: "hidden neuron 1: h1 = 0.5" },
+       { kind: "line", color: run.hidden_colors[1], dash: "7 4", label: "hidden neuron 2: h2 = 0.5" }],
+      [{ kind: "shade", label: "network answers 1 (output ≥ 0.5)" },
+       { kind: "line", color: style.colors.line, label: "output neuron: output = 0.5" },
+       { kind: "pointer", label: "its line is this way (outside)" }],
+    ];
+    columns.forEach((items, k) => drawLegend(pic, font + k * col, LEGEND_Y, items, style));
+
+    // settings
+    seed.value = String(model.get("seed"));
+    lr.replaceChildren();
+    for (const v of model.get("lr_options")) html("option", { value: String(v) }, lr, fmt(v));
+    lr.value = String(model.get("lr"));
+    epochs.replaceChildren();
+    for (const v of model.get("epoch_options")) html("option", { value: String(v) }, epochs, String(v));
+    epochs.value = String(model.get("epochs"));
+    position = Math.min(model.get("position"), run.epochs.length - 1);
+    show();
+  }
+
+  function showHiddenLine(hl, W) {
+    const cut = clipBox(W, scIn.xlim, scIn.ylim);
+    if (!cut.line) {
+      for (const n of [hl.line, hl.arrow, hl.label]) n.setAttribute("visibility", "hidden");
+      return false;
+    }
+    const [a, b] = cut.line.map(([x, y]) => [scIn.px(x), scIn.py(y)]);
+    hl.line.setAttribute("x1", a[0]); hl.line.setAttribute("y1", a[1]);
+    hl.line.setAttribute("x2", b[0]); hl.line.setAttribute("y2", b[1]);
+    hl.line.setAttribute("visibility", "visible");
+    // a short arrow from the line's middle towards the side where the neuron says more than 0.5
+    const [, w1, w2] = W;
+    const n = Math.hypot(w1, w2);
+    const mx = (a[0] + b[0]) / 2, my = (a[1] + b[1]) / 2;
+    const len = 0.12 * S;
+    const end = [mx + (len * w1) / n, my - (len * w2) / n];
+    setArrow(hl.arrow, [mx, my], end, hl.head);
+    hl.label.setAttribute("x", end[0] + 3);
+    hl.label.setAttribute("y", end[1] + font / 2);
+    hl.label.setAttribute("visibility", "visible");
+    return true;
+  }
+
+  function show() {
+    const p = position;
+    const Wh = run.W_hidden[p], Wo = run.W_out[p];
+    // the network's answer over the input plane, cell by cell (runs of cells in a column
+    // that answer 1 become one rectangle)
+    const cell = 2 / GRID, parts = [];
+    for (let i = 0; i < GRID; i++) {
+      const x = -0.5 + (i + 0.5) * cell;
+      let from = null;
+      for (let j = 0; j <= GRID; j++) {
+        const y = -0.5 + (j + 0.5) * cell;
+        let on = false;
+        if (j < GRID) {
+          const h1 = sigma(Wh[0][0] + Wh[0][1] * x + Wh[0][2] * y);
+          const h2 = sigma(Wh[1][0] + Wh[1][1] * x + Wh[1][2] * y);
+          on = Wo[0] + Wo[1] * h1 + Wo[2] * h2 >= 0;
+        }
+        if (on && from === null) from = j;
+        if (!on && from !== null) {
+          const x0 = scIn.px(-0.5 + i * cell), x1 = scIn.px(-0.5 + (i + 1) * cell);
+          const y0 = scIn.py(-0.5 + j * cell), y1 = scIn.py(-0.5 + from * cell);
+          parts.push(`M${x0.toFixed(1)},${y1.toFixed(1)}H${x1.toFixed(1)}V${y0.toFixed(1)}` +
+                     `H${x0.toFixed(1)}Z`);
+          from = null;
+        }
+      }
+    }
+    answer.setAttribute("d", parts.join(""));
+    const seen = hiddenLines.map((hl, j) => showHiddenLine(hl, Wh[j]));
+    decision.show(Wo);
+    movers.forEach((g, i) => {
+      const [h1, h2] = run.hidden[p][i];
+      g.setAttribute("transform", `translate(${scH.px(h1).toFixed(2)},${scH.py(h2).toFixed(2)})`);
+      trails[i].setAttribute("points", run.hidden.slice(0, p + 1)
+        .map((H) => `${scH.px(H[i][0]).toFixed(1)},${scH.py(H[i][1]).toFixed(1)}`).join(" "));
+    });
+    loss.curve.setAttribute("points", run.loss.slice(0, p + 1)
+      .map((v, k) => `${loss.px(run.epochs[k]).toFixed(1)},${loss.py(v).toFixed(1)}`).join(" "));
+    loss.now.setAttribute("cx", loss.px(run.epochs[p]));
+    loss.now.setAttribute("cy", loss.py(run.loss[p]));
+    // words
+    readout.textContent = run.readout[p];
+    status.textContent = statusAt(p);
+    const missing = seen.map((s, j) => (s ? "" : ` Hidden neuron ${j + 1}'s line is outside the picture.`)).join("");
+    descNode.textContent = `${readout.textContent} ${status.textContent}${missing}`;
+    pic.setAttribute("aria-label", `${run.title}, epoch ${run.epochs[p]} of ${run.n_epochs}`);
+    // controls
+    slider.max = String(run.epochs.length - 1);
+    slider.value = String(p);
+    slider.setAttribute("aria-valuetext", `epoch ${run.epochs[p]} of ${run.n_epochs}`);
+    speed.value = String(model.get("speed"));
+    speed.setAttribute("aria-valuetext", `${model.get("speed")} pictures per second`);
+    const msg = model.get("message");
+    if (msg) say(msg, true);
+    else if (noteFromModel) say("", false);
+  }
+
+  function statusAt(p) {
+    let text = run.status[0][1];
+    for (const [k, t] of run.status) if (k <= p) text = t;
+    return text;
+  }
+
+  function goTo(p) {
+    position = Math.max(0, Math.min(p, run.epochs.length - 1));
+    model.set("position", position);
+    model.save_changes();
+    show();
+  }
+  const last = () => run.epochs.length - 1;
+
+  function setPlaying(on) {
+    if (playing) { clearInterval(playing); playing = null; }
+    if (on) {
+      if (position >= last()) goTo(0);
+      playing = setInterval(() => {
+        if (position >= last()) setPlaying(false);
+        else goTo(position + 1);
+      }, 1000 / Math.max(1, model.get("speed")));
+    }
+    playB.setAttribute("aria-pressed", String(Boolean(playing)));
+    playB.lastChild.textContent = playing ? "pause" : "play";
+  }
+
+  function say(text, fromModel) {
+    note.textContent = text ? `⚠ ${text}` : "";
+    note.className = text ? "pl-note pl-alert" : "pl-note";
+    noteFromModel = fromModel;
+  }
+
+  // -- talking to the kernel (only to retrain) -----------------------------------------------
+  let waiting = null;
+  function ask(what) {
+    model.save_changes();
+    model.send({ kind: "ping" });
+    clearTimeout(waiting);
+    waiting = setTimeout(() => {
+      waiting = null;
+      say(`${what} needs the notebook running (a live kernel): run the notebook's cells, ` +
+          "then try again. Stepping through this run works without it.", false);
+    }, 2500);
+  }
+  model.on("msg:custom", (msg) => {
+    if (msg && msg.kind === "ack") { clearTimeout(waiting); waiting = null; }
+  });
+
+  // -- wiring ------------------------------------------------------------------------------------
+  startB.addEventListener("click", () => goTo(0));
+  backB.addEventListener("click", () => goTo(position - 1));
+  stepB.addEventListener("click", () => goTo(position + 1));
+  endB.addEventListener("click", () => goTo(last()));
+  playB.addEventListener("click", () => setPlaying(!playing));
+  slider.addEventListener("input", () => goTo(parseInt(slider.value, 10)));
+  speed.addEventListener("input", () => {
+    model.set("speed", parseInt(speed.value, 10)); model.save_changes();
+    if (playing) setPlaying(true);
+  });
+  root.addEventListener("keydown", (ev) => {
+    const t = ev.target;
+    if (t.tagName === "SELECT" || (t.tagName === "INPUT" && t.type === "number")) return;
+    if (t.tagName === "INPUT" && ev.key !== " ") return;       // the sliders keep their keys
+    if (t.tagName === "BUTTON" && (ev.key === " " || ev.key === "Enter")) return;
+    const keys = { ArrowRight: () => goTo(position + 1), PageDown: () => goTo(position + 1),
+                   ArrowLeft: () => goTo(position - 1), PageUp: () => goTo(position - 1),
+                   Home: () => goTo(0), End: () => goTo(last()), " ": () => setPlaying(!playing) };
+    if (keys[ev.key]) { ev.preventDefault(); keys[ev.key](); }
+  });
+  function setSeed(value) {
+    if (!Number.isInteger(value) || value < 0 || value > 999999) {
+      say("The seed must be a whole number from 0 to 999999.", false);
+      seed.value = String(model.get("seed"));
+      return;
+    }
+    say("", false);
+    if (value === model.get("seed")) return;
+    model.set("seed", value);
+    ask("Training from a new seed");
+  }
+  const typedSeed = () => setSeed(seed.value.trim() === "" ? NaN : Number(seed.value));
+  seed.addEventListener("change", typedSeed);
+  seed.addEventListener("keydown", (ev) => { if (ev.key === "Enter") typedSeed(); });
+  nextSeedB.addEventListener("click", () => setSeed(Math.min(model.get("seed") + 1, 999999)));
+  lr.addEventListener("change", () => {
+    model.set("lr", parseFloat(lr.value)); ask("Changing the learning rate");
+  });
+  epochs.addEventListener("change", () => {
+    model.set("epochs", parseInt(epochs.value, 10)); ask("Changing the epochs");
+  });
+
+  model.on("change:run", () => { setPlaying(false); build(); });
+  model.on("change:position", () => {
+    const p = model.get("position");
+    if (p !== position) { position = Math.min(p, last()); show(); }
+  });
+  model.on("change:seed", () => { seed.value = String(model.get("seed")); });
+  model.on("change:lr", () => { lr.value = String(model.get("lr")); });
+  model.on("change:epochs", () => { epochs.value = String(model.get("epochs")); });
+  model.on("change:lr_options", build);
+  model.on("change:epoch_options", build);
+  for (const name of ["message", "speed"]) model.on(`change:${name}`, show);
+  build();
+  return () => setPlaying(false);
+}
+
+export default { render };
