@@ -1,0 +1,144 @@
+"""The exercises of notebook 08 · Learning the hidden layer."""
+
+import copy
+
+import numpy as np
+
+from .core import Exercise, number, vector
+
+q1 = Exercise(
+    "Exercise 8.1", "What is the slope of the sigmoid at z = 0?",
+    number(0.25, {0.5: "0.5 is the sigmoid's value at z = 0, its output. The slope is "
+                       "sigmoid(z) · (1 - sigmoid(z)).",
+                  1: "the step jumps from 0 to 1 at z = 0, but the sigmoid climbs gently: its "
+                     "slope is sigmoid(z) · (1 - sigmoid(z)).",
+                  0: "0 is the step function's slope (away from its jump). The sigmoid has a "
+                     "slope everywhere, and it is largest at z = 0."}),
+    "The slope is sigmoid(z) · (1 - sigmoid(z)), and sigmoid(0) = 0.5.",
+    "0.5 · (1 - 0.5) = 0.25, the steepest the sigmoid ever gets (sigmoid_slope(0) says the "
+    "same).",
+    "answer_8_1 = 0.5 * (1 - 0.5)",
+    [("answer_8_1 = 0.5", "its output"), ("answer_8_1 = 0", "step function's slope")])
+
+
+q2 = Exercise(
+    "Exercise 8.2", "A sigmoid neuron with W = [0, 0, 0] sees x = (1, 1) with d = 1 (lr = 1, "
+    "squared loss). What is W after one step of the delta rule?",
+    vector([0.125, 0.125, 0.125],
+           [([0.5, 0.5, 0.5], "that leaves out the sigmoid's slope, 0.25 at z = 0 (it would be "
+                              "right for the log loss)."),
+            ([0, 0, 0], "Rosenblatt's rule would not move here (step(0) = 1 = d), but the "
+                        "sigmoid's output is 0.5, not 1, so d - y = 0.5."),
+            ([-0.125, -0.125, -0.125], "wrong direction: d - y = 1 - 0.5 is positive, so the "
+                                       "weights grow."),
+            ([0, 0.125, 0.125], "the bias moves too: the extended input is [1, 1, 1]."),
+            ([0.25, 0.25, 0.25], "the slope at z = 0 is 0.5 · (1 - 0.5) = 0.25, and d - y = "
+                                 "0.5: multiply both.")],
+           names="[b, w1, w2]"),
+    "z = 0, so y = sigmoid(0) = 0.5 and the slope is 0.25. Then W + lr · (d - y) · slope · [1, "
+    "1, 1].",
+    "y = 0.5, d - y = 0.5, slope 0.25: W moves by 1 · 0.5 · 0.25 · [1, 1, 1] = [0.125, 0.125, "
+    "0.125].",
+    "answer_8_2 = [0.125, 0.125, 0.125]",
+    [("answer_8_2 = [0.5, 0.5, 0.5]", "leaves out the sigmoid's slope"),
+     ("answer_8_2 = [0, 0, 0]", "Rosenblatt's rule would not move"),
+     ("answer_8_2 = [0, 0.125, 0.125]", "the bias moves too")])
+
+
+# --- a function the learner writes: the blame passed back to the hidden layer --------------
+
+def _hidden_delta(delta_out, v, h):
+    return delta_out * v * h * (1 - h)
+
+
+_CASES = [(0.1, [0.5, -2.0], [0.3, 0.9]), (-0.2, [1.5, 0.25], [0.5, 0.5]),
+          (0.05, [-3.0, 2.0], [0.99, 0.01]), (0.0, [1.0, 1.0], [0.2, 0.7]),
+          (0.3, [0.0, -1.0], [0.6, 0.4])]
+
+
+def _show(a):
+    return f"np.array({a.tolist()})" if isinstance(a, np.ndarray) else repr(a)
+
+
+def _hidden_delta_checker(f):
+    if not callable(f):
+        return False, "Please pass your function itself: check(hidden_delta) without ()."
+    for case in _CASES:
+        args = [np.array(a) if isinstance(a, list) else a for a in case]
+        given, kept = copy.deepcopy(args), copy.deepcopy(args)
+        shown = ", ".join(_show(a) for a in args)
+        try:
+            got = f(*given)
+        except Exception as err:  # the learner's code may raise anything
+            return False, (f"hidden_delta({shown}) raised {type(err).__name__}: {err}. Read the "
+                           f"message, fix the code, and try again.")
+        if got is None:
+            return False, ("your function returned None: did you forget `return`? "
+                           "(hidden_delta must return its result, not only compute it.)")
+        for name, a, b in zip(("delta_out", "v", "h"), given, kept):
+            if not np.array_equal(a, b):
+                return False, (f"your function changed its input {name} in place: build a new "
+                               f"array instead.")
+        try:
+            got = np.asarray(got, dtype=float)
+        except (TypeError, ValueError):
+            return False, f"hidden_delta({shown}) returned {got!r:.60}, which is not numbers."
+        want = _hidden_delta(*args)
+        if got.shape != want.shape:
+            return False, (f"hidden_delta({shown}) returned shape {got.shape}; expected two "
+                           f"numbers, one per hidden neuron.")
+        if np.allclose(got, want, rtol=1e-9, atol=1e-15):
+            continue
+        d, v, h = args
+        s = 1 / (1 + np.exp(-h))
+        for typical, message in (
+                (d * v, "that passes the blame back through v but leaves out the hidden "
+                        "neuron's own slope, h · (1 - h)."),
+                (d * h * (1 - h), "each hidden neuron's share of the blame goes through its "
+                                  "weight to the output: multiply by v too."),
+                (d * v * s * (1 - s), "h is already the sigmoid's output, so the slope is "
+                                      "simply h · (1 - h): do not apply the sigmoid again.")):
+            if np.allclose(got, typical):
+                return False, message
+        return False, f"hidden_delta({shown}) returned {got.tolist()}; expected {want.tolist()}."
+    return True, f"it gives the right result on all {len(_CASES)} test cases."
+
+
+_HIDDEN_DELTA = """\
+def hidden_delta(delta_out, v, h):
+    return delta_out * v * h * (1 - h)"""
+
+
+q3 = Exercise(
+    "Exercise 8.3", "Write hidden_delta(delta_out, v, h): the blame passed back to the two "
+    "hidden neurons, for one sample.",
+    _hidden_delta_checker,
+    "Hidden neuron j gets delta_out times its weight v_j to the output, times its own slope "
+    "h_j · (1 - h_j). NumPy multiplies arrays entry by entry.",
+    "delta_out · v_j says how much the loss changes with h_j; h_j · (1 - h_j) says how much h_j "
+    "changes with the hidden neuron's z. The chain rule multiplies them. This is line 3 of "
+    "the four lines in the library's gradients().",
+    _HIDDEN_DELTA,
+    [(_HIDDEN_DELTA.replace(" * h * (1 - h)", ""), "leaves out the hidden neuron's own slope"),
+     (_HIDDEN_DELTA.replace("delta_out * v * h", "delta_out * h"), "multiply by v too"),
+     (_HIDDEN_DELTA.replace("    return", "    h = 1 / (1 + np.exp(-h))\n    return"),
+      "do not apply the sigmoid again"),
+     (_HIDDEN_DELTA.replace("    return ", "    "), "did you forget `return`")],
+    [(np.zeros(3), "function itself")])
+
+
+q4 = Exercise(
+    "Exercise 8.4", "A stuck network gets two of the four XOR samples exactly right and "
+    "answers 0.5 for the other two. What is its loss (the mean of (y - d)² / 2)?",
+    number(0.0625, {0.25: "that is the sum over the four samples; the loss is the mean.",
+                    0.125: "that is the loss of one of the two wrong samples, or the mean "
+                           "without the / 2.",
+                    0.5: "each wrong sample is off by 0.5, but the loss squares that and halves "
+                         "it: (0.5)² / 2 = 0.125 per wrong sample, then the mean over all four."}),
+    "Each wrong sample is off by 0.5: its loss is (0.5)² / 2. The right ones add 0. Then take "
+    "the mean over the four samples.",
+    "Two samples with (0.5)² / 2 = 0.125 each, two with 0: the mean is 0.25 / 4 = 0.0625. "
+    "That is the level where the stuck run's loss curve flattens out.",
+    "answer_8_4 = (2 * 0.5**2 / 2) / 4",
+    [("answer_8_4 = 0.25", "the sum over the four samples"),
+     ("answer_8_4 = 0.125", "the loss of one of the two wrong samples")])
