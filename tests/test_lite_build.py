@@ -95,6 +95,16 @@ def test_lite_site_builds_offline(lite_py, tmp_path):
     assert cache_before or not (ROOT / "lite" / ".cache").exists()
 
 
+def test_the_build_expects_the_pyodide_the_kernel_is_built_for(lite_py):
+    from tools.build_lite import PYODIDE_CDN, PYODIDE_VERSION
+
+    got = subprocess.run(
+        [lite_py, "-c", "from jupyterlite_pyodide_kernel import constants as c; "
+         "print(c.PYODIDE_VERSION, c.PYODIDE_CDN_URL)"],
+        env=clean_env(), capture_output=True, text=True, check=True).stdout.split()
+    assert got == [PYODIDE_VERSION, PYODIDE_CDN.rstrip("/")]
+
+
 def test_widget_wheels_are_pure_python_at_the_pinned_versions(lite_py):
     """lite/pypi holds exactly the pinned versions, which are also the versions whose
     frontends the build takes from the lite environment: the kernel side and the browser
