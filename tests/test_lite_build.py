@@ -14,7 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DEAD_PROXY = "http://127.0.0.1:9"   # any download attempt during the build fails at once
-WIDGET_WHEELS = {"ipywidgets", "comm", "jupyterlab-widgets", "ipyevents", "anywidget",
+WIDGET_WHEELS = {"ipywidgets", "comm", "jupyterlab-widgets", "anywidget",
                  "psygnal", "typing-extensions"}
 
 
@@ -85,7 +85,7 @@ def test_lite_site_builds_offline(lite_py, tmp_path):
                                        "perceptron-lib": wheels_in(out / "pypi")["perceptron-lib"]}
     config = json.loads((out / "jupyter-lite.json").read_text())["jupyter-config-data"]
     extensions = {e["name"] for e in config["federated_extensions"]}
-    assert {"@jupyter-widgets/jupyterlab-manager", "ipyevents", "anywidget",
+    assert {"@jupyter-widgets/jupyterlab-manager", "anywidget",
             "@jupyterlite/pyodide-kernel-extension"} <= extensions
     kernel = config["litePluginSettings"]["@jupyterlite/pyodide-kernel-extension:kernel"]
     # what the notebooks install is on the site: piplite never asks PyPI

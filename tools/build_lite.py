@@ -8,7 +8,7 @@ publish it (GitHub Pages, a school's web space). The site carries every notebook
 frontends, perceptron_lib as a wheel that the notebooks install in the browser
 (`%pip install perceptron_lib`, which the notebooks' first code cell does only there), and
 the wheels of the widget packages perceptron_lib needs there (`lite/pypi/`: ipywidgets,
-ipyevents, jupyterlab_widgets, comm, anywidget, psygnal, typing_extensions). The site turns
+jupyterlab_widgets, comm, anywidget, psygnal, typing_extensions). The site turns
 piplite's PyPI fallback off, so the only thing a learner's browser fetches from elsewhere is
 Pyodide: its core and its own packages (numpy, matplotlib, ipython, ...) from Pyodide's CDN.
 
@@ -53,7 +53,7 @@ PYODIDE_CDN = f"https://cdn.jsdelivr.net/pyodide/v{PYODIDE_VERSION}/full/"
 
 #: what perceptron_lib installs in the browser besides Pyodide's own packages, shipped as
 #: wheels in lite/pypi at the versions pinned in lite/requirements.txt
-WIDGET_WHEELS = ("ipywidgets", "comm", "jupyterlab_widgets", "ipyevents", "anywidget",
+WIDGET_WHEELS = ("ipywidgets", "comm", "jupyterlab_widgets", "anywidget",
                  "psygnal", "typing_extensions")
 
 

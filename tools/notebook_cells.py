@@ -54,9 +54,9 @@ def preamble(owner, repo, branch):
 
 if "google.colab" in sys.modules:  # in Google Colab: install the library, switch on the widgets
     %pip install -q "{install_url(owner, repo, branch)}"
-    from google.colab import output
+    import importlib  # (an import statement naming google would make JupyterLite fetch it)
 
-    output.enable_custom_widget_manager()
+    importlib.import_module("google.colab.output").enable_custom_widget_manager()
 elif sys.platform == "emscripten":  # in JupyterLite (Python in the browser): install the library
     %pip install -q perceptron_lib
     try:  # the browser fetches numpy and matplotlib from the internet the first time
