@@ -55,9 +55,14 @@ def sigmoid(z):
     arr = _as_floats(z, "sigmoid(z)")
     if np.isnan(arr).any():
         raise ValueError("sigmoid(z) got NaN: z is not a number.")
-    e = np.exp(-np.abs(arr))            # never larger than 1: cannot overflow
-    out = np.where(arr >= 0, 1 / (1 + e), e / (1 + e))
+    out = _sigmoid(arr)
     return float(out) if _is_real_number(z) else out
+
+
+def _sigmoid(z):
+    """The sigmoid of a float array, unchecked (training calls it thousands of times)."""
+    e = np.exp(-np.abs(z))              # never larger than 1: cannot overflow
+    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
 
 
 def sigmoid_slope(z):
@@ -279,9 +284,9 @@ def forward(W_hidden, W_out, X):
     y : ndarray, shape (n_samples,)
         The network's output, sigmoid(z).
     """
-    H = sigmoid(X @ W_hidden[:, 1:].T + W_hidden[:, 0])
+    H = _sigmoid(X @ W_hidden[:, 1:].T + W_hidden[:, 0])
     z = H @ W_out[1:] + W_out[0]
-    return H, z, sigmoid(z)
+    return H, z, _sigmoid(z)
 
 
 def gradients(W_hidden, W_out, X, d, loss="squared"):
@@ -375,7 +380,7 @@ class TinyNetwork:
     lr : float, default 5
         The learning rate, > 0. Larger than the perceptron's 1 because the slopes here are
         small: the sigmoid's slope is at most 1/4.
-    epochs : int, default 2000
+    epochs : int, default 1000
     loss : "squared" or "log", default "squared"
     seed : int or None, default 0
         Seed of the random starting weights.
@@ -398,10 +403,10 @@ class TinyNetwork:
         Which start (0-based) was kept.
     """
 
-    def __init__(self, lr=5, epochs=2000, loss="squared", seed=0, restarts=1, scale=1,
+    def __init__(self, lr=5, epochs=1000, loss="squared", seed=0, restarts=1, scale=1,
                  start=None):
         self.lr = float(_check_lr(lr))
-        self.epochs = _check_whole(epochs, "epochs", 1, 2000)
+        self.epochs = _check_whole(epochs, "epochs", 1, 1000)
         self.loss = _check_loss(loss)
         self.seed = check_seed(seed)
         self.restarts = _check_whole(restarts, "restarts", 1, 5)
@@ -417,7 +422,7 @@ class TinyNetwork:
 
     def __repr__(self):
         return (f"TinyNetwork(lr={self.lr}, epochs={self.epochs}, loss={self.loss!r}, "
-                f"seed={self.seed}, restarts={self.restarts})")
+                f"seed={self.seed}, restarts={self.restarts}, scale={self.scale})")
 
     def _fitted(self):
         if self.W_hidden is None:

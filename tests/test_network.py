@@ -144,7 +144,7 @@ def test_the_same_seed_gives_the_same_run():
 
 
 def first_stuck_seed(limit=100):
-    """The first seed whose network does not learn XOR in its 2000 epochs."""
+    """The first seed whose network does not learn XOR in its 1000 epochs."""
     for seed in range(limit):
         if TinyNetwork(seed=seed).fit(X_XOR, D_XOR).history_.solved_epoch is None:
             return seed
@@ -164,7 +164,7 @@ def test_a_stuck_seed_and_restarts():
     i, j = close[0]
     assert abs(h.outputs[-1, i] - 0.5) < 0.02 and abs(h.outputs[-1, j] - 0.5) < 0.02
     assert abs(h.loss[-1] - 0.0625) < 0.002
-    # ... and five times as many epochs do not get it out
+    # ... and ten times as many epochs do not get it out
     longer = TinyNetwork(seed=seed, epochs=10000).fit(X_XOR, D_XOR).history_
     assert longer.solved_epoch is None and abs(longer.loss[-1] - 0.0625) < 0.001
     # restarts: the first start is the stuck one, a later one learns XOR and is kept

@@ -1,7 +1,7 @@
 """The gradient-descent explorer: watch a 2-2-1 network learn XOR, epoch by epoch.
 
 The network is trained once (:class:`~perceptron_lib.network.TinyNetwork`); the run is sent
-to the browser once, every k-th epoch so that it stays under 500 pictures, with every
+to the browser once, every k-th epoch so that it stays under 250 steps, with every
 sentence the explorer can say. The browser view (descent.js) steps, goes back, scrubs and
 plays in one frame, with or without a kernel: the two hidden neurons' lines moving in the
 input plane, the four points moving in the hidden plane until the output neuron's line
@@ -28,7 +28,7 @@ from .pictures import descent_png
 
 __all__ = ["DescentExplorer", "frame_epochs", "readout", "status", "merged_points"]
 
-MAX_FRAMES = 500            # pictures sent to the browser, at most (plus the start)
+MAX_FRAMES = 250            # steps sent to the browser, at most (a page stays small)
 MAX_EPOCHS = 20000
 MAX_SEED = 999_999
 INPUT_NAMES = ("(0, 0)", "(0, 1)", "(1, 0)", "(1, 1)")
