@@ -13,7 +13,8 @@ NOTEBOOK_DIR = Path(__file__).resolve().parents[1] / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
 EXPECTED = ["00_start_here", "01_biological_neuron", "02_artificial_neuron",
             "03_linear_separability", "04_learning_rule", "05_convergence",
-            "06_hidden_layer_xor", "07_real_data"]
+            "06_hidden_layer_xor", "07_real_data", "08_learning_the_hidden_layer"]
+LAST = EXPECTED[-1]
 
 
 def load(path):
@@ -24,7 +25,7 @@ def source(cell):
     return "".join(cell["source"])
 
 
-def test_the_course_has_all_eight_notebooks():
+def test_the_course_has_all_nine_notebooks():
     assert [p.stem for p in NOTEBOOKS] == EXPECTED
 
 
@@ -53,7 +54,7 @@ def test_follows_the_course_conventions(path):
     assert "*Time: about" in top and "You will learn to" in top
     links = re.findall(r"\]\((\d\d_\w+\.ipynb)\)", top)
     assert links and all((NOTEBOOK_DIR / link).exists() for link in links)
-    assert "Next:" in top or path.stem == "07_real_data"
+    assert ("Next:" in top) == (path.stem != LAST), "a next link on all but the last notebook"
     bottom = " ".join(source(c) for c in cells[-2:])
     assert "## Key points" in bottom
     setup = [c for c in cells if c["cell_type"] == "code"][0 if path.stem != "00_start_here" else 1]
