@@ -7,6 +7,7 @@ function render({ model, el }) {
   const W_PX = Math.round(style.size.width * 0.62), H_PX = style.size.height;
   const root = html("div", { class: "pl-explorer pl-boundary" }, el);
   root.style.fontSize = `${font + 3}px`;
+  keepKeys(root);
   html("style", {}, root, BASE_CSS);
   const row = html("div", { class: "pl-row" }, root);
   row.style.alignItems = "flex-start";

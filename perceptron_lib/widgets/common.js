@@ -30,6 +30,20 @@ function button(parent, label, name, icon = "") {
   return b;
 }
 
+// Keys meant for a control (a slider's arrows, Home, End) stay with it: JupyterLab's notebook
+// shortcuts listen on the document and would otherwise take them (ArrowLeft/ArrowRight move
+// between headings there), so a slider could not be moved from the keyboard.
+const CONTROL_KEYS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End",
+                              "PageUp", "PageDown", " "]);
+function keepKeys(root) {
+  root.addEventListener("keydown", (ev) => {
+    const tag = ev.target.tagName;
+    if ((tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA") && CONTROL_KEYS.has(ev.key)) {
+      ev.stopPropagation();
+    }
+  });
+}
+
 function labelled(parent, text, control) {
   // A visible label tied to its control, so that every control has a name.
   const id = "pl-" + Math.random().toString(36).slice(2, 10);

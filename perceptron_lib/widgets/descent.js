@@ -14,6 +14,7 @@ function render({ model, el }) {
   const root = html("div", { class: "pl-explorer pl-descent", tabindex: "0",
                              "aria-label": "gradient-descent explorer: arrow keys step, Home and End jump, space plays" }, el);
   root.style.fontSize = `${font + 3}px`;
+  keepKeys(root);
   html("style", {}, root, BASE_CSS);
 
   // -- settings that retrain (they need the kernel) --------------------------------------------

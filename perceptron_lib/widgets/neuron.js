@@ -8,6 +8,7 @@ function render({ model, el }) {
   const W_PX = Math.round(style.size.width * 0.5), H_PX = Math.round(style.size.height * 0.7);
   const root = html("div", { class: "pl-explorer pl-neuron" }, el);
   root.style.fontSize = `${font + 3}px`;
+  keepKeys(root);
   html("style", {}, root, BASE_CSS);
   const row = html("div", { class: "pl-row" }, root);
   const controls = html("div", { class: "pl-controls" }, row);

@@ -8,6 +8,7 @@ function render({ model, el }) {
   const root = html("div", { class: "pl-explorer pl-training", tabindex: "0",
                              "aria-label": "training explorer: arrow keys step, Home and End jump, space plays" }, el);
   root.style.fontSize = `${font + 3}px`;
+  keepKeys(root);
   html("style", {}, root, BASE_CSS);
 
   // -- controls that retrain (they need the kernel) ----------------------------------------
