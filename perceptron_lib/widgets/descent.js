@@ -279,14 +279,20 @@ function render({ model, el }) {
   // -- talking to the kernel (only to retrain) -----------------------------------------------
   let waiting = null;
   function ask(what) {
-    model.save_changes();
-    model.send({ kind: "ping" });
-    clearTimeout(waiting);
-    waiting = setTimeout(() => {
+    const noKernel = () => {
       waiting = null;
       say(`${what} needs the notebook running (a live kernel): run the notebook's cells, ` +
           "then try again. Stepping through this run works without it.", false);
-    }, 2500);
+    };
+    clearTimeout(waiting);
+    try {
+      model.save_changes();
+      model.send({ kind: "ping" });
+    } catch (err) {          // the kernel is gone (JupyterLab says "Cannot send")
+      noKernel();
+      return;
+    }
+    waiting = setTimeout(noKernel, 2500);
   }
   model.on("msg:custom", (msg) => {
     if (msg && msg.kind === "ack") { clearTimeout(waiting); waiting = null; }

@@ -271,13 +271,19 @@ function render({ model, el }) {
   // -- talking to the kernel (only to retrain) ---------------------------------------------------
   let waiting = null;
   function ask(content, what) {
-    model.send(content);
-    clearTimeout(waiting);
-    waiting = setTimeout(() => {
+    const noKernel = () => {
       note.textContent = `⚠ ${what} needs the notebook running (a live kernel): run the ` +
         "notebook's cells, then try again. Stepping through this run works without it.";
       note.className = "pl-note pl-alert";
-    }, 2500);
+    };
+    clearTimeout(waiting);
+    try {
+      model.send(content);
+    } catch (err) {          // the kernel is gone (JupyterLab says "Cannot send")
+      noKernel();
+      return;
+    }
+    waiting = setTimeout(noKernel, 2500);
   }
   model.on("msg:custom", (msg) => { if (msg && msg.kind === "ack") clearTimeout(waiting); });
 
