@@ -260,7 +260,9 @@ def test_site_starts_the_kernel_installs_the_library_and_shows_widgets_offline(s
         page.keyboard.press("Shift+Enter")
         mine.locator(".jp-InputPrompt", has_text=re.compile(r"\[\d+\]")).wait_for(
             timeout=120_000)
-        assert "perceptron_lib 0.1.0 is installed" in mine.locator(
+        import perceptron_lib
+
+        assert f"perceptron_lib {perceptron_lib.__version__} is installed" in mine.locator(
             ".jp-OutputArea").inner_text()
         slider = mine.locator(".jupyter-widgets.widget-slider")
         slider.wait_for(timeout=30_000)
