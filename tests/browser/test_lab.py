@@ -1,218 +1,268 @@
-"""Open every notebook in JupyterLab, Run All, and use the explorers as a learner would."""
+"""JupyterLab: open every notebook, Run All, and use every explorer as a learner would; then
+shut the kernel down and check that the explorers keep stepping without it."""
 
 from __future__ import annotations
 
 import json
 import re
 import time
-import urllib.request
 
+import nbformat
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import RESULTS, ROOT, TIMINGS
+from .conftest import NOTES, RESULTS, ROOT, RUN_ALL, new_page
+from .explorers import (
+    BACK,
+    FORWARD,
+    Map,
+    add_point_by_click,
+    check_axe,
+    check_line_agrees,
+    check_words_agree,
+    click_at,
+    drive_boundary,
+    drive_descent,
+    drive_neuron,
+    drive_training,
+    key,
+    last_W,
+    position,
+    press,
+    state,
+    switch_to_custom,
+    timed,
+    visit_slider,
+)
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+GATES = ("AND", "OR", "NAND", "NOR", "XOR", "XNOR")
+WHERE = "JupyterLab"
 
 
-def widget_outputs_in(path):
+def widgets_in(path):
+    """(widget outputs, of which explorers) in the notebook, as committed."""
     nb = json.loads(path.read_text())
-    return sum(1 for c in nb["cells"] if c["cell_type"] == "code"
-               for o in c["outputs"] if WIDGET_MIME in o.get("data", {}))
+    outputs = [o["data"] for c in nb["cells"] if c["cell_type"] == "code"
+               for o in c.get("outputs", []) if WIDGET_MIME in o.get("data", {})]
+    explorers = [d for d in outputs
+                 if re.match(r"\w+Explorer:", "".join(d.get("text/plain", "")))]
+    return len(outputs), len(explorers)
 
 
-def src_of(img):
-    return img.get_attribute("src")
+def open_notebook(lab, browser, name, workspace):
+    page, watch = new_page(browser)
+    # A workspace of its own: JupyterLab would otherwise reopen earlier notebooks too.
+    page.goto(f"{lab.url}/lab/workspaces/{workspace}/tree/{name}?reset")
+    page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
+    assert page.locator(".jp-NotebookPanel").count() == 1
+    wait_for_kernel(page)
+    return page, watch
 
 
-STOPWATCH = """(img) => {
-    // Time, inside the page, from the learner's press (pointer or key) to the new picture.
-    window.__latency = null;
-    let t0 = null;
-    const start = (e) => { if (t0 === null) t0 = e.timeStamp; };
-    document.addEventListener('pointerdown', start, {capture: true, once: true});
-    document.addEventListener('keydown', start, {capture: true, once: true});
-    const obs = new MutationObserver(() => {
-        obs.disconnect();
-        window.__latency = performance.now() - (t0 === null ? performance.now() : t0);
-    });
-    obs.observe(img, {attributes: true, attributeFilter: ['src']});
+KERNEL_READY = """() => {
+    // The notebook's kernel connected and idle (the status bar can say idle before that).
+    const app = window.jupyterapp;
+    const panel = app && app.shell.currentWidget;
+    const session = panel && panel.sessionContext;
+    const kernel = session && session.isReady && session.session && session.session.kernel;
+    return !!kernel && kernel.connectionStatus === "connected" && kernel.status === "idle";
 }"""
 
 
-def changes_picture(page, img, action, timeout=10_000):
-    """Do ``action``; wait until the image shows a new picture. Returns the seconds from the
-    press to the new picture, measured in the page."""
-    img.evaluate(STOPWATCH)
-    action()
-    page.wait_for_function("() => window.__latency !== null", timeout=timeout)
-    return page.evaluate("() => window.__latency") / 1000
+def wait_for_kernel(page, timeout=90_000):
+    page.wait_for_function(KERNEL_READY, timeout=timeout)
 
 
-def text_of(locator):
-    return locator.inner_text().strip()
-
-
-def menu(page, top, item):
-    page.get_by_role("menuitem", name=top, exact=True).click()
-    page.locator(".lm-Menu-itemLabel", has_text=re.compile(rf"^{item}$")).click()
-
-
-def run_all(page):
-    # Clear first, so that "every cell has a number" means "every cell ran again".
-    menu(page, "Edit", "Clear Outputs of All Cells")
+def run_all(page, timeout=180_000):
+    """Clear every output, Run All, wait until every cell has run; return the seconds."""
+    page.evaluate("() => window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
     page.wait_for_function(
         "() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]"
         ".every(p => !/\\d/.test(p.textContent))", timeout=10_000)
-    menu(page, "Run", "Run All Cells")
+    wait_for_kernel(page)
+    start = time.perf_counter()
+    page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+    try:
+        page.wait_for_function(
+            """() => {
+                const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
+                return prompts.length > 0
+                    && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
+            }""", timeout=timeout)
+    except Exception:
+        RESULTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(RESULTS / "run-all-failed.png"))
+        prompts = page.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts()
+        raise AssertionError(f"Run All did not finish; prompts: {prompts}") from None
+    seconds = time.perf_counter() - start
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
+                           timeout=30_000)
+    return seconds
 
 
-def wait_until_idle(page, timeout=120_000):
-    page.wait_for_function(
-        """() => {
-            const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
-            return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
-        }""", timeout=timeout)
+def check_outputs(page, expected, widgets=None):
+    """No error output, every widget and every explorer rendered, no widget that failed."""
+    assert page.locator(".jp-OutputArea-output[data-mime-type="
+                        "'application/vnd.jupyter.error']").count() == 0, "an error output"
+    out = page.locator(".jp-OutputArea-output")
+    for text in ("Error displaying widget", "Failed to load model class", "Model not found",
+                 "Loading widget", "Could not create"):
+        assert out.filter(has_text=text).count() == 0, f"an output says {text!r}"
+    if widgets is not None:
+        # a widget's output is a panel holding the widget's view (no data-mime-type)
+        views = page.locator(".jp-OutputArea-output:not([data-mime-type])")
+        expect(views).to_have_count(widgets, timeout=30_000)
+        for k in range(widgets):
+            assert views.nth(k).locator("*").count() > 0, f"widget {k} is empty"
+    explorers = page.locator(".pl-explorer")
+    expect(explorers).to_have_count(expected, timeout=30_000)
+    for k in range(expected):
+        ex = explorers.nth(k)
+        ex.scroll_into_view_if_needed()
+        assert ex.is_visible(), f"explorer {k} is not visible"
+        assert ex.locator("svg.pl-picture").count() == 1, f"explorer {k} has no picture"
+        box = ex.locator("svg.pl-picture").bounding_box()
+        assert box["width"] > 100 and box["height"] > 100, f"explorer {k} is drawn tiny: {box}"
+    return explorers
+
+
+def gate_of(ex):
+    title = state(ex)["title"] or ""
+    name = title.split(",")[0]
+    return name if name in GATES else None
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_notebook_runs_and_its_widgets_work(path, lab_url, browser):
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    errors = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
+def test_notebook_runs_and_its_explorers_work(path, lab, browser, axe_source):
+    page, watch = open_notebook(lab, browser, path.name, path.stem)
     try:
-        # A workspace of its own: JupyterLab would otherwise reopen earlier notebooks too.
-        page.goto(f"{lab_url}/lab/workspaces/{path.stem}/tree/{path.name}?reset")
-        page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
-        assert page.locator(".jp-NotebookPanel").count() == 1
-        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
-                               timeout=60_000)
-        start = time.perf_counter()
-        run_all(page)
-        page.wait_for_timeout(500)
-        wait_until_idle(page)
-        run_seconds = time.perf_counter() - start
-        page.wait_for_timeout(1000)
-
-        # No error output and no widget that failed to render.
-        assert page.locator(".jp-OutputArea-output[data-mime-type="
-                            "'application/vnd.jupyter.error']").count() == 0
-        out = page.locator(".jp-OutputArea-output")
-        assert out.filter(has_text="Error displaying widget").count() == 0
-        assert out.filter(has_text="Failed to load model class").count() == 0
-        assert out.filter(has_text="Loading widget").count() == 0
-
-        # Every widget the notebook creates is rendered.
-        expected = widget_outputs_in(path)
-        outputs = page.locator(".jp-OutputArea-output > .jupyter-widgets")
-        assert outputs.count() == expected
-        for k in range(expected):
-            assert outputs.nth(k).locator(".jupyter-widgets").count() > 0, f"widget {k} empty"
-            assert outputs.nth(k).is_visible()
-
-        latencies = []
-        explorers = page.locator(".perceptron-training-explorer")
+        RUN_ALL[path.stem] = run_all(page)
+        widgets, expected = widgets_in(path)
+        explorers = check_outputs(page, expected, widgets)
+        custom_done = False
         for k in range(explorers.count()):
-            latencies += exercise_training_explorer(page, explorers.nth(k))
-        neurons = page.locator(".perceptron-neuron-explorer")
-        for k in range(neurons.count()):
-            latencies += exercise_neuron_explorer(page, neurons.nth(k))
-        boundaries = page.locator(".perceptron-boundary-explorer")
-        for k in range(boundaries.count()):
-            latencies += exercise_boundary_explorer(page, boundaries.nth(k))
-
+            ex = explorers.nth(k)
+            label = f"{path.stem} #{k}"
+            kind = ex.get_attribute("class")
+            if "pl-training" in kind:
+                gate = gate_of(ex)
+                drive_training(page, ex, WHERE, axe_source, label, gate=gate)
+                if path.stem.startswith("04") and gate == "AND" and not custom_done:
+                    switch_to_custom(page, ex)
+                    check_axe(page, ex, axe_source, f"{label} training, custom data")
+                    add_point_by_click(page, ex, WHERE)
+                    custom_done = True
+            elif "pl-boundary" in kind:
+                drive_boundary(page, ex, WHERE, axe_source, label)
+            elif "pl-neuron" in kind:
+                drive_neuron(page, ex, WHERE, axe_source, label)
+            elif "pl-descent" in kind:
+                drive_descent(page, ex, WHERE, axe_source, label)
+            else:
+                raise AssertionError(f"{label}: an explorer of unknown kind {kind!r}")
+        if path.stem.startswith("04"):
+            assert custom_done, "notebook 04 should have the AND training explorer"
         RESULTS.mkdir(exist_ok=True)
         page.screenshot(path=str(RESULTS / f"{path.stem}.png"), full_page=False)
-        TIMINGS[path.stem] = {"run_all": run_seconds, "latencies": latencies}
-        assert not errors, f"JavaScript errors in the page: {errors[:3]}"
+        assert not watch.page_errors, f"JavaScript errors in the page: {watch.page_errors[:3]}"
+        assert not watch.console, f"errors logged in the page: {watch.console[:3]}"
     finally:
         page.close()
-        shut_down_kernels(lab_url)
+        lab.shut_down_sessions()
 
 
-def shut_down_kernels(url):
-    with urllib.request.urlopen(f"{url}/api/sessions") as r:
-        sessions = json.loads(r.read())
-    for session in sessions:
-        req = urllib.request.Request(f"{url}/api/sessions/{session['id']}", method="DELETE")
-        urllib.request.urlopen(req).close()
+SCRATCH = [
+    "from perceptron_lib.widgets import (BoundaryExplorer, DescentExplorer, NeuronExplorer,\n"
+    "                                    TrainingExplorer)",
+    'TrainingExplorer(dataset="AND")',
+    'BoundaryExplorer(gate="AND")',
+    "NeuronExplorer(n_inputs=3, weights=[1, 1, 1], threshold=2)",
+    "DescentExplorer(seed=0)",
+]
 
 
-def button(scope, label):
-    return scope.locator("button", has_text=re.compile(rf"^\s*{label}\s*$"))
+def test_explorers_keep_working_without_a_kernel(lab, browser, axe_source):
+    """Shut the kernel down: stepping, going back, the slider, keys, per-epoch mode, the
+    boundary and neuron explorers all still work; adding a point says it needs the kernel."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(src) for src in SCRATCH]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)",
+                                 "language": "python"}
+    nbformat.write(nb, lab.root / "kernel_gone.ipynb")
+    page, watch = open_notebook(lab, browser, "kernel_gone.ipynb", "kernel-gone")
+    where = f"{WHERE}, kernel gone"
+    try:
+        run_all(page)
+        explorers = check_outputs(page, 4)
+        ex = page.locator(".pl-training")
+        switch_to_custom(page, ex)                 # with the kernel: the AND points, as custom
+        timed(page, ex, press(ex, FORWARD), "training", WHERE)
 
+        kernels = lab.kernels()
+        assert len(kernels) == 1
+        lab.shut_down_kernel(kernels[0]["id"])
+        deadline = time.time() + 10
+        while lab.kernels() and time.time() < deadline:
+            time.sleep(0.2)
+        assert not lab.kernels(), "the kernel is still there"
+        page.wait_for_timeout(1500)                 # let the page notice
+        expect(explorers).to_have_count(4)
 
-def exercise_training_explorer(page, ex):
-    ex.scroll_into_view_if_needed()
-    img = ex.locator("img").first
-    readout = ex.locator("[role=status]").first
-    assert "Before training" in text_of(readout)
-    latencies = []
-    seen = set()
-    for k in range(1, 7):                               # step forward
-        latencies.append(changes_picture(page, img, lambda: button(ex, "step").click()))
-        expect(readout).to_contain_text(re.compile(r"^(epoch \d+, sample|End of epoch)"))
-        expect(ex.locator(".widget-slider .widget-readout").last).to_have_text(str(k))
-        seen.add(text_of(readout))
-    assert len(seen) == 6, "each step tells a new story"
-    forward_picture = src_of(img)
-    latencies.append(changes_picture(page, img, lambda: button(ex, "back").click()))
-    assert src_of(img) != forward_picture
-    expect(ex.locator(".widget-slider .widget-readout").last).to_have_text("5")
+        # stepping, back, keys and the slider: new pictures and words, no kernel involved
+        st = state(ex)
+        for action, want in ((press(ex, FORWARD), 2), (press(ex, FORWARD), 3),
+                             (press(ex, BACK), 2), (key(page, ex, "ArrowRight"), 3),
+                             (key(page, ex, "End"), None), (key(page, ex, "Home"), 0)):
+            before = st
+            timed(page, ex, action, "training", where)
+            st = state(ex)
+            assert st["picture"] != before["picture"] and st["readout"] != before["readout"]
+            if want is not None:
+                assert position(st) == want
+            check_words_agree(st, "kernel gone")
+            check_line_agrees(st, last_W(st["readout"]), "kernel gone")
+        slider = visit_slider(ex)
+        for _ in range(3):
+            before = st
 
-    # keys, with the mouse over the picture
-    img.hover()
-    latencies.append(changes_picture(page, img, lambda: page.keyboard.press("ArrowRight")))
-    expect(ex.locator(".widget-slider .widget-readout").last).to_have_text("6")
-    latencies.append(changes_picture(page, img, lambda: page.keyboard.press("ArrowLeft")))
-    expect(ex.locator(".widget-slider .widget-readout").last).to_have_text("5")
+            def move():
+                slider.focus()
+                page.keyboard.press("ArrowRight")
+            timed(page, ex, move, "training", where)
+            st = state(ex)
+            assert st["picture"] != before["picture"] and st["readout"] != before["readout"]
+        assert position(st) == 3
+        timed(page, ex, press(ex, "step one whole epoch at a time"), "training", where)
+        timed(page, ex, press(ex, FORWARD), "training", where)
+        assert state(ex)["readout"].startswith("End of epoch")
+        press(ex, "step one visit at a time")()
 
-    # the slider: focus its handle and move it with the keyboard
-    handle = ex.locator(".widget-slider .noUi-handle").last
-    handle.focus()
-    latencies.append(changes_picture(page, img, lambda: page.keyboard.press("ArrowRight")))
-    expect(ex.locator(".widget-slider .widget-readout").last).to_have_text("6")
+        drive_boundary(page, page.locator(".pl-boundary"), where)
+        drive_neuron(page, page.locator(".pl-neuron"), where)
+        descent = page.locator(".pl-descent")
+        drive_descent(page, descent, where)
+        descent.get_by_role("button", name="train again from the next seed's random start",
+                            exact=True).click()
+        expect(descent.locator("div.pl-note")).to_contain_text("needs the notebook running",
+                                                               timeout=3_500)
 
-    # play, then pause
-    play = ex.locator(".widget-play button").first
-    changes_picture(page, img, play.click, timeout=15_000)
-    ex.locator(".widget-play button").nth(1).click()          # pause
-    page.wait_for_timeout(300)
-    button(ex, "start").click()
-    expect(readout).to_contain_text("Before training", timeout=10_000)
-
-    # custom data: a click on the picture adds a point of the chosen class
-    ex.locator("select").first.select_option("custom")
-    points = ex.locator("textarea").first
-    expect(points).to_be_visible()
-    before = points.input_value().count("\n") + 1 if points.input_value().strip() else 0
-    box = img.bounding_box()
-    changes_picture(page, img, lambda: page.mouse.click(box["x"] + 0.3 * box["width"],
-                                                        box["y"] + 0.5 * box["height"]))
-    expect(points).to_have_value(re.compile(r"(?:.*\n){" + str(before) + r"}.*\S"))
-    return latencies
-
-
-def exercise_neuron_explorer(page, ex):
-    ex.scroll_into_view_if_needed()
-    img = ex.locator("img").first
-    toggle = ex.locator("button", has_text="x1 =").first
-    latency = changes_picture(page, img, toggle.click)
-    expect(toggle).to_contain_text("x1 = 1")
-    return [latency]
-
-
-def exercise_boundary_explorer(page, ex):
-    ex.scroll_into_view_if_needed()
-    img = ex.locator("img").first
-    message = ex.locator("[role=status]").first
-    before = text_of(message)
-    handle = ex.locator(".widget-slider .noUi-handle").last    # the bias slider
-    handle.focus()
-    latencies = []
-    for _ in range(6):
-        latencies.append(changes_picture(page, img, lambda: page.keyboard.press("ArrowLeft")))
-    expect(message).not_to_have_text(before)
-    expect(message).to_contain_text("rows right")
-    return latencies
+        # adding a point needs the kernel: the view says so, within about 3 seconds
+        m = Map(state(ex))
+        assert m.span > 0
+        start = time.perf_counter()
+        click_at(page, ex, 0.5, 0.25)
+        note = ex.locator("div.pl-note")
+        expect(note).to_contain_text("needs the notebook running", timeout=3_500)
+        NOTES.append(f"kernel gone: a click to add a point said it needs the kernel after "
+                     f"{time.perf_counter() - start:.1f} s")
+        assert note.get_attribute("role") == "alert"
+        assert len(state(ex)["markers"]) == 4, "no point was added"
+        check_axe(page, ex, axe_source, "kernel gone: training with the note shown")
+        RESULTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(RESULTS / "kernel_gone.png"), full_page=False)
+        assert not watch.page_errors, f"JavaScript errors in the page: {watch.page_errors[:3]}"
+    finally:
+        page.close()
+        lab.shut_down_sessions()
