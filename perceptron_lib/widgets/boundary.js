@@ -7,7 +7,7 @@ function render({ model, el }) {
   const W_PX = Math.round(style.size.width * 0.62), H_PX = style.size.height;
   const root = html("div", { class: "pl-explorer pl-boundary" }, el);
   root.style.fontSize = `${font + 3}px`;
-  keepKeys(root);
+  const releaseKeys = keepKeys(root);
   html("style", {}, root, BASE_CSS);
   const row = html("div", { class: "pl-row" }, root);
   row.style.alignItems = "flex-start";
@@ -110,6 +110,7 @@ function render({ model, el }) {
   }
   for (const name of ["gate", "w1", "w2", "b"]) model.on(`change:${name}`, show);
   show();
+  return releaseKeys;
 }
 
 export default { render };

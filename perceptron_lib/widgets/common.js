@@ -30,18 +30,26 @@ function button(parent, label, name, icon = "") {
   return b;
 }
 
-// Keys meant for a control (a slider's arrows, Home, End) stay with it: JupyterLab's notebook
-// shortcuts listen on the document and would otherwise take them (ArrowLeft/ArrowRight move
-// between headings there), so a slider could not be moved from the keyboard.
+// Keys on an explorer stay with it. The notebook front-ends have shortcuts on the same keys
+// (ArrowLeft/ArrowRight move between headings), and Notebook 7 handles them on the document
+// before the page sees them (JupyterLab after): so the view listens first, on the window,
+// while the event is on its way to the explorer. onKey(ev) is the view's own key handling
+// (it calls preventDefault on the keys it uses); the keys a focused control uses itself (a
+// slider's arrows, Home, End) are left to the control. Either way the event goes no further,
+// so listeners inside the view must not rely on keydown for these keys.
+// Returns the function that removes the listener (call it when the view goes away).
 const CONTROL_KEYS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End",
                               "PageUp", "PageDown", " "]);
-function keepKeys(root) {
-  root.addEventListener("keydown", (ev) => {
+function keepKeys(root, onKey = null) {
+  const guard = (ev) => {
+    if (!root.contains(ev.target) || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    if (onKey) onKey(ev);
     const tag = ev.target.tagName;
-    if ((tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA") && CONTROL_KEYS.has(ev.key)) {
-      ev.stopPropagation();
-    }
-  });
+    const control = tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA";
+    if (ev.defaultPrevented || (control && CONTROL_KEYS.has(ev.key))) ev.stopPropagation();
+  };
+  window.addEventListener("keydown", guard, true);
+  return () => window.removeEventListener("keydown", guard, true);
 }
 
 function labelled(parent, text, control) {

@@ -14,7 +14,6 @@ function render({ model, el }) {
   const root = html("div", { class: "pl-explorer pl-descent", tabindex: "0",
                              "aria-label": "gradient-descent explorer: arrow keys step, Home and End jump, space plays" }, el);
   root.style.fontSize = `${font + 3}px`;
-  keepKeys(root);
   html("style", {}, root, BASE_CSS);
 
   // -- settings that retrain (they need the kernel) --------------------------------------------
@@ -309,7 +308,7 @@ function render({ model, el }) {
     model.set("speed", parseInt(speed.value, 10)); model.save_changes();
     if (playing) setPlaying(true);
   });
-  root.addEventListener("keydown", (ev) => {
+  const releaseKeys = keepKeys(root, (ev) => {
     const t = ev.target;
     if (t.tagName === "SELECT" || (t.tagName === "INPUT" && t.type === "number")) return;
     if (t.tagName === "INPUT" && ev.key !== " ") return;       // the sliders keep their keys
@@ -353,7 +352,7 @@ function render({ model, el }) {
   model.on("change:epoch_options", build);
   for (const name of ["message", "speed"]) model.on(`change:${name}`, show);
   build();
-  return () => setPlaying(false);
+  return () => { setPlaying(false); releaseKeys(); };
 }
 
 export default { render };

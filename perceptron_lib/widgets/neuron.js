@@ -8,7 +8,7 @@ function render({ model, el }) {
   const W_PX = Math.round(style.size.width * 0.5), H_PX = Math.round(style.size.height * 0.7);
   const root = html("div", { class: "pl-explorer pl-neuron" }, el);
   root.style.fontSize = `${font + 3}px`;
-  keepKeys(root);
+  const releaseKeys = keepKeys(root);
   html("style", {}, root, BASE_CSS);
   const row = html("div", { class: "pl-row" }, root);
   const controls = html("div", { class: "pl-controls" }, row);
@@ -113,6 +113,7 @@ function render({ model, el }) {
   }
   for (const name of ["inputs_on", "weight_values", "threshold"]) model.on(`change:${name}`, show);
   show();
+  return releaseKeys;
 }
 
 export default { render };

@@ -8,7 +8,6 @@ function render({ model, el }) {
   const root = html("div", { class: "pl-explorer pl-training", tabindex: "0",
                              "aria-label": "training explorer: arrow keys step, Home and End jump, space plays" }, el);
   root.style.fontSize = `${font + 3}px`;
-  keepKeys(root);
   html("style", {}, root, BASE_CSS);
 
   // -- controls that retrain (they need the kernel) ----------------------------------------
@@ -305,7 +304,7 @@ function render({ model, el }) {
   };
   perSample.addEventListener("click", () => setMode(false));
   perEpoch.addEventListener("click", () => setMode(true));
-  root.addEventListener("keydown", (ev) => {
+  const releaseKeys = keepKeys(root, (ev) => {
     if (ev.target.tagName === "TEXTAREA" || ev.target.tagName === "SELECT") return;
     const keys = { ArrowRight: () => stepBy(1), PageDown: () => stepBy(1),
                    ArrowLeft: () => stepBy(-1), PageUp: () => stepBy(-1),
@@ -365,7 +364,7 @@ function render({ model, el }) {
     if (text.value !== model.get("points_text")) text.value = model.get("points_text");
   });
   build();
-  return () => setPlaying(false);
+  return () => { setPlaying(false); releaseKeys(); };
 }
 
 export default { render };
