@@ -118,7 +118,8 @@ def _write_settings(folder):
 
 
 class Lab:
-    """A JupyterLab server on a copy of the notebooks (autosave never touches the repo)."""
+    """A Jupyter server (JupyterLab or Notebook 7) on a copy of the notebooks, so that
+    autosave never touches the repository."""
 
     def __init__(self, url, root):
         self.url, self.root = url, root
@@ -141,22 +142,23 @@ class Lab:
             self.api(f"sessions/{session['id']}", method="DELETE")
 
 
-@pytest.fixture(scope="session")
-def lab():
-    work = Path(tempfile.mkdtemp(prefix="course-lab-"))
+def _jupyter(app):
+    """Start ``jupyter lab`` or ``jupyter notebook`` on 127.0.0.1 with an empty token, fresh
+    workspaces and settings; yield a Lab; stop it and keep its log in results/."""
+    config = {"lab": "LabApp", "notebook": "JupyterNotebookApp"}[app]
+    work = Path(tempfile.mkdtemp(prefix=f"course-{app}-"))
     shutil.copytree(ROOT / "notebooks", work / "notebooks")
     _write_settings(work / "settings")
     port = free_port()
     log = work / "server.log"
-    cmd = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1",
+    cmd = [sys.executable, "-m", "jupyter", app, "--no-browser", "--ip=127.0.0.1",
            f"--port={port}", "--IdentityProvider.token=", "--ServerApp.password=",
            f"--ServerApp.root_dir={work / 'notebooks'}",
-           f"--LabApp.workspaces_dir={work / 'workspaces'}",
-           f"--LabApp.user_settings_dir={work / 'settings'}",
+           f"--{config}.workspaces_dir={work / 'workspaces'}",
+           f"--{config}.user_settings_dir={work / 'settings'}",
            "--ServerApp.open_browser=False",
            # the tests run commands (Run All) through the application object
-           "--LabApp.expose_app_in_browser=True",
-           "--JupyterNotebookApp.expose_app_in_browser=True",
+           f"--{config}.expose_app_in_browser=True",
            # the tests shut kernels down through the REST API
            "--ServerApp.disable_check_xsrf=True"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
@@ -166,7 +168,22 @@ def lab():
     wait_for_http(f"{url}/api/status", server, log)
     yield Lab(url, work / "notebooks")
     stop(server)
+    RESULTS.mkdir(exist_ok=True)
+    shutil.copy(log, RESULTS / f"{app}-server.log")     # for a failure's story
     shutil.rmtree(work, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def lab():
+    yield from _jupyter("lab")
+
+
+@pytest.fixture(scope="session")
+def notebook7():
+    # A server of its own: Notebook 7 and JupyterLab in one server share a cache of static
+    # file paths (jupyter_server's FileFindHandler, keyed by file name), and fonts of the same
+    # name then fail with 403 in whichever comes second.
+    yield from _jupyter("notebook")
 
 
 @pytest.fixture(scope="session")
@@ -242,7 +259,8 @@ class Watch:
     def __init__(self, page):
         self.page_errors, self.console, self.blocked = [], [], []
         page.route("**/*", self._route)
-        page.on("pageerror", lambda exc: self.page_errors.append(str(exc)))
+        page.on("pageerror", lambda exc: self.page_errors.append(
+            f"{exc}\n" + "\n".join((exc.stack or "").splitlines()[:6])))
         page.on("console", self._console)
 
     def _route(self, route):
@@ -262,9 +280,24 @@ class Watch:
         self.console.append(f"{message.text} ({where})")
 
 
+# The time of the learner's last press (pointerdown or keydown, the event's timestamp), for
+# the in-page stopwatch (explorers.STOPWATCH). Installed before the page's own scripts, so it
+# is the first listener to see every press: the explorers handle their keys on the window too,
+# and may stop them there.
+PRESS_CLOCK = """
+window.__plPress = null;
+for (const type of ["pointerdown", "keydown"]) {
+  window.addEventListener(type, (e) => {
+    if (window.__plPress === null) window.__plPress = e.timeStamp;
+  }, { capture: true });
+}
+"""
+
+
 def new_page(browser, width=1400, height=1000):
     """A page of its own, local only; returns (page, watch)."""
     page = browser.new_page(viewport={"width": width, "height": height})
+    page.add_init_script(PRESS_CLOCK)
     return page, Watch(page)
 
 

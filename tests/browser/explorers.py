@@ -18,18 +18,18 @@ from .conftest import AXE, LATENCIES
 # -- measuring, inside the page -----------------------------------------------------------------
 
 STOPWATCH = """(root) => {
-  // From the learner's press (pointerdown or keydown, as the event's timestamp) to the first
-  // change inside the explorer's view, resolved in the next animation frame: what the
-  // learner sees is then about to be painted.
+  // From the learner's press (window.__plPress: the pointerdown or keydown event's timestamp,
+  // recorded by conftest.PRESS_CLOCK before anything else sees the event) to the first change
+  // inside the explorer's view, resolved in the next animation frame: what the learner sees
+  // is then about to be painted.
   window.__plLatency = null;
-  let t0 = null, done = false;
-  const press = (e) => { if (t0 === null) t0 = e.timeStamp; };
-  document.addEventListener("pointerdown", press, { capture: true, once: true });
-  document.addEventListener("keydown", press, { capture: true, once: true });
+  window.__plPress = null;
+  let done = false;
   const obs = new MutationObserver(() => {
-    if (done || t0 === null) return;       // something else changed before the press
+    if (done || window.__plPress === null) return;   // something changed before the press
     done = true;
     obs.disconnect();
+    const t0 = window.__plPress;
     requestAnimationFrame(() => { window.__plLatency = performance.now() - t0; });
   });
   obs.observe(root, { attributes: true, childList: true, characterData: true, subtree: true });
