@@ -23,11 +23,18 @@ function html(tag, attrs = {}, parent = null, text = null) {
 
 function button(parent, label, name, icon = "") {
   // A button with visible text and an accessible name (the tooltip says the key too).
-  const b = html("button", { type: "button", class: "pl-button", "aria-label": name, title: name },
-                 parent);
+  const b = html("button", { type: "button", class: "pl-button", "aria-label": spoken(label, name),
+                             title: name }, parent);
   if (icon) html("span", { "aria-hidden": "true", class: "pl-icon" }, b, icon);
   if (label) html("span", {}, b, label);
   return b;
+}
+
+function spoken(label, name) {
+  // The accessible name starts with the words on the button unless it already says them, so
+  // that "click per sample" works by voice (WCAG 2.5.3, label in name).
+  const words = label.replace(/[^\p{L}\p{N}= ]/gu, "").trim();
+  return words && !name.toLowerCase().includes(words.toLowerCase()) ? `${words}: ${name}` : name;
 }
 
 // Keys on an explorer stay with it. The notebook front-ends have shortcuts on the same keys

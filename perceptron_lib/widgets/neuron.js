@@ -90,6 +90,8 @@ function render({ model, el }) {
       p.value.textContent = String(on[i]);
       p.label.textContent = `w=${fmt(w[i])}`;
       toggles[i].lastChild.textContent = `x${i + 1} = ${on[i]}`;
+      toggles[i].setAttribute("aria-label", spoken(`x${i + 1} = ${on[i]}`,
+                                                   `switch input x${i + 1} on or off`));
       toggles[i].setAttribute("aria-pressed", String(Boolean(on[i])));
       sliders[i].s.value = String(w[i]);
       sliders[i].out.textContent = fmt(w[i]);
