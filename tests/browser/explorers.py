@@ -246,9 +246,9 @@ BACK = "one step back (←)"
 START = "back to the start (Home)"
 END = "jump to the end (End)"
 PLAY = "play or pause (space)"
-PER_SAMPLE = "step one visit at a time"
-PER_EPOCH = "step one whole epoch at a time"
-TABLE = "show the visits so far as a table"
+PER_SAMPLE = "per sample: step one visit at a time"
+PER_EPOCH = "per epoch: step one whole epoch at a time"
+TABLE = "table of visits: show the visits so far as a table"
 
 
 def press(ex, name):
@@ -509,7 +509,7 @@ def add_point_by_click(page, ex, where):
     m = Map(st)
     x, y = m.data(*st["markers"][-1][:2])
     assert abs(x - 0.5) < 0.05 and abs(y - 0.25) < 0.05, (x, y)
-    ex.get_by_role("button", name="remove the last point added", exact=True).click()
+    ex.get_by_role("button", name="undo: remove the last point added", exact=True).click()
     page.wait_for_function(
         "([root, n]) => root.querySelectorAll('.pl-points > *').length === n",
         arg=[ex.element_handle(), markers], timeout=15_000)
@@ -592,13 +592,14 @@ def drive_neuron(page, ex, where, axe_source=None, label=""):
     kind = "neuron"
     if axe_source:
         check_axe(page, ex, axe_source, f"{label} neuron")
-    toggles = ex.get_by_role("button", name=re.compile(r"^switch input x\d on or off$"))
+    # names like "x1 = 0: switch input x1 on or off": the words on the button come first
+    toggles = ex.get_by_role("button", name=re.compile(r"^x\d = [01]: switch input x\d on or off$"))
     n = toggles.count()
     assert n >= 1
     readout = ex.locator(".pl-readout")
     seen = {readout.inner_text()}
     for i in range(n):
-        t = ex.get_by_role("button", name=f"switch input x{i + 1} on or off", exact=True)
+        t = ex.get_by_role("button", name=re.compile(rf": switch input x{i + 1} on or off$"))
         was = t.get_attribute("aria-pressed") == "true"
         before = state(ex)["picture"]
         timed(page, ex, t.click, kind, where)
@@ -644,7 +645,7 @@ def drive_descent(page, ex, where, axe_source=None, label=""):
     assert last > 0 and epoch["value"] == "0", epoch
     n_epochs = int(re.search(r"of (\d+)$", epoch["valuetext"]).group(1))
     seen = {st["readout"]}
-    step = "one picture forward (→)"
+    step = "step: one picture forward (→)"
     for k in range(1, 4):
         before = st
         timed(page, ex, press(ex, step), kind, where)
