@@ -27,9 +27,16 @@ def line_whereabouts(W, xlim, ylim):
         return (f"With w1 = w2 = 0 there is no line at all: z = {fmt(b)} for every input, so "
                 f"{fires}.")
     corners = [(x, y) for x in xlim for y in ylim]
-    signs = {np.sign(b + w1 * x + w2 * y) for x, y in corners}
-    if len(signs - {0}) > 1 or 0 in signs:
-        return ""
+    signs = [np.sign(b + w1 * x + w2 * y) for x, y in corners]
+    if len(set(signs) - {0}) > 1:
+        return ""                                      # the line crosses the picture
+    if 0 in signs:
+        on = [f"({fmt(x)}, {fmt(y)})" for (x, y), s in zip(corners, signs) if s == 0]
+        rest = ("shaded: every other point is classed 1" if 1 in signs
+                else "unshaded: no other point is classed 1")
+        where = (f"only touches the picture at its corner {on[0]}" if len(on) == 1
+                 else f"runs along the picture's edge, from {on[0]} to {on[1]}")
+        return f"The decision line {where}; the rest of the picture is {rest}."
     # the point of the line nearest the middle of the picture
     cx, cy = (xlim[0] + xlim[1]) / 2, (ylim[0] + ylim[1]) / 2
     z_centre = b + w1 * cx + w2 * cy

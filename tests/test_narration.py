@@ -35,12 +35,15 @@ def test_readout_of_every_visit(and_history):
     ([10, 1, 1], "to the left: it passes through (-5, -5)"),
     ([-1, 0, 0], "no line at all: z = -1 for every input, so nothing is classed 1"),
     ([0, 0, 0], "every point is classed 1"),
+    ([-3, 1, 1], "only touches the picture at its corner (1.5, 1.5); the rest of the picture "
+                 "is unshaded"),
+    ([-1.5, 1, 0], "runs along the picture's edge, from (1.5, -0.5) to (1.5, 1.5)"),
 ])
 def test_line_whereabouts(W, says):
     assert says in narration.line_whereabouts(W, (-0.5, 1.5), (-0.5, 1.5))
 
 
-@pytest.mark.parametrize("W", [[-3, 2, 1], [-1, 1, 1], [0, 1, -1], [-1.5, 0, 1]])
+@pytest.mark.parametrize("W", [[-3, 2, 1], [-1, 1, 1], [0, 1, -1], [-1.4, 0, 1]])
 def test_no_whereabouts_when_the_line_crosses_the_picture(W):
     assert narration.line_whereabouts(W, (-0.5, 1.5), (-0.5, 1.5)) == ""
 

@@ -274,6 +274,10 @@ function render({ model, el }) {
       note.textContent = `⚠ ${what} needs the notebook running (a live kernel): run the ` +
         "notebook's cells, then try again. Stepping through this run works without it.";
       note.className = "pl-note pl-alert";
+      // the controls go back to what the run on screen was trained with
+      dataset.value = run.dataset;
+      lr.value = String(run.lr);
+      custom.classList.toggle("pl-hidden", run.dataset !== "custom");
     };
     clearTimeout(waiting);
     try {

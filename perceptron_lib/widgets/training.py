@@ -273,7 +273,7 @@ class TrainingExplorer(Explorer):
         """The whole run, as the browser view needs it (plain JSON)."""
         xlim, ylim = view
         run = dict(title=title, xlim=list(xlim), ylim=list(ylim), X=X.tolist(),
-                   d=[int(v) for v in d], **self._names)
+                   d=[int(v) for v in d], dataset=self.dataset, lr=self.lr, **self._names)
         if h is None or len(h) == 0:
             W0 = [0.0, 0.0, 0.0]
             return dict(run, has_history=False, n=0, n_epochs=0, n_epochs_shown=1,
