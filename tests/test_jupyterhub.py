@@ -360,18 +360,15 @@ def hub(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
+def browser(playwright_session):
     path = chromium_path()
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=path,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--disable-dev-shm-usage"])
-        yield b
-        b.close()
+    b = playwright_session.chromium.launch(
+        executable_path=path,
+        args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+              "--disable-background-networking", "--disable-component-update",
+              "--disable-sync", "--disable-dev-shm-usage"])
+    yield b
+    b.close()
 
 
 def only_local(route):
@@ -491,10 +488,13 @@ def test_class_link_brings_the_course_to_each_student_and_notebook_00_runs(hub, 
             assert out.filter(has_text="Error displaying widget").count() == 0, name
             expected = widget_outputs_in(home / relpath)
             assert expected > 0
-            widgets = page.locator(".jp-OutputArea-output > .jupyter-widgets")
+            # a widget's output is a panel holding the widget's view (no data-mime-type)
+            widgets = page.locator(".jp-OutputArea-output:not([data-mime-type])")
             expect(widgets).to_have_count(expected, timeout=30_000)
-            for k in range(expected):
-                assert widgets.nth(k).locator(".jupyter-widgets").count() > 0, name
+            for k in range(expected):        # an ipywidgets box, or a course explorer's view
+                shown = widgets.nth(k).locator(".widget-box, .pl-explorer")
+                expect(shown.first).to_be_attached(timeout=30_000)
+            expect(page.locator(".pl-training svg.pl-picture")).to_have_count(1)
             assert not errors, f"{name}: JavaScript errors: {errors[:3]}"
         except Exception:
             page.screenshot(path=f"/tmp/hub-{name}.png")

@@ -167,20 +167,17 @@ def site(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
+def browser(playwright_session):
     path = chromium_path()
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=path,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--disable-dev-shm-usage",
-                  # no host name but 127.0.0.1 resolves, whoever asks (page, workers)
-                  "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"])
-        yield b
-        b.close()
+    b = playwright_session.chromium.launch(
+        executable_path=path,
+        args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+              "--disable-background-networking", "--disable-component-update",
+              "--disable-sync", "--disable-dev-shm-usage",
+              # no host name but 127.0.0.1 resolves, whoever asks (page, workers)
+              "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"])
+    yield b
+    b.close()
 
 
 KERNEL_IDLE = """() => [...document.querySelectorAll('#jp-main-statusbar .jp-StatusBar-TextItem')]

@@ -59,6 +59,34 @@ function keepKeys(root, onKey = null) {
   return () => window.removeEventListener("keydown", guard, true);
 }
 
+// The picture and, under it, the controls of an explorer that steps through a run (training,
+// gradient descent): start, back, step, end, play, speed, the slider, and the readout
+// (role=status), status and note lines. `words` says what a step is in this explorer.
+function stepperLayout(root, width, height, words) {
+  const ui = {};
+  ui.pic = svg("svg", { width, height, viewBox: `0 0 ${width} ${height}`, role: "img",
+                        class: "pl-picture" }, root);
+  ui.pic.style.width = `${width}px`;
+  ui.titleNode = svg("title", {}, ui.pic);
+  ui.descNode = svg("desc", {}, ui.pic);
+  const nav = html("div", { class: "pl-row" }, root);
+  ui.startB = button(nav, "start", words.start, "|◀");
+  ui.backB = button(nav, "back", words.back, "◀");
+  ui.stepB = button(nav, "step", words.step, "▶");
+  ui.endB = button(nav, "end", words.end, "▶|");
+  ui.playB = button(nav, "play", "play or pause (space)", "▷");
+  ui.speed = html("input", { type: "range", min: "1", max: String(words.fastest), step: "1" });
+  labelled(nav, words.speed, ui.speed);
+  const sliderRow = html("div", { class: "pl-row" }, root);
+  ui.slider = html("input", { type: "range", min: "0", step: "1" });
+  ui.slider.style.width = `${width - 80}px`;
+  ui.sliderLabel = labelled(sliderRow, words.slider, ui.slider);
+  ui.readout = html("div", { class: "pl-readout", role: "status", "aria-live": "polite" }, root);
+  ui.status = html("div", { class: "pl-status" }, root);
+  ui.note = html("div", { class: "pl-note", role: "alert" }, root);
+  return ui;
+}
+
 function labelled(parent, text, control) {
   // A visible label tied to its control, so that every control has a name.
   const id = "pl-" + Math.random().toString(36).slice(2, 10);

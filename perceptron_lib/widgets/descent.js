@@ -27,29 +27,12 @@ function render({ model, el }) {
   const epochs = html("select", {});
   labelled(top, "epochs", epochs);
 
-  // -- the picture -----------------------------------------------------------------------------
-  const pic = svg("svg", { width: W_PX, height: H_PX, viewBox: `0 0 ${W_PX} ${H_PX}`, role: "img",
-                           class: "pl-picture" }, root);
-  pic.style.width = `${W_PX}px`;
-  const titleNode = svg("title", {}, pic);
-  const descNode = svg("desc", {}, pic);
-
-  // -- stepping --------------------------------------------------------------------------------
-  const nav = html("div", { class: "pl-row" }, root);
-  const startB = button(nav, "start", "back to the random start (Home)", "|◀");
-  const backB = button(nav, "back", "one picture back (←)", "◀");
-  const stepB = button(nav, "step", "one picture forward (→)", "▶");
-  const endB = button(nav, "end", "jump to the last epoch (End)", "▶|");
-  const playB = button(nav, "play", "play or pause (space)", "▷");
-  const speed = html("input", { type: "range", min: "1", max: "60", step: "1" });
-  labelled(nav, "pictures/s", speed);
-  const sliderRow = html("div", { class: "pl-row" }, root);
-  const slider = html("input", { type: "range", min: "0", step: "1" });
-  slider.style.width = `${W_PX - 80}px`;
-  labelled(sliderRow, "epoch", slider);
-  const readout = html("div", { class: "pl-readout", role: "status", "aria-live": "polite" }, root);
-  const status = html("div", { class: "pl-status" }, root);
-  const note = html("div", { class: "pl-note", role: "alert" }, root);
+  // -- the picture and the stepping controls ----------------------------------------------------
+  const { pic, titleNode, descNode, startB, backB, stepB, endB, playB, speed, slider, readout,
+          status, note } = stepperLayout(root, W_PX, H_PX, {
+    start: "back to the random start (Home)", back: "one picture back (←)",
+    step: "one picture forward (→)", end: "jump to the last epoch (End)", speed: "pictures/s",
+    fastest: 60, slider: "epoch" });
 
   // -- drawing -----------------------------------------------------------------------------------
   const sigma = (z) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));

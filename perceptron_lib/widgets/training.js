@@ -20,29 +20,11 @@ function render({ model, el }) {
   const perSample = button(top, "per sample", "step one visit at a time");
   const perEpoch = button(top, "per epoch", "step one whole epoch at a time");
 
-  // -- the picture --------------------------------------------------------------------------
-  const pic = svg("svg", { width: W_PX, height: H_PX, viewBox: `0 0 ${W_PX} ${H_PX}`,
-                           role: "img", class: "pl-picture" }, root);
-  pic.style.width = `${W_PX}px`;
-  const titleNode = svg("title", {}, pic);
-  const descNode = svg("desc", {}, pic);
-
-  // -- stepping -------------------------------------------------------------------------------
-  const nav = html("div", { class: "pl-row" }, root);
-  const startB = button(nav, "start", "back to the start (Home)", "|◀");
-  const backB = button(nav, "back", "one step back (←)", "◀");
-  const stepB = button(nav, "step", "one step forward (→)", "▶");
-  const endB = button(nav, "end", "jump to the end (End)", "▶|");
-  const playB = button(nav, "play", "play or pause (space)", "▷");
-  const speed = html("input", { type: "range", min: "1", max: "20", step: "1" });
-  labelled(nav, "steps/s", speed);
-  const sliderRow = html("div", { class: "pl-row" }, root);
-  const slider = html("input", { type: "range", min: "0", step: "1" });
-  slider.style.width = `${W_PX - 80}px`;
-  const sliderLabel = labelled(sliderRow, "visit", slider);
-  const readout = html("div", { class: "pl-readout", role: "status", "aria-live": "polite" }, root);
-  const status = html("div", { class: "pl-status" }, root);
-  const note = html("div", { class: "pl-note", role: "alert" }, root);
+  // -- the picture and the stepping controls ----------------------------------------------------
+  const { pic, titleNode, descNode, startB, backB, stepB, endB, playB, speed, slider,
+          sliderLabel, readout, status, note } = stepperLayout(root, W_PX, H_PX, {
+    start: "back to the start (Home)", back: "one step back (←)", step: "one step forward (→)",
+    end: "jump to the end (End)", speed: "steps/s", fastest: 20, slider: "visit" });
 
   // -- custom points -------------------------------------------------------------------------
   const custom = html("div", { class: "pl-custom" }, root);
