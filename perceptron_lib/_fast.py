@@ -39,6 +39,9 @@ EPS = np.finfo(float).eps
 TINY = np.finfo(float).tiny
 
 
+SMALL = 16     # up to this many samples an epoch is a plain loop: blocks would cost more
+
+
 class Overflow(ArithmeticError):
     """A pre-activation z = W.x was not a number: the sum overflowed."""
 
@@ -90,8 +93,22 @@ def epoch_numpy(W, Xe, d, lr):
         return _epoch_numpy(W, Xe, d, lr)
 
 
+def _epoch_small(W, Xe, d, lr):
+    """A handful of samples: the textbook loop itself, one W.dot(x) per visit."""
+    positions, errors = [], []
+    for k, (x, target) in enumerate(zip(Xe, d.tolist())):
+        e = target - (1 if _loop_z(W, x) >= 0 else 0)
+        if e != 0:
+            W = W + (lr * e) * x
+            positions.append(k)
+            errors.append(e)
+    return W, np.array(positions, dtype=np.int64), np.array(errors, dtype=np.int64)
+
+
 def _epoch_numpy(W, Xe, d, lr):
     n = len(Xe)
+    if n <= SMALL:
+        return _epoch_small(W, Xe, d, lr)
     norms = np.linalg.norm(Xe, axis=1)
     scale = TOL_FACTOR * len(W) * EPS
     is_one = d == 1

@@ -37,10 +37,14 @@ rare data sets the weights repeat although a separating line exists. Claim non-s
 only when ``is_linearly_separable`` agrees."""
 
 
-def converged_epoch(mistakes_per_epoch):
-    """1-based number of the first epoch without mistakes, or None."""
-    for k, m in enumerate(mistakes_per_epoch, start=1):
-        if m == 0:
+def converged_epoch(mistakes_per_epoch, first=1):
+    """1-based number of the first epoch without mistakes, or None.
+
+    ``first`` is the epoch to start looking from (the first epoch on the data trained on last,
+    when the data changed on the way).
+    """
+    for k in range(first, len(mistakes_per_epoch) + 1):
+        if mistakes_per_epoch[k - 1] == 0:
             return k
     return None
 
@@ -115,9 +119,11 @@ class TrainingHistory:
     def __init__(self, X, W0):
         self._data = [np.array(X, dtype=float)]    # the inputs; more when partial_fit switches
         self._weights_list = [np.array(W0, dtype=float)]
-        self._chunks = []                          # one tuple of per-visit arrays per epoch
+        self._blocks = []           # tuples of per-visit arrays: one epoch, or repeated epochs
+        self._block_data = []       # which entry of _data each block trained on
+        self._epoch_data = []       # ... and each epoch
+        self._epoch_lengths = []    # visits per epoch
         self._n_visits = 0
-        self._chunk_data = []                      # which entry of _data each epoch trained on
         self._cache = None
         self.mistakes_per_epoch = []
 
@@ -133,32 +139,67 @@ class TrainingHistory:
         first_w = len(self._weights_list) - 1
         w_index = first_w + np.concatenate([[0], np.cumsum(e != 0)[:-1]]).astype(int)
         self._weights_list.extend(np.array(w, dtype=float) for w in weights_after_updates)
-        self._n_visits += len(samples)
-        self._chunks.append(
-            (np.full(len(samples), epoch), np.asarray(samples), np.asarray(z, dtype=float),
-             np.asarray(y), np.asarray(d), np.asarray(e), w_index)
-        )
-        self._chunk_data.append(len(self._data) - 1)
-        self.mistakes_per_epoch.append(int(np.count_nonzero(e)))
+        self._add_block((np.full(len(samples), epoch), np.asarray(samples),
+                         np.asarray(z, dtype=float), np.asarray(y), np.asarray(d),
+                         np.asarray(e), w_index), [len(samples)], [int(np.count_nonzero(e))])
+
+    def _add_block(self, block, lengths, mistakes):
+        self._blocks.append(block)
+        self._block_data.append(len(self._data) - 1)
+        self._epoch_data.extend([len(self._data) - 1] * len(lengths))
+        self._epoch_lengths.extend(lengths)
+        self._n_visits += len(block[0])
+        self.mistakes_per_epoch.extend(mistakes)
         self._cache = None
+
+    def repeat_epochs(self, first, last, count):
+        """Append ``count`` epochs that repeat epochs ``first`` to ``last`` in turn.
+
+        For a cycle: the weights at the end of ``last`` (the last epoch recorded) equal those
+        at the end of ``first - 1``, so on the same data in the same order the epochs that
+        follow are the same visits with the same numbers. They are copied, not computed.
+        """
+        if last != self.n_epochs:
+            raise ValueError("only the last epochs recorded can be repeated.")
+        if count <= 0:
+            return
+        a = self._arrays()
+        start, stop = self.epoch_start(first), self.epoch_end_position(last)
+        lengths = self._epoch_lengths[first - 1:last]
+        rounds = -(-count // len(lengths))
+        n = sum((lengths * rounds)[:count])        # visits copied
+        # Round r points at the weights its updates add, r times the cycle's updates further on.
+        updates = int(np.count_nonzero(a["e"][start:stop]))
+        first_update = int(a["w_index"][start]) + 1
+        shift = np.repeat(np.arange(1, rounds + 1) * updates, stop - start)
+        new_epochs = np.arange(self.n_epochs + 1, self.n_epochs + len(lengths) * rounds + 1)
+        block = [np.repeat(new_epochs, np.tile(lengths, rounds))]
+        block += [np.tile(a[name][start:stop], rounds) for name in "sample z y d e".split()]
+        block.append(np.tile(a["w_index"][start:stop], rounds) + shift)
+        block = tuple(column[:n] for column in block)
+        cycle_weights = self._weights_list[first_update:first_update + updates]
+        self._weights_list.extend(cycle_weights * rounds)
+        del self._weights_list[int(block[-1][-1] + (block[5][-1] != 0)) + 1:]  # unused ones
+        self._add_block(block, (lengths * rounds)[:count],
+                        (self.mistakes_per_epoch[first - 1:last] * rounds)[:count])
 
     def _arrays(self):
         if self._cache is None:
-            if self._chunks:
-                cols = [np.concatenate(c) for c in zip(*self._chunks)]
+            if self._blocks:
+                cols = [np.concatenate(c) for c in zip(*self._blocks)]
             else:
                 cols = [np.zeros(0, dtype=int)] * 2 + [np.zeros(0)] + [np.zeros(0, dtype=int)] * 4
             self._cache = dict(zip("epoch sample z y d e w_index".split(), cols))
             self._cache["weights"] = np.array(self._weights_list)
             # position after the last visit of each epoch: 0-based epoch k ends at ends[k]
-            self._cache["ends"] = np.cumsum([len(c[0]) for c in self._chunks], dtype=int)
+            self._cache["ends"] = np.cumsum(self._epoch_lengths, dtype=int)
         return self._cache
 
     def _inputs_of(self, k):
         """The inputs of visit k (a fresh array)."""
         a = self._arrays()
-        chunk = int(np.searchsorted(a["ends"], k, side="right"))
-        return self._data[self._chunk_data[chunk]][a["sample"][k]].copy()
+        epoch = int(np.searchsorted(a["ends"], k, side="right"))
+        return self._data[self._epoch_data[epoch]][a["sample"][k]].copy()
 
     # -- reading -----------------------------------------------------------------------------
     def __len__(self):
@@ -196,7 +237,7 @@ class TrainingHistory:
     @property
     def x(self):
         """Inputs of each visit, shape (n_visits, n_inputs)."""
-        parts = [self._data[k][chunk[1]] for chunk, k in zip(self._chunks, self._chunk_data)]
+        parts = [self._data[k][block[1]] for block, k in zip(self._blocks, self._block_data)]
         return np.concatenate(parts) if parts else np.zeros((0, self._data[0].shape[1]))
 
     @property
@@ -214,21 +255,30 @@ class TrainingHistory:
     @property
     def n_epochs(self):
         """Number of epochs recorded."""
-        return len(self._chunks)
+        return len(self._epoch_lengths)
 
     @property
     def epoch_ends(self):
         """Step index (0-based) of the last visit of each epoch."""
         return self._arrays()["ends"] - 1
 
+    def _first_epoch_on_last_data(self):
+        """The first epoch trained on the data of the last epoch (1 if the data never changed)."""
+        for k in range(len(self._epoch_data) - 1, 0, -1):
+            if self._epoch_data[k] != self._epoch_data[k - 1]:
+                return k + 1
+        return 1
+
     @property
     def converged_epoch(self):
-        """1-based number of the first epoch without mistakes, or None."""
-        return converged_epoch(self.mistakes_per_epoch)
+        """1-based number of the first epoch without mistakes on the data trained on last, or
+        None (an epoch without mistakes on other data, earlier, does not count)."""
+        return converged_epoch(self.mistakes_per_epoch, self._first_epoch_on_last_data())
 
     @property
     def cycle(self):
-        """The first repeat of end-of-epoch weights after mistakes (a :class:`Cycle`), or None.
+        """The first repeat of end-of-epoch weights after mistakes on the data trained on last
+        (a :class:`Cycle`), or None.
 
         A repeat means training goes round in circles and will never converge. In exact
         arithmetic it proves the data are not linearly separable; in floating point an update
@@ -237,15 +287,14 @@ class TrainingHistory:
         """
         a = self._arrays()
         if "cycle" not in a:
-            found = None
-            watch = None
-            for k, (end, m) in enumerate(zip(a["ends"], self.mistakes_per_epoch), 1):
-                if k == 1 or self._chunk_data[k - 1] != self._chunk_data[k - 2]:
-                    watch = CycleDetector(self.W_at(self.epoch_start(k)), k - 1)  # new data
-                watch.add(k, self.W_at(int(end)), m)
-                if found is None:
-                    found = watch.cycle
-            a["cycle"] = found
+            first = self._first_epoch_on_last_data()
+            watch = CycleDetector(self.W_at(self.epoch_end_position(first - 1)), first - 1)
+            a["cycle"] = None
+            for k in range(first, self.n_epochs + 1):
+                a["cycle"] = watch.add(k, self.W_at(self.epoch_end_position(k)),
+                                       self.mistakes_per_epoch[k - 1])
+                if a["cycle"] is not None:
+                    break
         return a["cycle"]
 
     # -- positions and epochs ---------------------------------------------------------------

@@ -22,7 +22,7 @@ import numpy as np
 
 from . import _fast
 from .data import check_seed
-from .history import CycleDetector, TrainingHistory, converged_epoch
+from .history import CycleDetector, TrainingHistory
 
 __all__ = ["step", "Perceptron", "check_X", "check_labels", "check_weights"]
 
@@ -476,14 +476,36 @@ class Perceptron:
             self._reset()
             Xe = _extend(Xc)
             engine = self._first_engine(Xe.size)
+            ends = [self._W]            # the weights at the end of each epoch (0: the start)
             for k in range(self.epochs):
                 mistakes, seconds = self._one_epoch(Xc, Xe, dc, engine)
                 if mistakes == 0:
+                    break
+                ends.append(self._W)
+                if self.cycle_ is not None and not self.shuffle:
+                    self._repeat_cycle(ends)
                     break
                 if engine == "numpy" and self._engine == "auto":
                     engine = _engine_after_epoch(Xe.size, self.mistakes_per_epoch_, seconds,
                                                  self.epochs - k - 1)
         return self
+
+    def _repeat_cycle(self, ends):
+        """Jump over the epochs left once the weights repeat (same data, same order).
+
+        The weights at the end of epoch ``c.epoch`` equal those at the end of
+        ``c.repeats_epoch``, so the epochs after it repeat the ``c.length`` epochs after
+        that, visit for visit: their record and the final weights are copied, exactly as the
+        loop would compute them.
+        """
+        c = self.cycle_
+        left = self.epochs - c.epoch
+        self.mistakes_per_epoch_ += (self.mistakes_per_epoch_[c.repeats_epoch:c.epoch]
+                                     * (left // c.length + 1))[:left]
+        self._W = ends[c.repeats_epoch + left % c.length].copy()
+        self._last_W = self._W.copy()
+        if self.history_ is not None:
+            self.history_.repeat_epochs(c.repeats_epoch + 1, c.epoch, left)
 
     def partial_fit(self, X, d):
         """One more epoch, from the current weights ``W``; returns self.
@@ -515,12 +537,14 @@ class Perceptron:
     def _all_or_nothing(self):
         """Put every attribute back as it was if the block fails or is interrupted."""
         saved = dict(self.__dict__)
+        n_epochs = len(self.mistakes_per_epoch_)    # the list grows in place
         rng_state = self._rng.bit_generator.state
         try:
             yield
         except BaseException:
             self.__dict__.clear()
             self.__dict__.update(saved)
+            del self.mistakes_per_epoch_[n_epochs:]
             self._rng.bit_generator.state = rng_state
             raise
 
@@ -557,17 +581,17 @@ class Perceptron:
         # Nothing went wrong: store the epoch.
         new_data = self._last_data is None or not all(
             a is b or np.array_equal(a, b) for a, b in zip((Xc, dc), self._last_data))
-        if new_data:
+        if new_data:     # convergence and cycles are about the data trained on now
             self._cycles = CycleDetector(W_start, epoch - 1)
+            self.converged_epoch_ = self.cycle_ = None
         self._W = W
         self._last_W = W.copy()
         self._last_data = (Xc, dc)
         mistakes = len(positions)
         self.mistakes_per_epoch_.append(mistakes)
-        self.converged_epoch_ = converged_epoch(self.mistakes_per_epoch_)
-        cycle = self._cycles.add(epoch, W, mistakes)
-        if self.cycle_ is None:
-            self.cycle_ = cycle
+        if mistakes == 0 and self.converged_epoch_ is None:
+            self.converged_epoch_ = epoch
+        self.cycle_ = self._cycles.add(epoch, W, mistakes)
         if visits is not None:
             if self.history_ is None:
                 self.history_ = TrainingHistory(Xc, W_start)

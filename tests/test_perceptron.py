@@ -325,3 +325,72 @@ def test_engines_agree_from_W0_and_after_switching():
         runs.append(p.fit(X, d))
     assert np.array_equal(runs[0].W, runs[1].W)
     assert np.array_equal(runs[0].history_.W_after, runs[1].history_.W_after)
+
+
+# --- cycles jumped over exactly ------------------------------------------------------------------
+
+def _textbook(X, d, lr, epochs, W0):
+    W = np.array(W0, dtype=float)
+    mistakes = []
+    for _ in range(epochs):
+        m = 0
+        for x, target in zip(X, d):
+            xe = np.insert(np.asarray(x, dtype=float), 0, 1)
+            e = target - (1 if W.dot(xe) >= 0 else 0)
+            if e:
+                W = W + lr * e * xe
+                m += 1
+        mistakes.append(m)
+        if m == 0:
+            break
+    return W, mistakes
+
+
+def test_a_cycle_is_jumped_over_exactly_as_the_loop_would_go():
+    rng = np.random.default_rng(7)
+    lengths = set()
+    for trial in range(150):
+        n = int(rng.integers(2, 7))
+        X = rng.integers(-3, 4, size=(n, 2)).astype(float) * rng.choice([1, 0.1, 0.3])
+        d = rng.integers(0, 2, size=n)
+        lr = float(rng.choice([1, 0.1, 0.7, 3]))
+        W0 = rng.integers(-2, 3, size=3) * rng.choice([1, 0.5])
+        epochs = int(rng.integers(1, 60))
+        p = Perceptron(2, lr=lr, epochs=epochs, W0=W0).fit(X, d)
+        W, mistakes = _textbook(X, d, lr, epochs, W0)
+        assert p.W.tolist() == W.tolist() and p.mistakes_per_epoch_ == mistakes, trial
+        step_by_step = Perceptron(2, lr=lr, W0=W0)
+        for _ in range(len(mistakes)):
+            step_by_step.partial_fit(X, d)
+        a, b = p.history_, step_by_step.history_
+        assert len(a) == len(b) and a.mistakes_per_epoch == b.mistakes_per_epoch
+        for name in ("epoch", "sample", "z", "y", "d", "e", "x", "W_before", "W_after"):
+            assert np.array_equal(getattr(a, name), getattr(b, name)), (trial, name)
+        assert a.to_rows(-5) == b.to_rows(-5) and a.cycle == b.cycle == p.cycle_
+        assert a.W_at(len(a)).tolist() == W.tolist()
+        if p.cycle_:
+            lengths.add(p.cycle_.length)
+    assert max(lengths) >= 2          # longer cycles were met, not just XOR's
+
+
+def test_convergence_and_cycles_describe_the_data_trained_on_now():
+    p = Perceptron(2).fit(*gate("AND"))
+    assert p.converged_epoch_ == 6
+    p.partial_fit(*gate("XOR"))
+    p.partial_fit(*gate("XOR"))
+    assert p.mistakes_per_epoch_ == [2, 3, 3, 2, 1, 0, 2, 3]
+    assert p.converged_epoch_ is None and p.history_.converged_epoch is None
+    for _ in range(10):
+        p.partial_fit(*gate("XOR"))
+    assert p.cycle_ is not None and p.cycle_ == p.history_.cycle
+    p.partial_fit(*gate("OR"))
+    assert p.cycle_ is None
+
+
+def test_long_runs_take_time_in_proportion_to_epochs_not_their_square():
+    # Counted, not timed: the record of 100k epochs is built without a visit-by-visit replay.
+    X, d = gate("XOR")
+    p = Perceptron(2, epochs=100_000).fit(X, d)
+    assert len(p.history_) == 400_000 and p.W.tolist() == [0.0, -1.0, 0.0]
+    assert p.history_.epoch_of_position(400_000) == 100_000
+    assert p.history_[399_999].W_after.tolist() == [0.0, -1.0, 0.0]
