@@ -68,8 +68,9 @@ def setting(value, name, low, high):
 
 
 def shown(value):
-    """The exact decimal a slider shows (0.6, not 0.6000000000000001)."""
-    return as_decimal(round(float(value), 9))
+    """The exact decimal a person set: 0.6 means 6/10 (the shortest decimal of the float, the
+    rule the browser views follow too)."""
+    return as_decimal(float(value))
 
 
 def exactly(z):

@@ -60,11 +60,11 @@ function render({ model, el }) {
     const g = model.get("gate");
     const targets = model.get("truth_tables")[g];
     const vals = [model.get("b"), model.get("w1"), model.get("w2")];
-    const { unit, ints } = decimals(vals);
+    const { ints, value } = decimals(vals);
     const [b, w1, w2] = ints;
     const X = [[0, 0], [0, 1], [1, 0], [1, 1]];
-    const z = X.map(([x1, x2]) => b + w1 * x1 + w2 * x2);      // exact: whole numbers of 1/unit
-    const y = z.map((v) => (v >= 0 ? 1 : 0));
+    const z = X.map(([x1, x2]) => b + w1 * BigInt(x1) + w2 * BigInt(x2));   // exact
+    const y = z.map((v) => (v >= 0n ? 1 : 0));
     if (g !== lastGate) {
       dots.replaceChildren();
       X.forEach(([x1, x2], i) => marker(dots, targets[i], sc.px(x1), sc.py(x2),
@@ -87,7 +87,7 @@ function render({ model, el }) {
       const tr = html("tr", {}, table);
       const ok = y[i] === targets[i];
       right += ok ? 1 : 0;
-      for (const c of [x1, x2, z[i] === 0 ? "0 exactly" : fmt(z[i] / unit), y[i], targets[i],
+      for (const c of [x1, x2, z[i] === 0n ? "0 exactly" : fmt(value(z[i])), y[i], targets[i],
                        ok ? "✔" : "✘"]) html("td", {}, tr, String(c));
     });
     let text;
@@ -97,7 +97,7 @@ function render({ model, el }) {
     } else {
       text = `${right} of 4 rows right. Move the sliders until every row is ✔.`;
     }
-    const onLine = X.filter((_, i) => z[i] === 0).map(([a, c]) => `(${a}, ${c})`);
+    const onLine = X.filter((_, i) => z[i] === 0n).map(([a, c]) => `(${a}, ${c})`);
     if (onLine.length) {
       text += ` On the line: ${onLine.join(", ")}: z = 0 exactly there, so the neuron fires ` +
               "(step(0) = 1).";

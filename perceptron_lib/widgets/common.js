@@ -96,17 +96,32 @@ function labelled(parent, text, control) {
   return lab;
 }
 
-// Numbers the way Python's format "{:.4g}" writes them, for tick labels.
-function fmt(v) {
-  if (v === 0 || Object.is(v, -0)) return "0";
-  const exp = Math.floor(Math.log10(Math.abs(v)));
-  if (exp < -4 || exp >= 4) {
-    let [m, e] = v.toExponential(3).split("e");
-    m = m.replace(/\.?0+$/, "");
-    const n = parseInt(e, 10);
-    return `${m}e${n < 0 ? "-" : "+"}${String(Math.abs(n)).padStart(2, "0")}`;
+// Numbers the way the course prints them, as Python's format_number does ("{:.4g}"): 4
+// significant digits, rounded half to even, exponent form below 1e-4 and from 1e4 on.
+function fmt(v, digits = 4) {
+  if (Number.isNaN(v)) return "nan";
+  if (!Number.isFinite(v)) return v > 0 ? "inf" : "-inf";
+  if (v === 0) return "0";
+  // the exact decimal digits of |v| (100 of them: enough to see a tie), then rounded by hand
+  const [m, e] = Math.abs(v).toExponential(99).split("e");
+  let exp = parseInt(e, 10);
+  const all = m.replace(".", "");
+  let kept = all.slice(0, digits);
+  const rest = all.slice(digits);
+  const up = rest[0] > "5" || (rest[0] === "5" && (/[1-9]/.test(rest.slice(1)) ||
+                                                  Number(kept[digits - 1]) % 2 === 1));
+  if (up) {
+    kept = String(BigInt(kept) + 1n);
+    if (kept.length > digits) { kept = kept.slice(0, digits); exp += 1; }
   }
-  return String(parseFloat(v.toPrecision(4)));
+  const sign = v < 0 ? "-" : "";
+  if (exp < -4 || exp >= digits) {
+    const mant = (kept[0] + "." + kept.slice(1)).replace(/\.?0+$/, "");
+    return `${sign}${mant}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+  }
+  const text = exp < 0 ? "0." + "0".repeat(-exp - 1) + kept
+    : kept.slice(0, exp + 1) + "." + kept.slice(exp + 1);
+  return sign + text.replace(/\.?0+$/, "").replace(/\.$/, "");
 }
 
 function niceTicks(lo, hi, count = 6) {
@@ -344,17 +359,20 @@ function drawLegend(parent, x, y, items, style) {
   return g;
 }
 
-// Exact decimals for numbers a person sets: "0.6" is 6/10, not the nearest binary number.
-// Each value becomes an integer count of 10^-digits, so sums and comparisons are exact.
+// Numbers a person sets, read exactly as the decimal they show: 0.6 is 6/10, not the binary
+// number nearest to it. The rule is Python's (exact.as_decimal): the shortest decimal that
+// reads back as the same float, which String(v) writes. Each value becomes a whole number
+// (BigInt) of 10^-scale, so sums and comparisons are exact; value(n) turns a sum back into a
+// number for printing.
 function decimals(values) {
-  const digits = Math.max(0, ...values.map((v) => {
-    const s = String(v);
-    if (s.includes("e")) return 12;
-    const i = s.indexOf(".");
-    return i < 0 ? 0 : s.length - i - 1;
-  }));
-  const unit = Math.pow(10, Math.min(digits, 12));
-  return { unit, ints: values.map((v) => Math.round(v * unit)) };
+  const parsed = values.map((v) => {
+    const [mant, e = "0"] = String(v).toLowerCase().split("e");
+    const [whole, frac = ""] = mant.split(".");
+    return { n: BigInt(whole + frac), exp: parseInt(e, 10) - frac.length };
+  });
+  const scale = Math.max(0, ...parsed.map((p) => -p.exp));
+  const ints = parsed.map((p) => p.n * 10n ** BigInt(p.exp + scale));
+  return { scale, ints, value: (n) => Number(`${n}e-${scale}`) };
 }
 
 const BASE_CSS = `

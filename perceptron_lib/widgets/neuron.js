@@ -76,9 +76,9 @@ function render({ model, el }) {
 
   function show() {
     const on = model.get("inputs_on"), w = model.get("weight_values"), t = model.get("threshold");
-    const { unit, ints } = decimals([...w, t]);
-    let total = 0;
-    on.forEach((x, i) => { total += x * ints[i]; });      // exact: whole numbers of 1/unit
+    const { ints, value } = decimals([...w, t]);
+    let total = 0n;
+    on.forEach((x, i) => { total += BigInt(x) * ints[i]; });      // exact
     const thr = ints[n];
     const fires = total >= thr;
     const cmp = total === thr ? "=" : fires ? "≥" : "<";
@@ -101,14 +101,14 @@ function render({ model, el }) {
     thOut.textContent = fmt(t);
     th.setAttribute("aria-valuetext", fmt(t));
     soma.setAttribute("fill", fires ? style.colors.active : style.colors.silent);
-    sum.textContent = `Σ=${fmt(total / unit)}`;
+    sum.textContent = `Σ=${fmt(value(total))}`;
     sum2.textContent = `≥${fmt(t)}?`;
     axon.setAttribute("stroke", fires ? "black" : style.colors.w_old);
     axon.setAttribute("stroke-width", fires ? 0.09 : 0.03);
     headPath.setAttribute("fill", fires ? "black" : style.colors.w_old);
     output.textContent = fires ? "1" : "0";
-    const terms = w.map((wi, i) => `${fmt(wi)}·${on[i]}`).join(" + ");
-    readout.textContent = `weighted sum = ${terms} = ${fmt(total / unit)} ${cmp} threshold ` +
+    const terms = w.map((wi, i) => `${wi < 0 ? `(${fmt(wi)})` : fmt(wi)}·${on[i]}`).join(" + ");
+    readout.textContent = `weighted sum = ${terms} = ${fmt(value(total))} ${cmp} threshold ` +
       `${fmt(t)} → the neuron ${fires ? "fires: output 1" : "stays silent: output 0"}.`;
     descNode.textContent = readout.textContent;
     pic.setAttribute("aria-label", `a toy neuron: ${readout.textContent}`);
