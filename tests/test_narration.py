@@ -77,7 +77,11 @@ def test_the_look_is_defined_once():
     browser = style.for_browser("large")
     assert browser["line"]["width"] == style.LINE["width"]
     assert browser["shade"]["alpha"] == style.SHADE["alpha"]
-    assert browser["colors"] == style.COLORS and browser["size"]["width"] == 1100
+    assert browser["colors"] == {k: f"var(--pl-{k})" for k in style.COLORS}
+    assert browser["size"]["width"] == 1100
+    for palette in (style.COLORS, style.DARK_COLORS):     # every colour set, light and dark
+        for name, value in palette.items():
+            assert f"--pl-{name}: " in browser["css"] and value in browser["css"]
     assert plotting.CLASS_COLORS == (style.COLORS["class0"], style.COLORS["class1"])
     with pytest.raises(ValueError, match="size must be one of"):
         style.for_browser("huge")
@@ -87,3 +91,28 @@ def test_numbers_are_written_one_way():
     assert [style.format_number(v) for v in (2.0, -0.2, 5.551e-17, 0, 12345.0)] == \
         ["2", "-0.2", "5.551e-17", "0", "1.234e+04"]
     assert style.format_vector(np.array([-3.0, 2.0, 1.0])) == "[-3, 2, 1]"
+
+
+def _luminance(hex_color):
+    rgb = [int(hex_color[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a, b):
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+@pytest.mark.parametrize("palette", ["COLORS", "DARK_COLORS"])
+def test_the_palette_is_readable_on_its_background(palette):
+    colors = getattr(style, palette)
+    bg = colors["background"]
+    for name in ("text", "warning"):                                   # words: WCAG AA
+        assert contrast(colors[name], bg) >= 4.5, name
+    for name in ("class0", "class1", "line", "old", "w_old", "excite", "inhibit", "bar",
+                 "bar_now"):                                           # marks and lines
+        assert contrast(colors[name], bg) >= 3, name
+    assert contrast(colors["on_active"], colors["active"]) >= 4.5      # the yellow boxes
+    assert contrast(colors["text"], colors["silent"]) >= 4.5           # a silent soma
+    assert contrast("#ffffff", colors["class1"]) >= 4.5 or palette == "DARK_COLORS"

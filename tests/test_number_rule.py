@@ -11,9 +11,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from perceptron_lib.widgets import BoundaryExplorer, NeuronExplorer
 from perceptron_lib.exact import as_decimal
 from perceptron_lib.style import format_number
+from perceptron_lib.widgets import BoundaryExplorer, NeuronExplorer
 
 HERE = Path(__file__).parent
 CASES = json.loads((HERE / "js" / "number_cases.json").read_text())

@@ -8,7 +8,7 @@ function render({ model, el }) {
   const root = html("div", { class: "pl-explorer pl-boundary" }, el);
   root.style.fontSize = `${font + 3}px`;
   const releaseKeys = keepKeys(root);
-  html("style", {}, root, BASE_CSS);
+  html("style", {}, root, style.css + BASE_CSS);
   const row = html("div", { class: "pl-row" }, root);
   row.style.alignItems = "flex-start";
   const pic = svg("svg", { width: W_PX, height: H_PX, viewBox: `0 0 ${W_PX} ${H_PX}`, role: "img",

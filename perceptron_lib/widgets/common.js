@@ -194,9 +194,9 @@ function marker(parent, cls, x, y, r, style) {
   if (cls === 1) {
     const h = r * 1.25;
     return svg("polygon", { points: points([[x, y - h], [x - h, y + h * 0.75], [x + h, y + h * 0.75]]),
-                            fill: color, stroke: "black", "stroke-width": 0.9 }, parent);
+                            fill: color, stroke: style.colors.edge, "stroke-width": 0.9 }, parent);
   }
-  return svg("circle", { cx: x, cy: y, r, fill: color, stroke: "black", "stroke-width": 0.9 },
+  return svg("circle", { cx: x, cy: y, r, fill: color, stroke: style.colors.edge, "stroke-width": 0.9 },
              parent);
 }
 
@@ -236,7 +236,7 @@ function drawAxes(parent, sc, style, xLabel, yLabel, title) {
     svg("text", { x: sc.left - 4, y: y + font / 3, "text-anchor": "end", "font-size": font - 2 }, g)
       .textContent = fmt(t);
   }
-  svg("rect", { x: sc.left, y: sc.top, width: sc.w, height: sc.h, fill: "none", stroke: "#333" }, g);
+  svg("rect", { x: sc.left, y: sc.top, width: sc.w, height: sc.h, fill: "none", stroke: style.colors.text }, g);
   svg("text", { x: sc.left + sc.w / 2, y: sc.top + sc.h + 2 * font + 6, "text-anchor": "middle",
                 "font-size": font }, g).textContent = xLabel;
   const yl = svg("text", { x: 0, y: 0, "text-anchor": "middle", "font-size": font,
@@ -376,11 +376,14 @@ function decimals(values) {
 }
 
 const BASE_CSS = `
-.pl-explorer { font-family: system-ui, sans-serif; color: #111; outline-offset: 2px; }
+.pl-explorer { font-family: system-ui, sans-serif; color: var(--pl-text); outline-offset: 2px;
+  background: var(--pl-background); }
+.pl-explorer svg text:not([fill]) { fill: var(--pl-text); }
 .pl-explorer .pl-row { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin: 4px 0; }
-.pl-explorer .pl-button { padding: 3px 10px; border: 1px solid #888; border-radius: 3px;
-  background: #f5f5f5; cursor: pointer; font: inherit; color: #111; }
-.pl-explorer .pl-button:hover { background: #e8e8e8; }
+.pl-explorer .pl-button { padding: 3px 10px; border: 1px solid var(--pl-w_old); border-radius: 3px;
+  background: var(--pl-background); background: color-mix(in srgb, var(--pl-text) 7%, var(--pl-background));
+  cursor: pointer; font: inherit; color: var(--pl-text); }
+.pl-explorer .pl-button:hover { background: color-mix(in srgb, var(--pl-text) 14%, var(--pl-background)); }
 .pl-explorer .pl-button[aria-pressed="true"] { background: #0072B2; color: white; border-color: #0072B2; }
 .pl-explorer .pl-button:focus-visible, .pl-explorer input:focus-visible,
 .pl-explorer select:focus-visible, .pl-explorer textarea:focus-visible { outline: 3px solid #E69F00; }
@@ -389,7 +392,7 @@ const BASE_CSS = `
 .pl-explorer svg { max-width: 100%; height: auto; display: block; }
 .pl-explorer .pl-readout { min-height: 3.2em; }
 .pl-explorer .pl-status { min-height: 2.6em; }
-.pl-explorer .pl-alert { color: #8a3b00; }
+.pl-explorer .pl-alert { color: var(--pl-warning); }
 .pl-explorer table { border-collapse: collapse; }
 .pl-explorer td, .pl-explorer th { padding: 2px 6px; text-align: right; }
 .pl-explorer .pl-hidden { display: none; }

@@ -14,7 +14,7 @@ function render({ model, el }) {
   const root = html("div", { class: "pl-explorer pl-descent", tabindex: "0",
                              "aria-label": "gradient-descent explorer: arrow keys step, Home and End jump, space plays" }, el);
   root.style.fontSize = `${font + 3}px`;
-  html("style", {}, root, BASE_CSS);
+  html("style", {}, root, style.css + BASE_CSS);
 
   // -- settings that retrain (they need the kernel) --------------------------------------------
   const top = html("div", { class: "pl-row" }, root);
@@ -65,7 +65,7 @@ function render({ model, el }) {
       const line = svg("line", { stroke: color, "stroke-width": style.line.width,
                                  "stroke-dasharray": j === 1 ? "7 4" : "none" }, g);
       const arrow = svg("line", { stroke: color, "stroke-width": style.arrow.width }, g);
-      const label = svg("text", { "font-size": font, fill: color, "font-weight": "bold",
+      const label = svg("text", { "font-size": font, "font-weight": "bold",      // text colour: >= 4.5:1
                                   "aria-hidden": "true" }, g);
       label.textContent = `h${j + 1}`;
       return { line, arrow, label, head: j === 0 ? "pl-head-excite" : "pl-head-inhibit" };
@@ -77,7 +77,7 @@ function render({ model, el }) {
     scH = makeScale([-0.1, 1.1], [-0.1, 1.1], { x: xH, y: TOP, w: S, h: S });
     drawAxes(pic, scH, style, "h1", "h2", "hidden plane");
     decision = makeDecision(svg("g", {}, pic), scH, style);
-    trails = run.d.map(() => svg("polyline", { fill: "none", stroke: "#888", "stroke-width": 1,
+    trails = run.d.map(() => svg("polyline", { fill: "none", stroke: style.colors.w_old, "stroke-width": 1,
                                                "stroke-opacity": 0.7, class: "pl-trail" }, pic));
     const moving = svg("g", { class: "pl-hidden-points" }, pic);
     movers = run.d.map((cls, i) => {
@@ -111,14 +111,14 @@ function render({ model, el }) {
       svg("text", { x: box.x - 4, y: loss.py(t) + font / 3, "text-anchor": "end",
                     "font-size": font - 2 }, lg).textContent = fmt(t);
     }
-    svg("rect", { x: box.x, y: box.y, width: box.w, height: box.h, fill: "none", stroke: "#333" }, lg);
+    svg("rect", { x: box.x, y: box.y, width: box.w, height: box.h, fill: "none", stroke: style.colors.text }, lg);
     svg("text", { x: box.x + box.w / 2, y: box.y + box.h + 2 * font + 6, "text-anchor": "middle",
                   "font-size": font }, lg).textContent = "epoch";
     svg("text", { x: box.x + box.w / 2, y: box.y - 8, "text-anchor": "middle",
                   "font-size": font + 1 }, lg).textContent = run.loss_name;
     loss.curve = svg("polyline", { fill: "none", stroke: style.colors.line, "stroke-width": 2,
                                    class: "pl-loss" }, pic);
-    loss.now = svg("circle", { r: 4.5, fill: style.colors.class1, stroke: "black",
+    loss.now = svg("circle", { r: 4.5, fill: style.colors.class1, stroke: style.colors.edge,
                                class: "pl-loss-now" }, pic);
 
     // the legend, in three columns under the panels

@@ -9,7 +9,7 @@ function render({ model, el }) {
   const root = html("div", { class: "pl-explorer pl-neuron" }, el);
   root.style.fontSize = `${font + 3}px`;
   const releaseKeys = keepKeys(root);
-  html("style", {}, root, BASE_CSS);
+  html("style", {}, root, style.css + BASE_CSS);
   const row = html("div", { class: "pl-row" }, root);
   const controls = html("div", { class: "pl-controls" }, row);
   const n = model.get("inputs_on").length;
@@ -58,13 +58,13 @@ function render({ model, el }) {
   const s = 1 / 60;             // text sizes in picture units
   const parts = ys.map((y) => ({
     line: svg("line", { x1: 1.2, y1: 6 - y, x2: 4.4, y2: 3 }, pic),
-    box: svg("rect", { x: 0.6, y: 6 - y - 0.3, width: 0.6, height: 0.6, stroke: "black",
+    box: svg("rect", { x: 0.6, y: 6 - y - 0.3, width: 0.6, height: 0.6, stroke: style.colors.text,
                        "stroke-width": 0.03 }, pic),
     value: svg("text", { x: 0.9, y: 6 - y + 0.15, "text-anchor": "middle", "font-size": font * s * 2.6 }, pic),
     label: svg("text", { x: 2.6, y: 6 - (y + 3) / 2 - 0.25, "text-anchor": "middle",
                          "font-size": font * s * 2.1 }, pic),
   }));
-  const soma = svg("circle", { cx: 5.2, cy: 3, r: 0.9, stroke: "black", "stroke-width": 0.04 }, pic);
+  const soma = svg("circle", { cx: 5.2, cy: 3, r: 0.9, stroke: style.colors.text, "stroke-width": 0.04 }, pic);
   const sum = svg("text", { x: 5.2, y: 2.9, "text-anchor": "middle", "font-size": font * s * 2.1 }, pic);
   const sum2 = svg("text", { x: 5.2, y: 3.45, "text-anchor": "middle", "font-size": font * s * 2.1 }, pic);
   const axon = svg("line", { x1: 6.1, y1: 3, x2: 8.5, y2: 3, "marker-end": "url(#pl-axon-head)" }, pic);
@@ -86,7 +86,8 @@ function render({ model, el }) {
       p.line.setAttribute("stroke", w[i] >= 0 ? style.colors.class1 : style.colors.class0);
       p.line.setAttribute("stroke-width", 0.02 + 0.05 * Math.abs(w[i]));
       p.line.setAttribute("stroke-dasharray", on[i] ? "" : "0.1 0.1");
-      p.box.setAttribute("fill", on[i] ? style.colors.active : "white");
+      p.box.setAttribute("fill", on[i] ? style.colors.active : style.colors.background);
+      p.value.setAttribute("fill", on[i] ? style.colors.on_active : style.colors.text);
       p.value.textContent = String(on[i]);
       p.label.textContent = `w=${fmt(w[i])}`;
       toggles[i].lastChild.textContent = `x${i + 1} = ${on[i]}`;
@@ -101,11 +102,12 @@ function render({ model, el }) {
     thOut.textContent = fmt(t);
     th.setAttribute("aria-valuetext", fmt(t));
     soma.setAttribute("fill", fires ? style.colors.active : style.colors.silent);
+    for (const t of [sum, sum2]) t.setAttribute("fill", fires ? style.colors.on_active : style.colors.text);
     sum.textContent = `Σ=${fmt(value(total))}`;
     sum2.textContent = `≥${fmt(t)}?`;
-    axon.setAttribute("stroke", fires ? "black" : style.colors.w_old);
+    axon.setAttribute("stroke", fires ? style.colors.line : style.colors.w_old);
     axon.setAttribute("stroke-width", fires ? 0.09 : 0.03);
-    headPath.setAttribute("fill", fires ? "black" : style.colors.w_old);
+    headPath.setAttribute("fill", fires ? style.colors.line : style.colors.w_old);
     output.textContent = fires ? "1" : "0";
     const terms = w.map((wi, i) => `${wi < 0 ? `(${fmt(wi)})` : fmt(wi)}·${on[i]}`).join(" + ");
     readout.textContent = `weighted sum = ${terms} = ${fmt(value(total))} ${cmp} threshold ` +

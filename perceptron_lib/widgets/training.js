@@ -8,7 +8,7 @@ function render({ model, el }) {
   const root = html("div", { class: "pl-explorer pl-training", tabindex: "0",
                              "aria-label": "training explorer: arrow keys step, Home and End jump, space plays" }, el);
   root.style.fontSize = `${font + 3}px`;
-  html("style", {}, root, BASE_CSS);
+  html("style", {}, root, style.css + BASE_CSS);
 
   // -- controls that retrain (they need the kernel) ----------------------------------------
   const top = html("div", { class: "pl-row" }, root);
@@ -67,11 +67,11 @@ function render({ model, el }) {
       const px = sc.px(x), py = sc.py(y);
       if (isFinite(px) && isFinite(py)) marker(dots, run.d[i], px, py, r, style);
     });
-    ring = svg("circle", { r: r * 1.9, fill: "none", stroke: "black", "stroke-width": 2.5,
+    ring = svg("circle", { r: r * 1.9, fill: "none", stroke: style.colors.line, "stroke-width": 2.5,
                            class: "pl-ring", visibility: "hidden" }, pic);
     const box = svg("g", { class: "pl-note" }, pic);
-    const noteBg = svg("rect", { x: sc.left + 4, y: sc.top + 4, rx: 3, fill: "white",
-                                 "fill-opacity": 0.85, stroke: "#bbb" }, box);
+    const noteBg = svg("rect", { x: sc.left + 4, y: sc.top + 4, rx: 3, fill: style.colors.background,
+                                 "fill-opacity": 0.85, stroke: style.colors.w_old }, box);
     noteText = svg("text", { x: sc.left + 10, y: sc.top + 4 + font, "font-size": font - 1 }, box);
     noteText.bg = noteBg;
     const legend = [
@@ -96,7 +96,7 @@ function render({ model, el }) {
     panel = { x: 0.74 * W_PX, y: 0.66 * H_PX, w: 0.23 * W_PX, h: 0.18 * H_PX };
     const pg = svg("g", { class: "pl-mistakes", "aria-hidden": "true" }, pic);
     svg("rect", { x: panel.x, y: panel.y, width: panel.w, height: panel.h, fill: "none",
-                  stroke: "#333" }, pg);
+                  stroke: style.colors.text }, pg);
     svg("text", { x: panel.x + panel.w / 2, y: panel.y - 5, "text-anchor": "middle",
                   "font-size": font - 1 }, pg).textContent = "mistakes per epoch";
     svg("text", { x: panel.x + panel.w / 2, y: panel.y + panel.h + font + 2, "text-anchor": "middle",
@@ -165,7 +165,7 @@ function render({ model, el }) {
       const c = full ? run.mistakes[k - 1] : run.cum[p] - run.cum[start];
       const h = (c / top) * panel.h;
       svg("rect", { x: panel.x + (k - 1) * bw + bw * 0.15, y: panel.y + panel.h - h,
-                    width: bw * 0.7, height: h, stroke: "black", "stroke-width": 0.5,
+                    width: bw * 0.7, height: h, stroke: style.colors.edge, "stroke-width": 0.5,
                     fill: k === epoch ? style.colors.bar_now : style.colors.bar }, bars);
     }
     // words
