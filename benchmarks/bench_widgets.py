@@ -14,7 +14,13 @@ import statistics
 import time
 
 from perceptron_lib import make_noisy
-from perceptron_lib.widgets import BoundaryExplorer, NeuronExplorer, TrainingExplorer
+from perceptron_lib.widgets import (
+    BoundaryExplorer,
+    DescentExplorer,
+    NeuronExplorer,
+    TrainingExplorer,
+)
+from perceptron_lib.widgets.training_run import RUN_BUDGET
 
 
 def median_seconds(action, repeat=5):
@@ -28,17 +34,30 @@ def median_seconds(action, repeat=5):
 
 def main():
     print(f"{'what':48} {'median':>10} {'sent to the browser':>20}")
+    print("(a run past the budget is thinned: visit by visit for the first epochs, then per "
+          "epoch)")
     cases = [("TrainingExplorer on AND (24 visits)", lambda: TrainingExplorer(dataset="AND")),
              ("TrainingExplorer on XOR, 30 epochs (120 visits)",
               lambda: TrainingExplorer(dataset="XOR"))]
-    for n, epochs in ((200, 30), (200, 100)):
+    cases.append(("TrainingExplorer on XOR, 3000 epochs",
+                  lambda: TrainingExplorer(dataset="XOR", epochs=3000)))
+    cases.append(("TrainingExplorer on XOR, 40000 epochs",
+                  lambda: TrainingExplorer(dataset="XOR", epochs=40000)))
+    for n, epochs in ((200, 30), (200, 100), (2000, 30)):
         X, d = make_noisy(n, flip=0.1, seed=0)
         cases.append((f"TrainingExplorer, {n} noisy points, {epochs} epochs",
                       lambda X=X, d=d, e=epochs: TrainingExplorer(X, d, epochs=e)))
+    cases.append(("DescentExplorer, seed 0, 1000 epochs", lambda: DescentExplorer(seed=0)))
+    largest = 0
     for name, make in cases:
         seconds = median_seconds(make, repeat=3)
-        size = len(json.dumps(make().run)) / 1024
-        print(f"{name:48} {seconds * 1000:8.1f} ms {size:17.0f} KB")
+        run = make().run
+        size = len(json.dumps(run))
+        largest = max(largest, size)
+        thinned = " (thinned)" if run.get("thinned") else ""
+        print(f"{name:48} {seconds * 1000:8.1f} ms {size / 1024:17.0f} KB{thinned}")
+    print(f"largest run sent: {largest / 1e6:.2f} MB; budget {RUN_BUDGET / 1e6:.0f} MB:",
+          "met" if largest <= RUN_BUDGET else "NOT met")
     ex = TrainingExplorer(X=[[0, 0], [0, 1], [1, 0], [1, 1]], d=[0, 0, 0, 1])
     what = "one point added to AND's four by a click"
     print(f"{what:48} "

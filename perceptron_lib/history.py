@@ -273,7 +273,11 @@ class TrainingHistory:
     def converged_epoch(self):
         """1-based number of the first epoch without mistakes on the data trained on last, or
         None (an epoch without mistakes on other data, earlier, does not count)."""
-        return converged_epoch(self.mistakes_per_epoch, self._first_epoch_on_last_data())
+        a = self._arrays()
+        if "converged" not in a:
+            a["converged"] = converged_epoch(self.mistakes_per_epoch,
+                                             self._first_epoch_on_last_data())
+        return a["converged"]
 
     @property
     def cycle(self):

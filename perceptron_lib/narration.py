@@ -75,14 +75,15 @@ def readout(history, position, lr, xlim=(-0.5, 1.5), ylim=(-0.5, 1.5)):
     return text + (" " + where if where else "")
 
 
-def readouts(history, lr, xlim=(-0.5, 1.5), ylim=(-0.5, 1.5)):
-    """``readout`` for every position of a run at once (0 to ``len(history)``), quickly."""
+def readouts(history, lr, xlim=(-0.5, 1.5), ylim=(-0.5, 1.5), epochs=None):
+    """``readout`` for every position of a run at once (0 to ``len(history)``), quickly; with
+    ``epochs``, only for the positions of the first ``epochs`` epochs."""
     h = history
     W = np.vstack([h.W_at(0), h.W_after]) if len(h) else h.W_at(0)[None]
     x, z, y, d, e = h.x, h.z, h.y, h.d, h.e
     texts = [readout(h, 0, lr, xlim, ylim)]
     where = {}
-    for k in range(1, h.n_epochs + 1):
+    for k in range(1, (h.n_epochs if epochs is None else epochs) + 1):
         start, end = h.epoch_start(k), h.epoch_end_position(k)
         for p in range(start + 1, end + 1):
             key = tuple(W[p])

@@ -2,6 +2,27 @@
 // back, scrubbing, playing, keys and the table of visits all happen here, in one frame,
 // with or without a kernel. The kernel is asked only to retrain (data, learning rate, points).
 
+/**
+ * The run, as training_run.build_run makes it (its RUN_FIELDS list the same fields).
+ * Frames: positions 0..stepped one per visit, then one per epoch end (see frameOf).
+ * @typedef {Object} Run
+ * @property {string} title @property {number[]} xlim @property {number[]} ylim
+ * @property {number[][]} X @property {number[]} d @property {string} dataset
+ * @property {number} lr @property {string} x_label @property {string} y_label
+ * @property {string[]} class_names @property {boolean} has_history
+ * @property {number} n          the last position shown (visits done)
+ * @property {number} stepped    positions up to here go visit by visit
+ * @property {number} n_epochs   @property {number} n_epochs_shown
+ * @property {number[][]} W      one per frame  @property {string[]} W_text  one per frame
+ * @property {string[]} readout  one per frame
+ * @property {number[]} sample   @property {number[]} e   @property {string[][]} rows
+ *                               one per visit, the first `stepped`
+ * @property {number[]} cum      updates after each position up to `stepped`
+ * @property {number[]} epoch_ends  the position after each epoch shown
+ * @property {number[]} mistakes @property {number} max_mistakes
+ * @property {string[]} readout_epoch  @property {Array} status  [position, text] at each change
+ * @property {string} thinned    what a long run leaves out ("" when nothing)
+ */
 function render({ model, el }) {
   const style = model.get("look");
   const W_PX = style.size.width, H_PX = style.size.height, font = style.size.font;
@@ -118,7 +139,7 @@ function render({ model, el }) {
   }
 
   const perEpochOn = () => model.get("per_epoch");
-  const sliderMax = () => (perEpochOn() ? run.n_epochs : run.n);
+  const sliderMax = () => (perEpochOn() ? run.n_epochs : run.stepped);
   const epochOf = (p) => {             // epoch of the last visit done; 0 at the start
     let k = 0;
     while (k < run.epoch_ends.length && run.epoch_ends[k] < p) k++;
@@ -127,18 +148,21 @@ function render({ model, el }) {
   const epochsDone = (p) => run.epoch_ends.filter((e) => e <= p).length;
   const sliderOf = (p) => (perEpochOn() ? epochsDone(p) : p);
   const positionOf = (k) => (perEpochOn() ? (k === 0 ? 0 : run.epoch_ends[k - 1]) : k);
+  // index of a position in W, W_text and readout: itself up to `stepped`, then epoch ends
+  const frameOf = (p) => (p <= run.stepped ? p
+    : run.stepped + run.epoch_ends.filter((e) => e > run.stepped && e <= p).length);
 
   function show() {
     const p = position, pe = perEpochOn();
-    const W = run.W[p];
+    const W = run.W[frameOf(p)];
     const epoch = epochOf(p);
     const start = epoch === 0 ? 0 : (epoch === 1 ? 0 : run.epoch_ends[epoch - 2]);
     let drawn;
     if (p === 0 || !run.has_history) {
       drawn = decision.show(W);
       ring.setAttribute("visibility", "hidden");
-    } else if (pe) {
-      drawn = decision.show(W, run.W[start], 0);
+    } else if (pe || p > run.stepped) {      // a whole epoch (past `stepped` only those)
+      drawn = decision.show(W, run.W[frameOf(start)], 0);
       ring.setAttribute("visibility", "hidden");
     } else {
       const i = run.sample[p - 1];
@@ -169,8 +193,8 @@ function render({ model, el }) {
                     fill: k === epoch ? style.colors.bar_now : style.colors.bar }, bars);
     }
     // words
-    readout.textContent = pe ? run.readout_epoch[sliderOf(p)] : run.readout[p];
-    status.textContent = statusAt(p);
+    readout.textContent = pe ? run.readout_epoch[sliderOf(p)] : run.readout[frameOf(p)];
+    status.textContent = [statusAt(p), run.thinned].filter(Boolean).join(" ");
     descNode.textContent = `${readout.textContent} ${status.textContent}` +
       (drawn.line ? "" : " (No decision line inside the picture.)");
     pic.setAttribute("aria-label", `${run.title}: ${readout.textContent}`);
@@ -197,8 +221,8 @@ function render({ model, el }) {
   function cornerNote(p, pe) {
     if (!run.has_history) return "no training yet";
     if (p === 0) return `start: W = ${run.W_text[0]}`;
-    if (pe) return `end of epoch ${sliderOf(p)}\nW = ${run.W_text[p]}`;
-    return `epoch ${epochOf(p)}, step ${p}/${run.n}\nW = ${run.W_text[p]}`;
+    if (pe) return `end of epoch ${sliderOf(p)}\nW = ${run.W_text[frameOf(p)]}`;
+    return `epoch ${epochOf(p)}, step ${p}/${run.n}\nW = ${run.W_text[frameOf(p)]}`;
   }
 
   function statusAt(p) {
@@ -213,9 +237,10 @@ function render({ model, el }) {
 
   function drawTable() {
     if (!model.get("show_table") || !run.has_history) { table.replaceChildren(); return; }
-    const p = position, first = Math.max(p - 12, 0);
+    const p = Math.min(position, run.stepped), first = Math.max(p - 12, 0);
     const t = html("table", {});
-    if (p > 12) html("caption", {}, t, `last 12 of ${p} visits`);
+    if (position > run.stepped) html("caption", {}, t, `the table covers the first ${p} visits`);
+    else if (p > 12) html("caption", {}, t, `last 12 of ${p} visits`);
     const head = html("tr", {}, t);
     for (const c of ["step", "epoch", "x1", "x2", "z", "y", "d", "e", "W after"]) {
       html("th", { scope: "col" }, head, c);
@@ -286,7 +311,7 @@ function render({ model, el }) {
   const setMode = (on) => {
     model.set("per_epoch", on);
     model.save_changes();
-    goTo(on ? positionOf(epochsDone(position)) : position);
+    goTo(on ? positionOf(epochsDone(position)) : Math.min(position, run.stepped));
   };
   perSample.addEventListener("click", () => setMode(false));
   perEpoch.addEventListener("click", () => setMode(true));

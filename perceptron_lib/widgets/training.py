@@ -15,15 +15,14 @@ import math
 import numpy as np
 import traitlets
 
-from .. import narration
 from ..data import gate as gate_data
 from ..geometry import is_linearly_separable, max_margin_weights, novikoff_bound
 from ..perceptron import Perceptron, check_labels, check_X
 from ..style import format_number as fmt
-from ..style import format_vector
 from .base import Explorer, view_module
 from .pictures import training_png
 from .points import CustomPoints, parse_points, rounded_click
+from .training_run import build_run, frame_of, status_at
 
 __all__ = ["TrainingExplorer"]
 
@@ -79,12 +78,6 @@ def _explain(err):
 def _mathtext(label):
     """An axis name for matplotlib: x1 is written $x_1$ there."""
     return {"x1": "$x_1$", "x2": "$x_2$"}.get(label, label)
-
-
-def status_at(run, position):
-    """The status line at ``position``: the last change sent at or before it (as the view
-    finds it)."""
-    return [text for p, text in run["status"] if p <= position][-1]
 
 
 class TrainingExplorer(Explorer):
@@ -264,55 +257,11 @@ class TrainingExplorer(Explorer):
                 if bound is not None and not np.isfinite(bound):
                     bound = None
         title = (self._title or "your points") if self.dataset == "custom" else self.dataset
-        run = self._run(X, d, history, bound, separable, (xlim, ylim),
-                        f"{title}, learning rate {fmt(self.lr)}", problem)
+        run = build_run(X, d, history, lr=self.lr, dataset=self.dataset, names=self._names,
+                        view=(xlim, ylim), title=f"{title}, learning rate {fmt(self.lr)}",
+                        problem=problem, bound=bound, separable=separable)
         return dict(problem=problem, perceptron=perceptron, history=history, bound=bound,
                     separable=separable, view=(xlim, ylim), run=run)
-
-    def _run(self, X, d, h, bound, separable, view, title, problem):
-        """The whole run, as the browser view needs it (plain JSON)."""
-        xlim, ylim = view
-        run = dict(title=title, xlim=list(xlim), ylim=list(ylim), X=X.tolist(),
-                   d=[int(v) for v in d], dataset=self.dataset, lr=self.lr, **self._names)
-        if h is None or len(h) == 0:
-            W0 = [0.0, 0.0, 0.0]
-            return dict(run, has_history=False, n=0, n_epochs=0, n_epochs_shown=1,
-                        W=[W0], W_text=[format_vector(W0)], sample=[], e=[], epoch_ends=[],
-                        mistakes=[], cum=[0], max_mistakes=1, rows=[],
-                        readout=["Nothing to train on yet."],
-                        readout_epoch=["Nothing to train on yet."], status=[[0, problem]])
-        n, lr = len(h), self.lr
-        W = [h.W_at(0)] + list(h.W_after)
-        W_text = [format_vector(w) for w in W]
-        ends = [h.epoch_end_position(k) for k in range(1, h.n_epochs + 1)]
-        e = h.e
-        x, z, y, dd, epoch = h.x, h.z, h.y, h.d, h.epoch
-        rows = [[str(int(epoch[k])), fmt(x[k, 0]), fmt(x[k, 1]), fmt(z[k]), str(int(y[k])),
-                 str(int(dd[k])), f"{int(e[k]):+d}"] for k in range(n)]
-        # The status line changes only after an update, when convergence or a cycle shows,
-        # and at the end: send each change once.
-        moments = {0, n} | {p for p in range(1, n + 1) if e[p - 1] != 0}
-        if h.converged_epoch is not None:
-            moments.add(h.epoch_end_position(h.converged_epoch))
-        if h.cycle is not None:
-            moments.add(h.epoch_end_position(h.cycle.epoch))
-        status, last = [], None
-        for p in sorted(moments):
-            text = narration.status(h, p, bound, separable)
-            if text != last:
-                status.append([p, text])
-                last = text
-        return dict(
-            run, has_history=True, n=n, n_epochs=h.n_epochs, n_epochs_shown=h.n_epochs,
-            W=[[float(v) for v in w] for w in W], W_text=W_text,
-            sample=[int(s) for s in h.sample], e=[int(v) for v in e], epoch_ends=ends,
-            mistakes=list(h.mistakes_per_epoch),
-            cum=[0] + np.cumsum(e != 0).astype(int).tolist(),
-            max_mistakes=max(max(h.mistakes_per_epoch), 1), rows=rows,
-            readout=narration.readouts(h, lr, xlim, ylim),
-            readout_epoch=[narration.epoch_readout(h, k, xlim, ylim)
-                           for k in range(h.n_epochs + 1)],
-            status=status)
 
     def _restore_last_good(self):
         """Put data and settings back as they were for the run on screen."""
@@ -346,13 +295,18 @@ class TrainingExplorer(Explorer):
     # -- moving through the run (the browser does this by itself; these are for Python) -----
     @traitlets.validate("position")
     def _valid_position(self, proposal):
-        n = self.run.get("n", 0) if self.run else 0
-        return int(min(max(proposal["value"], 0), n))
+        """Within the run; past the visits sent one by one, at an epoch's end."""
+        if not self.run:
+            return 0
+        p = int(min(max(proposal["value"], 0), self.run["n"]))
+        if p > self.run["stepped"]:
+            p = max([self.run["stepped"]] + [e for e in self.run["epoch_ends"] if e <= p])
+        return p
 
     def _slider_max(self):
         if self.history is None:
             return 0
-        return self.history.n_epochs if self.per_epoch else len(self.history)
+        return self.run["n_epochs"] if self.per_epoch else self.run["stepped"]
 
     def _position_of(self, k):
         """Slider value -> position in the history."""
@@ -382,6 +336,8 @@ class TrainingExplorer(Explorer):
         if self.history is not None and change["new"]:
             self.position = self.history.epoch_end_position(self.history.epochs_done(
                 self.position))
+        elif self.history is not None:
+            self.position = min(self.position, self.run["stepped"])
 
     # -- words ---------------------------------------------------------------------------------
     def describe_position(self):
@@ -389,11 +345,12 @@ class TrainingExplorer(Explorer):
         run = self.run
         if self.per_epoch and run["has_history"]:
             return run["readout_epoch"][self.slider_value]
-        return run["readout"][self.position]
+        return run["readout"][frame_of(run, self.position)]
 
     def describe_status(self):
-        """The story so far: converging, cycling, or how many mistakes against the bound."""
-        return status_at(self.run, self.position)
+        """The story so far: converging, cycling, or how many mistakes against the bound (and
+        what a long run leaves out)."""
+        return " ".join(t for t in (status_at(self.run, self.position), self.run["thinned"]) if t)
 
     # -- custom points ----------------------------------------------------------------------------
     def add_point(self, x1, x2, cls):

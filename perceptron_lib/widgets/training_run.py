@@ -1,0 +1,185 @@
+"""The run the training explorer sends to its browser view, built from a TrainingHistory.
+
+``build_run`` is a pure function of a training and the view's settings, so it can be tested
+(or computed for a web page) without a widget. ``RUN_FIELDS`` lists every field the view
+reads; training.js declares the same fields in its ``@typedef Run``.
+
+A run has a size budget (``RUN_BUDGET`` bytes of JSON): it is sent to the browser and saved
+in the notebook. A long or large run is thinned: the first epochs go visit by visit (a
+*frame* per visit), the later ones epoch by epoch (a frame per epoch end), and if even that
+is too much, only the first epochs are shown. The run says so in ``thinned``.
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+
+from .. import narration
+from ..style import format_number as fmt
+from ..style import format_vector
+
+__all__ = ["RUN_BUDGET", "RUN_FIELDS", "build_run", "frame_of", "status_at"]
+
+RUN_BUDGET = 2_000_000
+
+RUN_FIELDS = {
+    "title": str, "xlim": list, "ylim": list, "X": list, "d": list, "dataset": str,
+    "lr": float, "x_label": str, "y_label": str, "class_names": list,
+    "has_history": bool,
+    "n": int,               # the last position shown (visits done)
+    "stepped": int,         # positions 0..stepped go visit by visit; later ones epoch by epoch
+    "n_epochs": int,        # epochs shown
+    "n_epochs_shown": int,  # epochs in the mistakes panel (at least 1)
+    "W": list, "W_text": list, "readout": list,     # one per frame (see frame_of)
+    "sample": list, "e": list, "rows": list,        # one per visit, the first `stepped`
+    "cum": list,                                    # updates after each of positions 0..stepped
+    "epoch_ends": list,     # the position after each epoch shown
+    "mistakes": list, "max_mistakes": int, "readout_epoch": list,
+    "status": list,         # [position, text] at each change
+    "thinned": str,         # what was left out of a long run ("" when nothing was)
+}
+
+
+def frame_of(run, position):
+    """The index in ``W``, ``W_text`` and ``readout`` of ``position``: the position itself up
+    to ``stepped``, then one frame per epoch end."""
+    stepped = run["stepped"]
+    if position <= stepped:
+        return position
+    return stepped + sum(1 for end in run["epoch_ends"] if stepped < end <= position)
+
+
+def status_at(run, position):
+    """The status line at ``position``: the last change sent at or before it (as the view
+    finds it)."""
+    return [text for p, text in run["status"] if p <= position][-1]
+
+
+def _empty(base, problem):
+    W0 = [0.0, 0.0, 0.0]
+    return dict(base, has_history=False, n=0, stepped=0, n_epochs=0, n_epochs_shown=1,
+                W=[W0], W_text=[format_vector(W0)], readout=["Nothing to train on yet."],
+                sample=[], e=[], rows=[], cum=[0], epoch_ends=[], mistakes=[], max_mistakes=1,
+                readout_epoch=["Nothing to train on yet."], status=[[0, problem]], thinned="")
+
+
+def _frames(h, lr, view, bound, separable, stepped_epochs, shown_epochs):
+    """The fields that depend on how much is sent."""
+    xlim, ylim = view
+    m = h.epoch_end_position(stepped_epochs)
+    ends = [h.epoch_end_position(k) for k in range(1, shown_epochs + 1)]
+    later = [p for p in ends if p > m]
+    frames = list(range(m + 1)) + later
+    W_all = [h.W_at(0)] + list(h.W_after[:m]) if m else [h.W_at(0)]
+    W = W_all + [h.W_at(p) for p in later]
+    x, z, y, dd, e, epoch = h.x[:m], h.z[:m], h.y[:m], h.d[:m], h.e[:m], h.epoch[:m]
+    rows = [[str(int(epoch[k])), fmt(x[k, 0]), fmt(x[k, 1]), fmt(z[k]), str(int(y[k])),
+             str(int(dd[k])), f"{int(e[k]):+d}"] for k in range(m)]
+    readout = narration.readouts(h, lr, xlim, ylim, epochs=stepped_epochs)
+    readout += [narration.readout(h, p, lr, xlim, ylim) for p in later]
+    # The status line changes only after an update, when convergence or a cycle shows, and
+    # at the end: send each change once.
+    n = frames[-1]
+    moments = {0, n} | {p for p in range(1, m + 1) if e[p - 1] != 0} | set(later)
+    if h.converged_epoch is not None and h.converged_epoch <= shown_epochs:
+        moments.add(h.epoch_end_position(h.converged_epoch))
+    if h.cycle is not None and h.cycle.epoch <= shown_epochs:
+        moments.add(h.epoch_end_position(h.cycle.epoch))
+    status, last = [], None
+    for p in sorted(moments):
+        text = narration.status(h, p, bound, separable)
+        if text != last:
+            status.append([p, text])
+            last = text
+    mistakes = list(h.mistakes_per_epoch[:shown_epochs])
+    return dict(
+        n=n, stepped=m, n_epochs=shown_epochs, n_epochs_shown=max(shown_epochs, 1),
+        W=[[float(v) for v in w] for w in W], W_text=[format_vector(w) for w in W],
+        readout=readout, sample=[int(s) for s in h.sample[:m]], e=[int(v) for v in e],
+        rows=rows, cum=[0] + np.cumsum(e != 0).astype(int).tolist(), epoch_ends=ends,
+        mistakes=mistakes, max_mistakes=max(max(mistakes), 1),
+        readout_epoch=[narration.epoch_readout(h, k, xlim, ylim)
+                       for k in range(shown_epochs + 1)],
+        status=status)
+
+
+def _thinned_note(h, stepped_epochs, shown_epochs):
+    if stepped_epochs == shown_epochs == h.n_epochs:
+        return ""
+    m = h.epoch_end_position(stepped_epochs)
+    if stepped_epochs == 0:
+        text = (f"This run has {len(h):,} visits, too many to send one by one: step through "
+                f"it epoch by epoch (per epoch).")
+    elif stepped_epochs < shown_epochs:
+        text = (f"This run has {len(h):,} visits, too many to send one by one: the first "
+                f"{stepped_epochs} epoch{'s' if stepped_epochs > 1 else ''} ({m:,} visits) "
+                f"go visit by visit; after that, step per epoch.")
+    else:
+        text = ""
+    if shown_epochs < h.n_epochs:
+        text += (f" Only the first {shown_epochs:,} of {h.n_epochs:,} epochs are shown; the "
+                 f"last one ends at W = {format_vector(h.W_at(len(h)))}.")
+    return text.strip()
+
+
+def build_run(X, d, history, *, lr, dataset, names, view, title, problem="", bound=None,
+              separable=None, budget=RUN_BUDGET):
+    """The whole run, as the browser view needs it (plain JSON, at most ``budget`` bytes).
+
+    Parameters
+    ----------
+    X, d : arrays
+        The points trained on and their labels.
+    history : TrainingHistory or None
+        None (or empty) when there is nothing to train on; ``problem`` then says why.
+    lr, dataset : the settings trained with.
+    names : dict with x_label, y_label, class_names.
+    view : ((x0, x1), (y0, y1)), the picture's limits.
+    title : str
+    bound, separable : Novikoff's bound (or None) and whether a line separates the points.
+    """
+    xlim, ylim = view
+    base = dict(title=title, xlim=[float(v) for v in xlim], ylim=[float(v) for v in ylim],
+                X=np.asarray(X, dtype=float).tolist(), d=[int(v) for v in d],
+                dataset=dataset, lr=float(lr), **names)
+    h = history
+    if h is None or len(h) == 0:
+        return _empty(base, problem)
+    def build(stepped, shown):
+        run = dict(base, has_history=True, thinned=_thinned_note(h, stepped, shown),
+                   **_frames(h, lr, view, bound, separable, stepped, shown))
+        return run, len(json.dumps(run))
+
+    E = h.n_epochs
+    stepped, shown = _guess(h, build, budget)
+    while True:
+        run, size = build(stepped, shown)
+        if size <= budget or (stepped == 0 and shown == 1):
+            return run
+        # still too big: fewer epochs visit by visit, then fewer epochs shown
+        if stepped > 0:
+            stepped = min(int(stepped * budget / size * 0.9), stepped - 1)
+        else:
+            shown = max(1, min(int(shown * budget / size * 0.9), shown - 1))
+        if E == 0:  # pragma: no cover - a history always has an epoch
+            return run
+
+
+def _guess(h, build, budget):
+    """How many epochs fit visit by visit, and how many epoch ends, from two small builds."""
+    E = h.n_epochs
+    one, size1 = build(1, 1)
+    if E == 1 or size1 > budget:
+        return (1 if size1 <= budget else 0), 1
+    more = min(E, 21)
+    _, size2 = build(1, more)
+    per_epoch = (size2 - size1) / (more - 1)
+    per_visit = size1 / max(h.epoch_end_position(1), 1)
+    shown = E if E * per_epoch <= budget / 2 else max(1, int(budget / 2 / per_epoch))
+    room = budget * 0.9 - size1 - shown * per_epoch
+    stepped = 0
+    while stepped < shown and h.epoch_end_position(stepped + 1) * per_visit <= room:
+        stepped += 1
+    return stepped, shown

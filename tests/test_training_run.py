@@ -1,0 +1,86 @@
+"""The run the training explorer sends: its declared fields, and its size budget."""
+
+import json
+
+import numpy as np
+import pytest
+
+from perceptron_lib import Perceptron, gate, make_noisy, narration
+from perceptron_lib.widgets import TrainingExplorer
+from perceptron_lib.widgets.training_run import RUN_BUDGET, RUN_FIELDS, build_run, frame_of
+
+NAMES = {"x_label": "x1", "y_label": "x2", "class_names": ["class 0", "class 1"]}
+VIEW = ((-0.5, 1.5), (-0.5, 1.5))
+
+
+def _run(X, d, epochs, budget=RUN_BUDGET):
+    p = Perceptron(2, epochs=epochs).fit(X, d)
+    return p.history_, build_run(X, d, p.history_, lr=1, dataset="custom", names=NAMES,
+                                 view=VIEW, title="t", budget=budget)
+
+
+def _check_fields(run):
+    assert set(run) == set(RUN_FIELDS)
+    for key, kind in RUN_FIELDS.items():
+        assert isinstance(run[key], kind), (key, type(run[key]))
+    frames = run["stepped"] + 1 + sum(e > run["stepped"] for e in run["epoch_ends"])
+    assert len(run["W"]) == len(run["W_text"]) == len(run["readout"]) == frames
+    assert len(run["sample"]) == len(run["e"]) == len(run["rows"]) == run["stepped"]
+    assert len(run["cum"]) == run["stepped"] + 1
+    assert len(run["mistakes"]) == run["n_epochs"] == len(run["readout_epoch"]) - 1
+    json.dumps(run, allow_nan=False)            # valid JSON: no NaN or infinity
+
+
+def test_an_empty_run_keeps_the_contract():
+    run = build_run(np.zeros((0, 2)), [], None, lr=1, dataset="custom", names=NAMES,
+                    view=VIEW, title="t", problem="No points yet.")
+    _check_fields(run)
+    assert run["status"] == [[0, "No points yet."]] and run["thinned"] == ""
+
+
+def test_a_short_run_is_sent_whole():
+    X, d = gate("AND")
+    h, run = _run(X, d, 30)
+    _check_fields(run)
+    assert run["stepped"] == run["n"] == len(h) and run["thinned"] == ""
+
+
+@pytest.mark.parametrize("case", ["XOR, 3000 epochs", "XOR, 40000 epochs",
+                                  "2000 noisy points"])
+def test_long_runs_fit_the_budget_and_every_frame_is_exact(case):
+    if case.startswith("XOR"):
+        X, d = gate("XOR")
+        h, run = _run(X.astype(float), d, int(case.split()[1]))
+    else:
+        X, d = make_noisy(2000, flip=0.1, seed=0)
+        h, run = _run(X, d, 30)
+    _check_fields(run)
+    assert len(json.dumps(run)) <= RUN_BUDGET
+    assert run["thinned"] and run["stepped"] < run["n"] or run["n_epochs"] < h.n_epochs
+    frames = list(range(run["stepped"] + 1)) + [e for e in run["epoch_ends"]
+                                                 if e > run["stepped"]]
+    for p in frames[:: max(1, len(frames) // 200)] + [frames[-1]]:
+        k = frame_of(run, p)
+        assert run["W"][k] == h.W_at(p).tolist()
+        assert run["readout"][k] == narration.readout(h, p, 1, *VIEW)
+    assert run["epoch_ends"] == [h.epoch_end_position(k) for k in range(1, run["n_epochs"] + 1)]
+
+
+def test_the_explorer_steps_a_thinned_run_and_says_what_is_left_out():
+    X, d = gate("XOR")
+    ex = TrainingExplorer(dataset="XOR", epochs=3000)
+    run = ex.run
+    assert 0 < run["stepped"] < run["n"]
+    assert "visit by visit" in ex.describe_status()
+    ex.go_to(10**9)
+    assert ex.position == run["stepped"]            # per sample: as far as visits were sent
+    ex.per_epoch = True
+    ex.go_to(10**9)
+    assert ex.position == run["n"] and ex.describe_position().startswith("End of epoch 3000")
+    ex.per_epoch = False
+    assert ex.position == run["stepped"]
+    ex.position = run["stepped"] + 5                # between epoch ends: the one before
+    assert ex.position in run["epoch_ends"] or ex.position == run["stepped"]
+    ex.step_back()
+    assert ex.describe_position() == narration.readout(ex.history, ex.position, 1,
+                                                       *ex._view_box)
