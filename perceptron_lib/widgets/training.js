@@ -182,15 +182,21 @@ function render({ model, el }) {
     noteText.bg.setAttribute("height", bb.height + 8);
     // mistakes per epoch: full bars for finished epochs, the current one as far as it got
     bars.replaceChildren();
-    const shown = run.n_epochs_shown, bw = panel.w / shown;
+    // (a long run: one bar per group of epochs, as tall as the group's most mistakes)
+    const shown = run.n_epochs_shown, group = Math.ceil(shown / 200);
+    const bw = panel.w / Math.ceil(shown / group);
     const top = Math.max(run.max_mistakes, 1);
-    for (let k = 1; k <= epoch && k <= shown; k++) {
-      const full = k < epoch || pe || run.epoch_ends[k - 1] <= p;
-      const c = full ? run.mistakes[k - 1] : run.cum[p] - run.cum[start];
+    for (let g = 0; g * group < Math.min(epoch, shown); g++) {
+      let c = 0;
+      for (let k = g * group + 1; k <= Math.min((g + 1) * group, epoch, shown); k++) {
+        const full = k < epoch || pe || run.epoch_ends[k - 1] <= p;
+        c = Math.max(c, full ? run.mistakes[k - 1] : run.cum[p] - run.cum[start]);
+      }
       const h = (c / top) * panel.h;
-      svg("rect", { x: panel.x + (k - 1) * bw + bw * 0.15, y: panel.y + panel.h - h,
+      const now = epoch > g * group && epoch <= (g + 1) * group;
+      svg("rect", { x: panel.x + g * bw + bw * 0.15, y: panel.y + panel.h - h,
                     width: bw * 0.7, height: h, stroke: style.colors.edge, "stroke-width": 0.5,
-                    fill: k === epoch ? style.colors.bar_now : style.colors.bar }, bars);
+                    fill: now ? style.colors.bar_now : style.colors.bar }, bars);
     }
     // words
     readout.textContent = pe ? run.readout_epoch[sliderOf(p)] : run.readout[frameOf(p)];
