@@ -220,3 +220,28 @@ def test_random_actions_never_raise_and_always_agree(seed):
         assert_consistent(ex)
         if k % 40 == 0:
             assert ex._png()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_stuck_only_when_the_loss_has_flattened():
+    # seed 0, lr 2, 1000 epochs: not solved yet, but the loss fell 0.1224 -> 0.1172 over the
+    # last 100 epochs, and with 2000 epochs XOR is learned at epoch 1037
+    ex = DescentExplorer(seed=0, lr=2, epochs=1000)
+    ex.go_to(10**6)
+    text = ex.describe_status()
+    assert text.startswith("Still learning after 1000 epochs") and "Try more epochs" in text
+    assert "0.1224 to 0.1172 over the last 100 epochs" in text
+    assert DescentExplorer(seed=0, lr=2, epochs=2000).history.solved_epoch == 1037
+
+
+@pytest.mark.parametrize("lr", DescentExplorer.LEARNING_RATES)
+def test_every_unsolved_run_of_the_menus_is_described_by_its_loss(lr):
+    from perceptron_lib.widgets.descent import FLAT, loss_fall
+    for seed in range(6):
+        for epochs in (250, 1000):
+            ex = DescentExplorer(seed=seed, lr=lr, epochs=epochs)
+            if ex.history.solved_epoch is not None:
+                continue
+            ex.go_to(10**6)
+            window, fall = loss_fall(ex.history)
+            text = ex.describe_status()
+            assert text.startswith("Stuck" if fall < FLAT else "Still learning"), (seed, epochs)

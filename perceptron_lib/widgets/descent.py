@@ -74,6 +74,18 @@ def readout(history, epoch):
             f"{' (h1, h2)' if epoch == 0 else ''}: {hidden}.")
 
 
+FLAT = 0.01    # the loss is flat when it fell by less than 1 % over the last tenth of the run
+
+
+def loss_fall(history):
+    """(window, fall): how much the loss fell, as a fraction of its last value, over the last
+    ``window`` epochs (a tenth of the run, at least 25 epochs or the whole run)."""
+    E = history.n_epochs
+    window = min(E, max(E // 10, 25))
+    last = history.loss[E]
+    return window, float((history.loss[E - window] - last) / last) if last > 0 else 0.0
+
+
 def status(history, epoch):
     """The story so far at ``epoch``: learned, still learning, or stuck (only at the end)."""
     solved = history.solved_epoch
@@ -90,9 +102,16 @@ def status(history, epoch):
                 f"on almost the same spot of the hidden plane, so no output line can tell "
                 f"them apart.")
     if epoch == history.n_epochs and epoch > 0:
+        window, fall = loss_fall(history)
+        then, now = fmt(history.loss[epoch - window]), fmt(history.loss[epoch])
+        if fall >= FLAT:
+            return (f"Still learning after {epoch} epochs: {wrong} of 4 outputs on the wrong "
+                    f"side of 0.5, but the loss is still falling ({then} to {now} over the "
+                    f"last {window} epochs).{same} Try more epochs.")
         return (f"Stuck after {epoch} epochs: {wrong} of 4 outputs still on the wrong side of "
-                f"0.5, and the loss has stopped falling (loss {fmt(history.loss[epoch])})."
-                f"{same} Try another seed: a new random start.")
+                f"0.5, and the loss has almost stopped falling ({then} to {now} over the last "
+                f"{window} epochs).{same} Try another seed (a new random start); more epochs "
+                f"sometimes get out of such a plateau too, slowly.")
     if epoch == 0:
         return (f"Random start: {wrong} of 4 outputs on the wrong side of 0.5. Press step or "
                 f"play to run gradient descent.")
