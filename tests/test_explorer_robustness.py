@@ -1,8 +1,12 @@
 """No exception reaches a learner, whatever they do to an explorer, and the picture, the
 controls and the history always describe the same run."""
 
+import json
+import math
+
 import numpy as np
 import pytest
+import traitlets
 
 from perceptron_lib.style import format_number
 from perceptron_lib.widgets import BoundaryExplorer, NeuronExplorer, TrainingExplorer
@@ -170,3 +174,56 @@ def test_novikoffs_bound_is_shown_as_a_whole_number():
     ex = TrainingExplorer(X=[[0, 0], [1, 0.3]], d=[0, 1])
     shown = ex.run["status"][-1][1].split("at most ")[1].split(" mistakes")[0]
     assert shown.isdigit() and int(shown) >= ex.bound > int(shown) - 1
+
+
+# --- findings of the second review ---------------------------------------------------------------
+
+def test_a_click_near_the_largest_floats_is_answered():
+    ex = TrainingExplorer(X=[[1e308, -1e308], [-1e308, 1e308]], d=[0, 1])
+    sent = []
+    ex.send = sent.append
+    for x, y in ((1.2e308, -1.2e308), (-5e307, 2.5e307), (1e-300, 0)):
+        ex._on_view_message(ex, {"kind": "click", "x": x, "y": y}, [])
+    assert sent == [{"kind": "ack"}] * 3 and len(ex.points) >= 3
+
+
+def test_save_csv_where_it_cannot_be_written_says_so(tmp_path):
+    ex = TrainingExplorer(dataset="AND")
+    missing = tmp_path / "gone" / "run.csv"
+    assert ex.save_csv(str(missing)) is None and not missing.exists()
+    assert "could not be saved" in ex.message and "folder that exists" in ex.message
+    path = tmp_path / "a&b.csv"
+    assert ex.save_csv(str(path)) == str(path) and path.exists()
+    assert ex.message.startswith("✔ Saved 24 visits to") and "a&b.csv" in ex.message
+
+
+@pytest.mark.parametrize("value", [-1, 0, float("nan"), float("inf"), "fast", None])
+def test_a_bad_learning_rate_is_refused_even_without_points(value):
+    ex = TrainingExplorer(dataset="custom")
+    with pytest.raises(traitlets.TraitError, match="learning rate|lr"):
+        ex.lr = value
+    assert ex.lr == 1 and math.isfinite(ex.lr)
+    json.dumps(ex.run, allow_nan=False)
+
+
+def test_an_unknown_dataset_is_refused_where_it_is_set():
+    ex = TrainingExplorer(dataset="AND")
+    with pytest.raises(traitlets.TraitError, match="unknown dataset 'ANDD'"):
+        ex.dataset = "ANDD"
+    ex.dataset = "or"
+    assert ex.dataset == "OR" and ex.run["dataset"] == "OR"
+
+
+def test_neuron_explorer_messages_name_the_argument():
+    n = NeuronExplorer(n_inputs=3)
+    with pytest.raises(traitlets.TraitError, match="one weight per input: 3 weights; got 2"):
+        n.weight_values = [1, 2]
+    for bad in ("a", 3, -1, 1.5, True):
+        with pytest.raises(ValueError, match=r"set_input\(i, on\): i is the input's number"):
+            n.set_input(bad)
+    with pytest.raises(ValueError, match="on is 1"):
+        n.set_input(0, "yes")
+    with pytest.raises(traitlets.TraitError, match="each input is 0"):
+        n.inputs_on = [1, "a", 0]
+    n.set_input(2)
+    assert n.inputs_on == [0, 0, 1]

@@ -125,9 +125,9 @@ function fmt(v, digits = 4) {
 }
 
 function niceTicks(lo, hi, count = 6) {
-  const span = hi - lo;
-  if (!(span > 0) || !isFinite(span)) return [lo];
-  const raw = span / count;
+  const half = hi / 2 - lo / 2;
+  if (!(half > 0) || !isFinite(half)) return [lo];
+  const raw = (half / count) * 2;
   const mag = Math.pow(10, Math.floor(Math.log10(raw)));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) || 10 * mag;
   const ticks = [];
@@ -138,21 +138,20 @@ function niceTicks(lo, hi, count = 6) {
   return ticks;
 }
 
-// A plot area with one unit the same length on both axes.
+// A plot area with one unit the same length on both axes. Differences are taken in halves,
+// so that limits near the largest numbers (+-1e308) do not overflow.
 function makeScale(xlim, ylim, box) {
-  const sx = box.w / (xlim[1] - xlim[0]);
-  const sy = box.h / (ylim[1] - ylim[0]);
-  const s = Math.min(sx, sy);
-  const w = s * (xlim[1] - xlim[0]);
-  const h = s * (ylim[1] - ylim[0]);
+  const hx = xlim[1] / 2 - xlim[0] / 2, hy = ylim[1] / 2 - ylim[0] / 2;   // half spans
+  const s2 = Math.min(box.w / hx, box.h / hy);           // pixels per two units
+  const w = s2 * hx, h = s2 * hy;
   const left = box.x + (box.w - w) / 2;
   const top = box.y + (box.h - h) / 2;
   return {
     xlim, ylim, left, top, w, h,
-    px: (x) => left + (x - xlim[0]) * s,
-    py: (y) => top + h - (y - ylim[0]) * s,
-    dataX: (px) => xlim[0] + (px - left) / s,
-    dataY: (py) => ylim[0] + (top + h - py) / s,
+    px: (x) => left + (x / 2 - xlim[0] / 2) * s2,
+    py: (y) => top + h - (y / 2 - ylim[0] / 2) * s2,
+    dataX: (px) => 2 * (xlim[0] / 2 + (px - left) / s2),
+    dataY: (py) => 2 * (ylim[0] / 2 + (top + h - py) / s2),
     inside: (px, py) => px >= left && px <= left + w && py >= top && py <= top + h,
   };
 }
@@ -167,7 +166,7 @@ function unitW(W) {
 function clipBox(W, xlim, ylim) {
   const [b, w1, w2] = unitW(W);
   const c = [[xlim[0], ylim[0]], [xlim[1], ylim[0]], [xlim[1], ylim[1]], [xlim[0], ylim[1]]];
-  const z = c.map(([x, y]) => b + w1 * x + w2 * y);
+  const z = c.map(([x, y]) => b / 2 + w1 * (x / 2) + w2 * (y / 2));   // z/2: no overflow
   const inside = [], onLine = [];
   for (let k = 0; k < 4; k++) {
     const a = c[k], bb = c[(k + 1) % 4], za = z[k], zb = z[(k + 1) % 4];
@@ -175,7 +174,7 @@ function clipBox(W, xlim, ylim) {
     if (za === 0) onLine.push(a);
     if ((za < 0 && zb > 0) || (za > 0 && zb < 0)) {
       const t = za / (za - zb);
-      const p = [a[0] + t * (bb[0] - a[0]), a[1] + t * (bb[1] - a[1])];
+      const p = [a[0] * (1 - t) + bb[0] * t, a[1] * (1 - t) + bb[1] * t];
       inside.push(p);
       onLine.push(p);
     }
@@ -296,12 +295,14 @@ function makeDecision(parent, sc, style) {
     if (!(m > 0) || !isFinite(m)) return { line: cur.line, arrow: false };
     const [b, w1, w2] = W.map((v) => v / m);
     if (w1 === 0 && w2 === 0) return { line: cur.line, arrow: false };
-    const cx = (sc.xlim[0] + sc.xlim[1]) / 2, cy = (sc.ylim[0] + sc.ylim[1]) / 2;
-    const t = (b + w1 * cx + w2 * cy) / (w1 * w1 + w2 * w2);
-    let sx = cx - t * w1, sy = cy - t * w2;
+    const cx = sc.xlim[0] / 2 + sc.xlim[1] / 2, cy = sc.ylim[0] / 2 + sc.ylim[1] / 2;
+    // the signed distance from the middle to the line, along the unit vector u = w / |w|
+    const wl = Math.hypot(w1, w2), u1 = w1 / wl, u2 = w2 / wl;
+    const dist = (2 * (b / 2 + w1 * (cx / 2) + w2 * (cy / 2))) / wl;
+    let sx = cx - dist * u1, sy = cy - dist * u2;
     if (!cur.line) {
-      // the pointer: on the picture's edge, in the direction of the line's nearest point
-      const dx = sc.px(sx) - sc.px(cx), dy = sc.py(sy) - sc.py(cy);
+      // the pointer: on the picture's edge, towards the line's nearest point (-sign(dist) u)
+      const dx = -Math.sign(dist) * u1, dy = Math.sign(dist) * u2;     // pixels: y goes down
       const k = Math.min((sc.w / 2 - 14) / Math.abs(dx || 1e-9), (sc.h / 2 - 14) / Math.abs(dy || 1e-9));
       const ex = sc.px(cx) + dx * k, ey = sc.py(cy) + dy * k;
       const angle = (Math.atan2(dy, dx) * 180) / Math.PI;
@@ -310,7 +311,7 @@ function makeDecision(parent, sc, style) {
       away.setAttribute("visibility", "visible");
       sx = cx; sy = cy;                 // and the arrows start in the middle
     }
-    const mx = 0.08 * (sc.xlim[1] - sc.xlim[0]), my = 0.08 * (sc.ylim[1] - sc.ylim[0]);
+    const mx = 0.16 * (sc.xlim[1] / 2 - sc.xlim[0] / 2), my = 0.16 * (sc.ylim[1] / 2 - sc.ylim[0] / 2);
     sx = Math.min(Math.max(sx, sc.xlim[0] + mx), sc.xlim[1] - mx);
     sy = Math.min(Math.max(sy, sc.ylim[0] + my), sc.ylim[1] - my);
     const longest = Math.max(...both.map((v) => Math.hypot(v[1] / m, v[2] / m)));

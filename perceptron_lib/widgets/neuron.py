@@ -70,18 +70,26 @@ class NeuronExplorer(Explorer):
 
     @traitlets.validate("weight_values")
     def _valid_weights(self, proposal):
+        value = proposal["value"]
+        n = len(self.inputs_on) if self.inputs_on else len(value)
+        if len(value) != n:
+            raise traitlets.TraitError(f"give one weight per input: {n} weights; got "
+                                       f"{len(value)}.")
         try:
             return [setting(w, f"weight w{i + 1}", *self.WEIGHT_RANGE)
-                    for i, w in enumerate(proposal["value"])]
+                    for i, w in enumerate(value)]
         except (TypeError, ValueError) as err:
             raise traitlets.TraitError(str(err)) from None
 
     @traitlets.validate("inputs_on")
     def _valid_inputs(self, proposal):
-        value = [int(bool(v)) for v in proposal["value"]]
+        value = proposal["value"]
         if self.weight_values and len(value) != len(self.weight_values):
-            raise traitlets.TraitError("give one input per weight.")
-        return value
+            raise traitlets.TraitError(f"give one input per weight: {len(self.weight_values)} "
+                                       f"inputs, each 0 or 1; got {len(value)}.")
+        if any(v not in (0, 1) or isinstance(v, str) for v in value):
+            raise traitlets.TraitError(f"each input is 0 (off) or 1 (on); got {value!r}.")
+        return [int(v) for v in value]
 
     @property
     def inputs(self):
@@ -93,8 +101,16 @@ class NeuronExplorer(Explorer):
 
     def set_input(self, i, on=True):
         """Switch input i (0-based) on or off, as a click on its button does."""
+        n = len(self.inputs_on)
+        if isinstance(i, (bool, np.bool_)) or not isinstance(i, (int, np.integer)) \
+                or not 0 <= i < n:
+            raise ValueError(f"set_input(i, on): i is the input's number from 0 to {n - 1} "
+                             f"(0 for x1); got {i!r}.")
+        if isinstance(on, str) or on not in (0, 1):
+            raise ValueError(f"set_input(i, on): on is 1 (or True) to switch the input on, 0 "
+                             f"(or False) to switch it off; got {on!r}.")
         values = list(self.inputs_on)
-        values[i] = int(bool(on))
+        values[i] = int(on)
         self.inputs_on = values
 
     @property

@@ -94,5 +94,12 @@ def _exact(v):
 def rounded_click(x, view_span):
     """A clicked coordinate rounded to a sensible number of digits for the picture's size
     (a click is not more precise than that): 0.73 in a picture 2 wide."""
+    x = float(x)
+    if not (np.isfinite(view_span) and view_span > 0):
+        return x
     digits = 2 - int(np.floor(np.log10(view_span)))
-    return round(float(x), digits)
+    try:
+        rounded = round(x, digits)
+    except OverflowError:       # next to the largest floats: rounding would overflow
+        return x
+    return rounded if np.isfinite(rounded) else x

@@ -83,13 +83,17 @@ function render({ model, el }) {
     drawAxes(pic, sc, style, run.x_label, run.y_label, run.title);
     decision = makeDecision(svg("g", {}, pic), sc, style);
     const r = Math.sqrt(style.size.marker) / 2;
-    const dots = svg("g", { class: "pl-points" }, pic);
+    // points outside a fixed view are cut off at the plot's edge, not drawn over the legend
+    const clip = "pl-clip-" + Math.random().toString(36).slice(2, 10);
+    svg("rect", { x: sc.left, y: sc.top, width: sc.w, height: sc.h },
+        svg("clipPath", { id: clip }, defs));
+    const dots = svg("g", { class: "pl-points", "clip-path": `url(#${clip})` }, pic);
     run.X.forEach(([x, y], i) => {
       const px = sc.px(x), py = sc.py(y);
       if (isFinite(px) && isFinite(py)) marker(dots, run.d[i], px, py, r, style);
     });
     ring = svg("circle", { r: r * 1.9, fill: "none", stroke: style.colors.line, "stroke-width": 2.5,
-                           class: "pl-ring", visibility: "hidden" }, pic);
+                           class: "pl-ring", visibility: "hidden", "clip-path": `url(#${clip})` }, pic);
     const box = svg("g", { class: "pl-note" }, pic);
     const noteBg = svg("rect", { x: sc.left + 4, y: sc.top + 4, rx: 3, fill: style.colors.background,
                                  "fill-opacity": 0.85, stroke: style.colors.w_old }, box);
@@ -219,8 +223,9 @@ function render({ model, el }) {
     tableB.setAttribute("aria-pressed", String(model.get("show_table")));
     speed.value = String(model.get("speed"));
     const msg = model.get("message");
-    note.textContent = msg ? `⚠ ${msg}` : "";
-    note.className = msg ? "pl-note pl-alert" : "pl-note";
+    const good = msg.startsWith("✔");          // good news (a file saved), not a warning
+    note.textContent = msg && !good ? `⚠ ${msg}` : msg;
+    note.className = msg && !good ? "pl-note pl-alert" : "pl-note";
     drawTable();
   }
 

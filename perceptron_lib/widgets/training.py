@@ -9,7 +9,6 @@ points.
 
 from __future__ import annotations
 
-import html
 import math
 
 import numpy as np
@@ -17,7 +16,7 @@ import traitlets
 
 from ..data import gate as gate_data
 from ..geometry import is_linearly_separable, max_margin_weights, novikoff_bound
-from ..perceptron import Perceptron, check_labels, check_X
+from ..perceptron import Perceptron, _check_lr, check_labels, check_X
 from ..style import format_number as fmt
 from .base import Explorer, view_module
 from .pictures import training_png
@@ -292,6 +291,22 @@ class TrainingExplorer(Explorer):
             self._keep_view = False
         self.retrain()
 
+    @traitlets.validate("lr")
+    def _valid_lr(self, proposal):
+        try:
+            return _check_lr(proposal["value"])
+        except (TypeError, ValueError) as err:
+            raise traitlets.TraitError(str(err)) from None
+
+    @traitlets.validate("dataset")
+    def _valid_dataset(self, proposal):
+        value = str(proposal["value"])
+        value = value.upper() if value.upper() in GATES else value
+        if value not in self.DATASETS:
+            raise traitlets.TraitError(f"unknown dataset {value!r}. Choose one of: "
+                                       f"{', '.join(self.DATASETS)}.")
+        return value
+
     # -- moving through the run (the browser does this by itself; these are for Python) -----
     @traitlets.validate("position")
     def _valid_position(self, proposal):
@@ -412,7 +427,7 @@ class TrainingExplorer(Explorer):
                 x, y = content.get("x"), content.get("y")
                 if all(isinstance(v, (int, float)) and math.isfinite(v) for v in (x, y)):
                     (x0, x1), (y0, y1) = self._view_box
-                    span = min(x1 - x0, y1 - y0)
+                    span = 2 * min(x1 / 2 - x0 / 2, y1 / 2 - y0 / 2)   # inf near 1e308
                     self.add_point(rounded_click(x, span), rounded_click(y, span),
                                    self.click_class)
             elif kind == "undo":
@@ -423,6 +438,9 @@ class TrainingExplorer(Explorer):
                 self.apply_points()
             elif kind == "save_csv":
                 self.save_csv()
+        except Exception:  # a request from the page never breaks the explorer
+            self._show_error("That request could not be carried out. The explorer still shows "
+                             "the last run that worked.")
         finally:
             self.send({"kind": "ack"})
 
@@ -432,9 +450,15 @@ class TrainingExplorer(Explorer):
             self._show_error("There is no training to save yet.")
             return None
         path = path or f"training_{self.dataset}_lr{fmt(self.lr)}.csv"
-        self.history.to_csv(path)
-        self.message = f"Saved {len(self.history)} visits to {html.escape(str(path))} (next to " \
-                       f"the notebook)."
+        try:
+            self.history.to_csv(path)
+        except (OSError, ValueError) as err:
+            self._show_error(f"The CSV file could not be saved to {path}: "
+                             f"{getattr(err, 'strerror', None) or err}. Choose a folder that "
+                             f"exists and that you may write to.")
+            return None
+        # "✔" marks good news: the view shows it as a note, not as a warning
+        self.message = f"✔ Saved {len(self.history)} visits to {path} (next to the notebook)."
         return path
 
     # -- still picture and text ------------------------------------------------------------------

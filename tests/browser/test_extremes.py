@@ -1,0 +1,63 @@
+"""Extreme views in JupyterLab: points near the largest floats, and points outside a fixed
+view. No NaN reaches the picture, a click there is answered, nothing is drawn over the legend."""
+
+from __future__ import annotations
+
+import nbformat
+from playwright.sync_api import expect
+
+from .explorers import PER_EPOCH, key, press, state
+from .test_lab import check_outputs, open_notebook, run_all
+
+CELLS = [
+    "from perceptron_lib.widgets import TrainingExplorer",
+    "TrainingExplorer(X=[[1e308, -1e308], [-1e308, 1e308]], d=[0, 1])",
+    "TrainingExplorer(X=[[0, 0], [5, 5], [-4, 0.5]], d=[0, 1, 1], xlim=(-1, 1), ylim=(-1, 1))",
+]
+
+NO_NAN = """(root) => [...root.querySelectorAll("svg *")].flatMap((el) =>
+    [...el.attributes].filter((a) => /NaN|Infinity/.test(a.value))
+                      .map((a) => `${el.tagName}.${a.name}=${a.value}`))"""
+
+
+def test_extreme_views_draw_and_answer(lab, browser):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(src) for src in CELLS]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)",
+                                 "language": "python"}
+    nbformat.write(nb, lab.root / "extremes.ipynb")
+    page, watch = open_notebook(lab, browser, "extremes.ipynb", "extremes")
+    try:
+        run_all(page)
+        explorers = check_outputs(page, 2)
+        huge, fixed = explorers.nth(0), explorers.nth(1)
+        for ex in (huge, fixed):
+            assert ex.evaluate(NO_NAN) == []
+            press(ex, PER_EPOCH)()
+            key(page, ex, "End")()
+            assert ex.evaluate(NO_NAN) == []
+        assert len(state(huge)["markers"]) == 2
+        before = state(huge)["readout"]
+        # a click in the middle of the plot (ticks at 1e308 are too few to map data): answered
+        huge.scroll_into_view_if_needed()
+        box = huge.locator(".pl-axes > rect").bounding_box()
+        x, y = box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.4
+        page.mouse.click(x, y)
+        expect(huge.locator("div.pl-note")).not_to_contain_text("needs the notebook",
+                                                                timeout=3_000)
+        page.wait_for_timeout(1000)
+        st = state(huge)
+        assert huge.evaluate(NO_NAN) == [] and st["readout"] != before, (st["alert"], before)
+        assert len(state(huge)["markers"]) == 3
+        # outside the fixed view the points are cut off at the plot's edge
+        clipped = fixed.evaluate("""(root) => {
+            const g = root.querySelector(".pl-points");
+            const id = g.getAttribute("clip-path").match(/#([^)]+)/)[1];
+            return !!root.querySelector(`clipPath#${id} rect`);
+        }""")
+        assert clipped
+        assert not watch.page_errors, watch.page_errors[:3]
+        assert not watch.console, watch.console[:3]
+    finally:
+        page.close()
+        lab.shut_down_sessions()
