@@ -216,7 +216,7 @@ def test_site_starts_the_kernel_installs_the_library_and_shows_widgets_offline(s
         nb = json.loads((ROOT / "notebooks" / "00_start_here.ipynb").read_text())
         sources = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
         setup = next(k for k, s in enumerate(sources) if "import perceptron_lib" in s)
-        widget_cell = next(k for k, s in enumerate(sources) if "widgets.IntSlider" in s)
+        widget_cell = next(k for k, s in enumerate(sources) if "widgets.BoundedIntText" in s)
 
         page.goto(f"{site['url']}/lab/index.html?path=00_start_here.ipynb")
         page.wait_for_selector(".jp-NotebookPanel .jp-CodeCell", timeout=60_000)
@@ -267,7 +267,7 @@ def test_site_starts_the_kernel_installs_the_library_and_shows_widgets_offline(s
 
         course_widget = cells.nth(widget_cell + 1)
         run_cell(page, course_widget, timeout=60_000)
-        course_widget.locator(".widget-slider").wait_for(timeout=30_000)
+        course_widget.locator(".widget-text input[type=number]").wait_for(timeout=30_000)
         assert "3 of 10 inputs are on" in course_widget.locator(".jp-OutputArea").inner_text()
         for text in ("Error displaying widget", "Failed to load model class"):
             assert page.locator(".jp-OutputArea-output", has_text=text).count() == 0

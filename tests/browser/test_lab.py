@@ -167,6 +167,11 @@ def test_notebook_runs_and_its_explorers_work(path, lab, browser, axe_source):
                 raise AssertionError(f"{label}: an explorer of unknown kind {kind!r}")
         if path.stem.startswith("04"):
             assert custom_done, "notebook 04 should have the AND training explorer"
+        if axe_source:             # the other widgets of the notebook (ipywidgets) too
+            views = page.locator(".jp-OutputArea-output:not([data-mime-type])")
+            for k in range(views.count()):
+                if views.nth(k).locator(".pl-explorer").count() == 0:
+                    check_axe(page, views.nth(k), axe_source, f"{path.stem} widget {k}")
         RESULTS.mkdir(exist_ok=True)
         page.screenshot(path=str(RESULTS / f"{path.stem}.png"), full_page=False)
         assert not watch.page_errors, f"JavaScript errors in the page: {watch.page_errors[:3]}"
