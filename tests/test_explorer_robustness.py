@@ -3,13 +3,21 @@ controls and the history always describe the same run."""
 
 import json
 import math
+from fractions import Fraction
 
 import numpy as np
 import pytest
 import traitlets
 
+from perceptron_lib import gate
 from perceptron_lib.style import format_number
-from perceptron_lib.widgets import BoundaryExplorer, NeuronExplorer, TrainingExplorer
+from perceptron_lib.widgets import (
+    BoundaryExplorer,
+    DescentExplorer,
+    NeuronExplorer,
+    TrainingExplorer,
+)
+from perceptron_lib.widgets.training_run import frame_of
 
 LEAKS = ("ufunc", "SeedSequence", "could not convert", "setting an array element",
          "Traceback", "not iterable", "object of type")
@@ -23,14 +31,16 @@ def assert_consistent(ex, picture=False):
     assert ex.dataset in ex.datasets and ex.lr in ex.lr_options
     assert f"learning rate {format_number(ex.lr)}" in run["title"]
     assert 0 <= ex.position <= run["n"]
-    sizes = {len(run[k]) for k in ("W", "W_text", "readout", "cum")}
-    assert sizes == {run["n"] + 1}
+    frames = run["stepped"] + 1 + sum(e > run["stepped"] for e in run["epoch_ends"])
+    assert {len(run[k]) for k in ("W", "W_text", "readout")} == {frames}
+    assert len(run["cum"]) == run["stepped"] + 1
     if h is None:
         assert not run["has_history"] and run["n"] == 0
     else:
-        assert run["n"] == len(h) and ex.perceptron.history_ is h and ex.perceptron.lr == ex.lr
+        assert run["n"] == len(h) or run["thinned"]
+        assert ex.perceptron.history_ is h and ex.perceptron.lr == ex.lr
         assert np.array_equal(h.x[:len(X)], X)            # the run is on these points, in order
-        assert run["W"][ex.position] == h.W_at(ex.position).tolist()
+        assert run["W"][frame_of(run, ex.position)] == h.W_at(ex.position).tolist()
         assert len(run["readout_epoch"]) == h.n_epochs + 1
     for leak in LEAKS:
         assert leak not in ex.message
@@ -227,3 +237,99 @@ def test_neuron_explorer_messages_name_the_argument():
         n.inputs_on = [1, "a", 0]
     n.set_input(2)
     assert n.inputs_on == [0, 0, 1]
+
+
+# --- every explorer, random actions ---------------------------------------------------------------
+
+def _exact(v):
+    return Fraction(repr(float(v)))
+
+
+def _try(action):
+    """Run a learner's action; a refusal must be a clear message, nothing else."""
+    try:
+        action()
+    except (traitlets.TraitError, ValueError, TypeError) as err:
+        for leak in LEAKS:
+            assert leak not in str(err), str(err)
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_random_actions_on_the_neuron_explorer(seed):
+    rng = np.random.default_rng(seed)
+    n = NeuronExplorer(n_inputs=int(rng.integers(1, 7)))
+    k = len(n.inputs_on)
+    pick = lambda seq: seq[int(rng.integers(len(seq)))]   # noqa: E731
+    grid = [round(v, 1) for v in np.arange(-3, 3.01, 0.1)] + [0.2999999999, 1e-300, -1e-300]
+    actions = [
+        lambda: n.set_input(int(rng.integers(-1, k + 1)), pick([0, 1, True, 2, "1"])),
+        lambda: n.set_input(pick(ODD_NUMBERS)),
+        lambda: setattr(n, "weight_values", [pick(grid) for _ in range(k)]),
+        lambda: setattr(n, "weight_values", [pick(ODD_NUMBERS) for _ in range(k)]),
+        lambda: setattr(n, "weight_values", [pick(grid) for _ in range(int(rng.integers(0, 8)))]),
+        lambda: setattr(n, "threshold", pick(grid + [4.5, 6])),
+        lambda: setattr(n, "threshold", pick(ODD_NUMBERS)),
+        lambda: setattr(n, "inputs_on", [int(v) for v in rng.integers(0, 2, size=k)]),
+        lambda: setattr(n, "inputs_on", [pick(ODD_NUMBERS) for _ in range(k)]),
+    ]
+    for step in range(300):
+        _try(pick(actions))
+        total = sum(_exact(w) * x for w, x in zip(n.weight_values, n.inputs_on))
+        assert len(n.inputs_on) == len(n.weight_values) == k
+        assert n.fires == (total >= _exact(n.threshold))
+        assert ("fires" if n.fires else "silent") in n._describe()
+        if step % 50 == 0:
+            assert n._png()[:4] == b"\x89PNG"
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_random_actions_on_the_boundary_explorer(seed):
+    rng = np.random.default_rng(seed)
+    b = BoundaryExplorer()
+    pick = lambda seq: seq[int(rng.integers(len(seq)))]   # noqa: E731
+    grid = [round(v, 1) for v in np.arange(-3, 3.01, 0.1)] + [-2.0000000001, 1e-300]
+    actions = [lambda: setattr(b, pick(["w1", "w2", "b"]), pick(grid)),
+               lambda: setattr(b, pick(["w1", "w2", "b"]), pick(ODD_NUMBERS)),
+               lambda: setattr(b, "gate", pick(list(b.gates) + ["and", "XNOR ", None, 3]))]
+    for step in range(300):
+        _try(pick(actions))
+        X, d = gate(b.gate)
+        want = [int(_exact(b.b) + _exact(b.w1) * int(x1) + _exact(b.w2) * int(x2) >= 0)
+                for x1, x2 in X]
+        assert b.outputs.tolist() == want
+        assert f"({b.rows_right} of 4 rows right)" in b._describe()
+        if step % 50 == 0:
+            assert b._png()[:4] == b"\x89PNG"
+
+
+def test_random_actions_on_the_descent_explorer():
+    rng = np.random.default_rng(3)
+    ex = DescentExplorer(seed=0, epochs=250)
+    ex.send = lambda content, buffers=None: None
+    pick = lambda seq: seq[int(rng.integers(len(seq)))]   # noqa: E731
+    odd = [-1, 0, 1e308, -1e308, float("nan"), float("inf"), 10**9, 2.5]
+    actions = [
+        lambda: setattr(ex, "seed", int(rng.integers(0, 12))),
+        lambda: setattr(ex, "seed", pick(odd)),
+        lambda: setattr(ex, "lr", pick(ex.lr_options)),
+        lambda: setattr(ex, "lr", pick(odd)),
+        lambda: setattr(ex, "epochs", pick([1, 2, 100, 250])),
+        lambda: setattr(ex, "epochs", pick(odd)),
+        lambda: setattr(ex, "position", int(rng.integers(-5, 10**6))),
+        lambda: ex.go_to_epoch(pick(odd[:2] + [0, 5, 10**6])),
+        lambda: ex._on_view_message(ex, pick([{"kind": "ping"}, {}, None, "x", {"x": 1e308}]),
+                                    []),
+    ]
+    for step in range(120):
+        _try(pick(actions))
+        run, h = ex.run, ex.history
+        assert f"seed {ex.network.seed}," in run["title"] and ex.seed == ex.network.seed
+        assert ex.lr == ex.network.lr and ex.epochs == h.n_epochs == run["n_epochs"]
+        assert 0 <= ex.position < len(run["epochs"]) and run["epochs"] == ex.frames
+        assert ex.describe_position() == run["readout"][ex.position]
+        ex.describe_status()
+        json.dumps(run, allow_nan=False)
+        for leak in LEAKS:
+            assert leak not in ex.message
+        if step % 40 == 0:
+            assert ex._png()[:4] == b"\x89PNG"

@@ -61,7 +61,7 @@ function render({ model, el }) {
     drawAxes(pic, scIn, style, "x1", "x2", "input plane");
     hiddenLines = [0, 1].map((j) => {
       const g = svg("g", { class: `pl-hidden-line pl-hidden-${j + 1}` }, pic);
-      const color = run.hidden_colors[j];
+      const color = j === 0 ? style.colors.excite : style.colors.inhibit;
       const line = svg("line", { stroke: color, "stroke-width": style.line.width,
                                  "stroke-dasharray": j === 1 ? "7 4" : "none" }, g);
       const arrow = svg("line", { stroke: color, "stroke-width": style.arrow.width }, g);
@@ -125,8 +125,8 @@ function render({ model, el }) {
     const col = (W_PX - 2 * font) / 3;
     const columns = [
       [{ kind: "marker", cls: 0, label: "XOR = 0" }, { kind: "marker", cls: 1, label: "XOR = 1" }],
-      [{ kind: "line", color: run.hidden_colors[0], label: "hidden neuron 1: h1 = 0.5" },
-       { kind: "line", color: run.hidden_colors[1], dash: "7 4", label: "hidden neuron 2: h2 = 0.5" }],
+      [{ kind: "line", color: style.colors.excite, label: "hidden neuron 1: h1 = 0.5" },
+       { kind: "line", color: style.colors.inhibit, dash: "7 4", label: "hidden neuron 2: h2 = 0.5" }],
       [{ kind: "shade", label: "network answers 1 (output ≥ 0.5)" },
        { kind: "line", color: style.colors.line, label: "output neuron: output = 0.5" },
        { kind: "pointer", label: "its line is this way (outside)" }],

@@ -259,7 +259,6 @@ class DescentExplorer(Explorer):
             hidden=_r(h.hidden[frames]), outputs=_r(h.outputs[frames]),
             loss=[float(f"{v:.4g}") for v in h.loss[frames]], loss_max=float(h.loss.max()),
             loss_name="squared loss" if self.loss == "squared" else "log loss",
-            hidden_colors=list(HIDDEN_COLORS),
             readout=[texts[e] for e in frames], status=statuses)
 
     def _restore_last_good(self):
