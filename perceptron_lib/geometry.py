@@ -20,6 +20,7 @@ from .perceptron import check_labels, check_weights, check_X
 __all__ = [
     "decision_line",
     "positive_region",
+    "nearest_point_on_line",
     "is_linearly_separable",
     "max_margin_weights",
     "margin",
@@ -34,18 +35,28 @@ def _check_W(W, size=3):
     return check_weights(W, size - 1, "W")
 
 
+def _two_numbers(values, name, example):
+    """``values`` as two finite floats, or a clear TypeError/ValueError that names ``name``."""
+    try:
+        a, b = values
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must be a pair {example}; got {values!r:.40}.") from None
+    for v in (a, b):
+        if isinstance(v, (bool, np.bool_)) or not isinstance(v, (numbers.Real, Decimal)):
+            raise TypeError(f"{name} must be two numbers {example}; got {values!r:.40}.")
+    try:
+        a, b = float(a), float(b)
+    except OverflowError:       # an int such as 10**400
+        a = b = math.inf
+    if not (math.isfinite(a) and math.isfinite(b)):
+        raise ValueError(f"{name} must be two finite numbers {example}; got {values!r:.40}.")
+    return a, b
+
+
 def _interval(limits, name):
     """``(low, high)`` as two floats with low < high, or a clear TypeError/ValueError."""
-    try:
-        low, high = limits
-    except (TypeError, ValueError):
-        raise TypeError(f"{name} must be a pair (low, high) such as (-0.5, 1.5); "
-                        f"got {limits!r:.40}.") from None
-    for v in (low, high):
-        if isinstance(v, (bool, np.bool_)) or not isinstance(v, (numbers.Real, Decimal)):
-            raise TypeError(f"{name} must be two numbers (low, high); got {limits!r:.40}.")
-    low, high = float(low), float(high)
-    if not (math.isfinite(low) and math.isfinite(high) and low < high):
+    low, high = _two_numbers(limits, name, "(low, high) such as (-0.5, 1.5)")
+    if not low < high:
         raise ValueError(f"{name} must be (low, high) with finite numbers and low < high; "
                          f"got {limits!r:.40}.")
     return low, high
@@ -115,6 +126,27 @@ def positive_region(W, xlim=(-0.5, 1.5), ylim=None):
     W = _check_W(W)
     inside, _ = _clip(W, _box(xlim, ylim))
     return inside
+
+
+def nearest_point_on_line(W, point):
+    """The point of the line ``w0 + w1*x1 + w2*x2 = 0`` nearest to ``point`` = (x1, x2).
+
+    Returns an array of 2 floats, or None when w1 = w2 = 0 (there is no line). The step from
+    ``point`` to it points along -w where the point is on the class-1 side (z > 0), along w
+    where it is on the other side.
+
+    Computed exactly (with fractions) and rounded once, so tiny or huge weights work:
+    ``1e-300 * W`` and ``1e300 * W`` are the same line as W and give the same point. (The
+    textbook formula ``point - z / (w1**2 + w2**2) * w`` would divide by 0 when w1**2 + w2**2
+    underflows, or by infinity when it overflows.)
+    """
+    W = _check_W(W)
+    if not W[1:].any():
+        return None
+    x, y = (Fraction(v) for v in _two_numbers(point, "point", "(x1, x2) such as (0.5, 0.5)"))
+    b, w1, w2 = (Fraction(v) for v in W)
+    t = (b + w1 * x + w2 * y) / (w1 * w1 + w2 * w2)
+    return np.array([_rounded(x - t * w1), _rounded(y - t * w2)])
 
 
 # --- separability, exactly, in one or two dimensions ---------------------------------------------
@@ -345,37 +377,59 @@ def max_margin_weights(X, d):
     return W
 
 
-def _signed_z(W, X, d):
-    """``(2d - 1) * (W . [1, x])`` for every sample: positive on the sample's own side.
+def _length(v):
+    """The length of the vector v as (m, e), meaning m * 2**e: v is first divided by the power
+    of two nearest its largest entry, so no square overflows or underflows."""
+    e = math.frexp(max(abs(c) for c in v))[1]
+    return math.hypot(*(math.ldexp(c, -e) for c in v)), e
 
-    Computed in floating point; where the result is too close to zero for rounding to be
-    ruled out (or the sum overflowed), it is computed again exactly with fractions and
-    rounded once, so its sign is always right.
+
+def _longest_input(X):
+    """R, the largest length of an extended input [1, x], as (m, e) like ``_length``."""
+    e = math.frexp(max(1.0, float(np.abs(X).max())))[1]
+    with np.errstate(under="ignore"):
+        squares = np.ldexp(X, -e) ** 2          # entries at most 1: no overflow
+        return math.sqrt(math.ldexp(1.0, -2 * e) + squares.sum(axis=1).max()), e
+
+
+def _signed_ratios(W, X, d, length):
+    """``(2d - 1) * (W . [1, x]) / length`` for every sample, positive on the sample's own
+    side; ``length`` is (m, e), meaning m * 2**e (see ``_length``).
+
+    Computed in floating point; where that could be wrong (the sign in doubt, an overflow or
+    an underflow), computed again exactly with fractions and rounded once. A nonzero value
+    too small for a float becomes the smallest float of its sign, so the sign is always exact.
     """
-    with np.errstate(over="ignore", invalid="ignore"):
+    m, e = length
+    with np.errstate(all="ignore"):
         terms = X * W[1:]
         z = W[0] + terms.sum(axis=1)
         size = abs(W[0]) + np.abs(terms).sum(axis=1)
-        unsure = ~(np.abs(z) > 4 * len(W) * EPS * size + TINY)
-    for i in np.flatnonzero(unsure):
+        ratio = np.ldexp(z, -e) / m
+        sure = ((np.abs(z) > 4 * len(W) * EPS * size + TINY)
+                & (np.abs(ratio) > 2 * TINY) & np.isfinite(ratio))
+    for i in np.flatnonzero(~sure):
         exact = Fraction(W[0]) + sum(Fraction(w) * Fraction(x) for w, x in zip(W[1:], X[i]))
-        z[i] = _rounded(exact)
-    return (2 * d - 1) * z
+        value = _rounded(exact / Fraction(m) / Fraction(2) ** e)
+        smallest = math.ulp(0.0) if exact > 0 else -math.ulp(0.0)
+        ratio[i] = value if value or not exact else smallest
+    return (2 * d - 1) * ratio
 
 
 def margin(W, X, d):
     """Signed distance from the line W to the sample closest to it (or most wrong).
 
     Positive: every sample is on its own side, at least this far from the line. Zero: some
-    sample lies on the line. Negative: some sample is on the wrong side. The sign is exact.
+    sample lies on the line. Negative: some sample is on the wrong side. The sign is exact,
+    and weights or inputs of any size work (``inf`` only when the distance itself is larger
+    than the largest float).
     """
     Xc = check_X(X)
     dc = check_labels(d, len(Xc))
     W = _check_W(W, Xc.shape[1] + 1)
-    norm = math.hypot(*W[1:])
-    if norm == 0:
+    if not W[1:].any():
         raise ValueError("w1 = w2 = 0: there is no line, so no distance to it.")
-    return float((_signed_z(W, Xc, dc) / norm).min())
+    return float(_signed_ratios(W, Xc, dc, _length(W[1:])).min())
 
 
 def novikoff_bound(X, d, W_star):
@@ -390,24 +444,23 @@ def novikoff_bound(X, d, W_star):
     Returns
     -------
     float
-        The bound; ``inf`` when it is larger than the largest float (about 1.8e308).
+        The bound; ``inf`` when it is larger than the largest float (about 1.8e308). Data and
+        weights of any size work: gamma / R is computed without overflow or underflow.
     """
     Xc = check_X(X)
     dc = check_labels(d, len(Xc))
     W = _check_W(W_star, Xc.shape[1] + 1)
     if not W.any():
         raise ValueError("W_star is all zeros: it separates nothing.")
-    closest = float(_signed_z(W, Xc, dc).min())
+    (m_W, e_W), (m_R, e_R) = _length(W), _longest_input(Xc)
+    # gamma / R for the closest sample: at most 1, as u . x~ <= ||x~|| <= R
+    closest = float(_signed_ratios(W, Xc, dc, (m_W * m_R, e_W + e_R)).min())
     if not closest > 0:
-        gamma = closest / math.hypot(*W)
+        gamma = float(_signed_ratios(W, Xc, dc, (m_W, e_W)).min())
         raise ValueError(
             f"W_star does not separate the data strictly (its margin is {gamma:.3g}); the "
             f"bound needs a line with every sample strictly on its own side. Try "
             f"max_margin_weights(X, d)."
         )
-    gamma = closest / math.hypot(*W)
-    R = max(math.hypot(1.0, *row) for row in Xc.tolist())
-    if gamma == 0:      # positive, but too small for floating point: the bound is enormous
-        return math.inf
-    ratio = R / gamma
+    ratio = 1 / closest                         # R / gamma; inf beyond the largest float
     return ratio * ratio

@@ -364,8 +364,13 @@ class TrainingHistory:
 
     # -- tables ------------------------------------------------------------------------------
     def to_rows(self, start=0, stop=None):
-        """One dict per visit (visits ``start`` to ``stop``, all by default): a table for
-        printing or for pandas.DataFrame."""
+        """One dict per visit (visits ``start`` to ``stop``, all by default, counted like a
+        list's indices: -5 means the last five): a table for printing or for pandas.DataFrame."""
+        for name, value in (("start", start), ("stop", stop)):
+            if value is not None and (isinstance(value, (bool, np.bool_))
+                                      or not isinstance(value, numbers.Integral)):
+                raise TypeError(f"{name} must be a whole number (a visit's index, such as 0, "
+                                f"10 or -5) or None; got {value!r:.40}.")
         a = self._arrays()
         p = self._data[0].shape[1]
         W_before, W_after = self.W_before, self.W_after
@@ -382,14 +387,43 @@ class TrainingHistory:
         return rows
 
     def to_csv(self, path):
-        """Write the table of visits to a CSV file; returns the path."""
+        """Write the table of visits to a CSV file; returns the path.
+
+        The file appears only once it is complete: the table is written to a temporary file
+        in the same folder, which then takes the file's name. If that fails, an OSError
+        (FileNotFoundError, PermissionError, ...) says why, and nothing is left behind.
+        """
+        import os
+
+        if not isinstance(path, (str, os.PathLike)):
+            raise TypeError(f"path must be a file name such as 'training.csv'; got "
+                            f"{path!r:.40}.")
         rows = self.to_rows()
         p = self._data[0].shape[1]
         fields = (["step", "epoch", "sample"] + [f"x{j + 1}" for j in range(p)]
                   + ["z", "y", "d", "e"] + [f"w{j}_before" for j in range(p + 1)]
                   + [f"w{j}_after" for j in range(p + 1)])
-        with open(path, "w", newline="") as f:
-            writer = csv.DictWriter(f, fieldnames=fields)
-            writer.writeheader()
-            writer.writerows(rows)
+        target = os.fspath(path)
+        if os.path.isdir(target) or not os.path.basename(target):
+            raise IsADirectoryError(f"could not save the table to {target!r}: that is a "
+                                    f"folder; give a file name, such as 'training.csv'.")
+        folder = os.path.dirname(target) or "."
+        temporary = os.path.join(folder, f".{os.path.basename(target)}.{os.getpid()}.part")
+        try:
+            with open(temporary, "w", newline="") as f:
+                writer = csv.DictWriter(f, fieldnames=fields)
+                writer.writeheader()
+                writer.writerows(rows)
+            os.replace(temporary, target)
+        except OSError as error:
+            why = {FileNotFoundError: f"the folder {folder!r} does not exist; create it first "
+                                      f"(os.makedirs) or save somewhere else",
+                   NotADirectoryError: f"{folder!r} is not a folder",
+                   PermissionError: f"you may not write in the folder {folder!r}; save "
+                                    f"somewhere you can write, such as next to the notebook",
+                   }.get(type(error), error.strerror or str(error))
+            raise type(error)(f"could not save the table to {target!r}: {why}.") from None
+        finally:
+            if os.path.exists(temporary):
+                os.remove(temporary)
         return path

@@ -8,26 +8,37 @@ at once.
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 
 import numpy as np
 
+from .geometry import nearest_point_on_line
 from .style import format_number as fmt
 from .style import format_vector
 
 __all__ = ["readout", "readouts", "epoch_readout", "status", "line_whereabouts", "whole_bound"]
 
 
+def _ratio(a, b):
+    """a / b written the course's way, exactly, also beyond the largest float (about 1e+320)."""
+    r = Fraction(float(a)) / Fraction(float(b))
+    if abs(r) < Fraction(1.7e308):
+        return fmt(float(r))
+    digits = len(str(abs(r.numerator) // r.denominator)) - 1
+    return f"{'-' if r < 0 else ''}about 1e+{digits}"
+
+
 def line_whereabouts(W, xlim, ylim):
     """A sentence saying where the line of W is when it misses the picture; "" when the line
     crosses the picture."""
     W = np.asarray(W, dtype=float)
-    b, w1, w2 = W
-    if w1 == 0 and w2 == 0:
-        fires = "every point is classed 1" if b >= 0 else "nothing is classed 1"
-        return (f"With w1 = w2 = 0 there is no line at all: z = {fmt(b)} for every input, so "
+    if not W[1:].any():
+        fires = "every point is classed 1" if W[0] >= 0 else "nothing is classed 1"
+        return (f"With w1 = w2 = 0 there is no line at all: z = {fmt(W[0])} for every input, so "
                 f"{fires}.")
+    b, w1, w2 = W / np.abs(W).max()    # the same line, numbers near 1: no overflow or underflow
     corners = [(x, y) for x in xlim for y in ylim]
-    signs = [np.sign(b + w1 * x + w2 * y) for x, y in corners]
+    signs = [np.sign(b / 2 + w1 * (x / 2) + w2 * (y / 2)) for x, y in corners]
     if len(set(signs) - {0}) > 1:
         return ""                                      # the line crosses the picture
     if 0 in signs:
@@ -38,17 +49,16 @@ def line_whereabouts(W, xlim, ylim):
                  else f"runs along the picture's edge, from {on[0]} to {on[1]}")
         return f"The decision line {where}; the rest of the picture is {rest}."
     # the point of the line nearest the middle of the picture
-    cx, cy = (xlim[0] + xlim[1]) / 2, (ylim[0] + ylim[1]) / 2
-    z_centre = b + w1 * cx + w2 * cy
-    t = z_centre / (w1 * w1 + w2 * w2)
-    px, py = cx - t * w1, cy - t * w2
+    cx, cy = xlim[0] / 2 + xlim[1] / 2, ylim[0] / 2 + ylim[1] / 2
+    px, py = nearest_point_on_line(W, (cx, cy))
+    z_centre = b / 2 + w1 * (cx / 2) + w2 * (cy / 2)                # its sign is z's
     if w2 == 0:
-        where = f"the line x1 = {fmt(-b / w1)}"
+        where = f"the line x1 = {_ratio(-W[0], W[1])}"
     elif w1 == 0:
-        where = f"the line x2 = {fmt(-b / w2)}"
+        where = f"the line x2 = {_ratio(-W[0], W[2])}"
     else:
         where = f"it passes through ({fmt(px)}, {fmt(py)})"
-    dx, dy = px - cx, py - cy
+    dx, dy = px / 2 - cx / 2, py / 2 - cy / 2
     side = (("to the right" if dx > 0 else "to the left") if abs(dx) >= abs(dy)
             else ("above" if dy > 0 else "below"))
     inside = "shaded: every point shown is classed 1" if z_centre >= 0 else \

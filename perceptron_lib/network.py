@@ -88,16 +88,26 @@ def loss_value(z, d, loss="squared"):
 
     squared: the mean of (y - d)^2 / 2, with y = sigmoid(z).
     log: the mean of -log(y) where d = 1 and -log(1 - y) where d = 0 (computed from z, so
-    that a very sure, wrong answer gives a large number rather than infinity).
+    that a very sure, wrong answer gives a large number rather than infinity, and a very sure,
+    right one gives 0).
 
     One row of z gives a float; a table of rows (one per epoch) gives one loss per row.
     """
-    z = np.asarray(z, dtype=float)
-    d = np.asarray(d, dtype=float)
-    if _check_loss(loss) == "squared":
-        out = np.mean((sigmoid(z) - d) ** 2, axis=-1) / 2
+    loss = _check_loss(loss)
+    z = _as_floats(z, "z (the output neuron's pre-activations)")
+    if z.ndim == 0:
+        raise ValueError("z must be a list with one pre-activation per sample, such as [0.5], "
+                         "not a single number.")
+    d = check_labels(d).astype(float)
+    if len(d) != z.shape[-1]:
+        raise ValueError(f"z has {z.shape[-1]} pre-activations per row but d has {len(d)} "
+                         f"labels: give one label per sample.")
+    if np.isnan(z).any():
+        raise ValueError("z contains NaN: every sample needs a pre-activation that is a number.")
+    if loss == "squared":
+        out = np.mean((_sigmoid(z) - d) ** 2, axis=-1) / 2
     else:   # -log(sigmoid(z)) = log(1 + e^-z) and -log(1 - sigmoid(z)) = log(1 + e^z)
-        out = np.mean(d * np.logaddexp(0, -z) + (1 - d) * np.logaddexp(0, z), axis=-1)
+        out = np.mean(np.where(d == 1, np.logaddexp(0, -z), np.logaddexp(0, z)), axis=-1)
     return float(out) if np.ndim(out) == 0 else out
 
 
@@ -108,13 +118,18 @@ def _output_delta(y, d, loss):
     return y - d                         # the log loss cancels the sigmoid's slope
 
 
+MAX_SCALE = 1_000_000
+
+
 def _check_scale(scale):
-    if isinstance(scale, (bool, np.bool_)) or not isinstance(scale, (int, float, np.number)):
-        raise TypeError(f"scale (the size of the random starting weights) must be a number "
-                        f"such as 1; got {scale!r}.")
-    if not (np.isfinite(scale) and scale > 0):
-        raise ValueError(f"scale (the size of the random starting weights) must be a finite "
-                         f"number greater than 0; got {scale}.")
+    name = "scale (the size of the random starting weights)"
+    if not _is_real_number(scale):
+        raise TypeError(f"{name} must be a number such as 1; got {scale!r:.40}.")
+    if not scale > 0:                       # NaN fails too
+        raise ValueError(f"{name} must be greater than 0; got {scale!r:.40}.")
+    if not scale <= MAX_SCALE:              # infinity too
+        raise ValueError(f"{name} must be at most {MAX_SCALE:,}: larger starting weights "
+                         f"leave every sigmoid flat at 0 or 1, where nothing learns.")
     return float(scale)
 
 
@@ -267,13 +282,13 @@ class SigmoidNeuron:
 def forward(W_hidden, W_out, X):
     """Run the network on the rows of X.
 
-    Parameters
+    Parameters (arrays or plain lists)
     ----------
-    W_hidden : ndarray, shape (2, n_inputs + 1)
+    W_hidden : array_like, shape (2, n_inputs + 1)
         One row ``[b, w1, w2]`` per hidden neuron.
-    W_out : ndarray, shape (3,)
+    W_out : array_like, shape (3,)
         The output neuron's ``[b, v1, v2]``: it sees the hidden outputs (h1, h2).
-    X : ndarray, shape (n_samples, n_inputs)
+    X : array_like, shape (n_samples, n_inputs)
 
     Returns
     -------
@@ -284,9 +299,23 @@ def forward(W_hidden, W_out, X):
     y : ndarray, shape (n_samples,)
         The network's output, sigmoid(z).
     """
+    W_hidden, W_out, X = _check_network(W_hidden, W_out, X)
     H = _sigmoid(X @ W_hidden[:, 1:].T + W_hidden[:, 0])
     z = H @ W_out[1:] + W_out[0]
     return H, z, _sigmoid(z)
+
+
+def _check_network(W_hidden, W_out, X):
+    """The weights and inputs as float arrays whose shapes fit together, or a clear error."""
+    X = check_X(X, task="run the network on")
+    W_hidden = _as_floats(W_hidden, "W_hidden")
+    if W_hidden.shape != (2, X.shape[1] + 1):
+        raise ValueError(f"W_hidden must have shape (2, {X.shape[1] + 1}): one row [b, w1, ...] "
+                         f"per hidden neuron, with a weight for each of X's {X.shape[1]} "
+                         f"column(s); got shape {W_hidden.shape}.")
+    if not np.isfinite(W_hidden).all():
+        raise ValueError("W_hidden contains NaN or infinity; give finite numbers.")
+    return W_hidden, check_weights(W_out, 2, "W_out"), X
 
 
 def gradients(W_hidden, W_out, X, d, loss="squared"):
@@ -309,6 +338,9 @@ def gradients(W_hidden, W_out, X, d, loss="squared"):
     grad_out : ndarray, shape (3,)
         Same shape as W_out.
     """
+    _check_loss(loss)
+    W_hidden, W_out, X = _check_network(W_hidden, W_out, X)
+    d = check_labels(d, len(X))
     H, _, y = forward(W_hidden, W_out, X)
     n = len(X)
     delta_out = _output_delta(y, d, loss)                                    # 1
@@ -387,7 +419,7 @@ class TinyNetwork:
     restarts : int, default 1
         How many random starts to try.
     scale : float, default 1
-        The random starting weights lie between -scale and scale.
+        The random starting weights lie between -scale and scale (scale > 0, at most 1,000,000).
     start : (W_hidden, W_out), optional
         Your own starting weights instead of random ones: shapes (2, n_inputs + 1) and (3,).
 

@@ -19,7 +19,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, Ellipse, FancyArrowPatch, Polygon
 
-from .geometry import decision_line, positive_region
+from .geometry import decision_line, nearest_point_on_line, positive_region
 from .style import (
     ARROW,
     CLASS_COLORS,
@@ -121,9 +121,7 @@ def plot_decision_boundary(ax, W, xlim=None, ylim=None, shade=True, **kw):
 
 def _anchor(W, xlim, ylim):
     """The point of the line nearest the middle of the view: where arrows start."""
-    w = np.asarray(W[1:], dtype=float)
-    c = np.array([np.mean(xlim), np.mean(ylim)])
-    return c - (W[0] + w @ c) / (w @ w) * w
+    return nearest_point_on_line(W, (xlim[0] / 2 + xlim[1] / 2, ylim[0] / 2 + ylim[1] / 2))
 
 
 def _arrow_length(xlim, ylim):

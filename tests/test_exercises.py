@@ -4,11 +4,13 @@ answers get their specific feedback, odd input gets a message, and nothing ever 
 (tests/test_exercise_answers.py runs the same answers inside the notebooks.)
 """
 
+from fractions import Fraction
+
 import numpy as np
 import pytest
 
 import perceptron_lib
-from perceptron_lib.exercises import ALL, NOT_ANSWERED, nb02, nb03, nb04, questions
+from perceptron_lib.exercises import ALL, NOT_ANSWERED, nb01, nb02, nb03, nb04, questions
 
 EXERCISES = [(f"{nb}.{q}", ex) for nb, mod in ALL.items() for q, ex in questions(mod)]
 IDS = [n for n, _ in EXERCISES]
@@ -164,3 +166,79 @@ def test_shapes_and_types_of_list_answers(answer, says):
     from perceptron_lib.exercises import nb00
     status, message = nb00.q2.verdict(answer)
     assert status == "incorrect" and says in message
+
+
+# --- the checker never trips over an odd answer (findings) ---------------------------------------
+
+LEAKS = ("checking your answer raised", "truth value", "ambiguous", "OverflowError", "ufunc",
+         "could not convert", "zip()", "Traceback", "int too large")
+
+
+def _returning(value):
+    return lambda *args: value
+
+
+ODD_ANSWERS = [10**400, -10**400, Fraction(10**400), [10**400, 1, 2], [1, 10**400, 0.5],
+               np.array([1.0, 2.0, 3.0]), np.float64(-3e300)]
+ODD_RESULTS = [np.array([1, 0, 1]), np.array([[1.0, 0.0]]), 10**400, -10**400,
+               Fraction(10**400), [10**400, 1, 2], "1", np.array(["a", "b", "c"]), [[1], [2, 3]],
+               {"a": 1}, 1j, np.float64(np.nan), [None, None, None], object(), (1, 2, 3)]
+
+
+@pytest.mark.parametrize("name, ex", EXERCISES, ids=IDS)
+def test_odd_answers_and_odd_results_get_a_message_not_an_error(name, ex):
+    answers = ODD_ANSWERS + [_returning(v) for v in ODD_RESULTS]
+    for answer in answers:
+        status, message = ex.verdict(answer)
+        assert status == "incorrect", (answer, message)
+        assert not any(leak in message for leak in LEAKS), (answer, message)
+
+
+def test_a_number_too_large_for_a_float_is_called_far_too_large():
+    asked = 0
+    for name, ex in EXERCISES:
+        right = run(ex.answer_code)[ex.answer_name]
+        if isinstance(right, (int, float)) and not isinstance(right, bool):
+            huge = 10**400                                  # a number question
+        elif isinstance(right, list):
+            huge = [10**400] + right[1:]                    # a list of numbers
+        else:
+            continue                                        # answered otherwise
+        status, message = ex.verdict(huge)
+        assert status == "incorrect" and "far too large" in message, name
+        assert "1.8e308" in message, name
+        asked += 1
+    assert asked >= 10
+
+
+def test_a_neuron_returning_an_array_is_told_to_return_one_number():
+    def neuron(x, w, threshold):
+        return np.array(x) * np.array(w) >= threshold      # one answer per input: an array
+
+    status, message = nb01.q3.verdict(neuron)
+    assert status == "incorrect"
+    assert "returned an array of 3 values; it should return one number" in message
+
+
+@pytest.mark.parametrize("ex, args_shown, says", [
+    ("nb01.q3", "neuron([1, 0, 1], [0.5, 2, 1], 1.5)", "returned a number far too large"),
+    ("nb04.q4", "update(np.array([0.0, 0.0, 0.0]), [1.0, 1.0], 0, 1.0)",
+     "returned a number far too large"),
+    ("nb04.q5", "fit(np.array(", "returned a number far too large"),
+    ("nb08.q3", "hidden_delta(0.1,", "returned a number far too large"),
+])
+def test_a_function_returning_a_huge_int_is_told_so(ex, args_shown, says):
+    nb, q = ex.split(".")
+    exercise = getattr(ALL[nb], q)
+    status, message = exercise.verdict(_returning(10**400))
+    assert status == "incorrect" and args_shown in message and says in message
+
+
+def test_a_function_returning_the_wrong_kind_is_told_what_to_return():
+    status, message = nb04.q4.verdict(_returning(7))
+    assert "it returned 7; it should return 3 numbers" in message
+    status, message = nb01.q3.verdict(_returning("1"))
+    assert "it returned the text '1', which is not numbers; it should return one number" \
+        in message
+    status, message = nb01.q3.verdict(_returning([[1], [2, 3]]))
+    assert "of different lengths" in message

@@ -16,6 +16,7 @@ from perceptron_lib import (
     novikoff_bound,
     positive_region,
 )
+from perceptron_lib.geometry import nearest_point_on_line
 
 
 def test_decision_line_of_and():
@@ -185,3 +186,83 @@ def test_lines_of_huge_and_tiny_weights_are_drawn_without_overflow():
         assert xs.tolist() == ys.tolist()                      # the line x1 = x2
         region = positive_region([1e300, -1e300, 0], xlim=(0, 2))
         assert region[:, 0].max() == 1.0                       # x1 <= 1 is the positive side
+
+
+# --- any finite scale: the bound and the margin (findings) ---------------------------------------
+
+def _exact_bound(X, d, W):
+    """(R / gamma)^2 = max ||[1, x]||^2 * ||W||^2 / min((2d - 1) W . [1, x])^2, exactly."""
+    from fractions import Fraction
+    W = [Fraction(w) for w in W]
+    rows = [[Fraction(1)] + [Fraction(v) for v in x] for x in X]
+    z = [(2 * di - 1) * sum(w * v for w, v in zip(W, row)) for row, di in zip(rows, d)]
+    return max(sum(v * v for v in row) for row in rows) * sum(w * w for w in W) / min(z) ** 2
+
+
+SHAPE = np.array([[0.5, 0.25], [-0.5, -0.25], [0.25, 0.5]])     # z = +-0.75 s, +0.75 s
+
+
+@pytest.mark.parametrize("s", [1e-300, 1.0, 1e300, 1.7e308])
+@pytest.mark.parametrize("w_scale", [1e-300, 1.0, 1e300])
+def test_novikoff_bound_and_margin_at_any_scale(s, w_scale):
+    X, d = SHAPE * s, [1, 0, 1]
+    W = np.array([0.0, 1.0, 1.0]) * w_scale
+    with np.errstate(all="raise"):
+        bound, gap = novikoff_bound(X, d, W), margin(W, X, d)
+    exact = _exact_bound(X, d, W)
+    if exact < 1e308:
+        assert bound == pytest.approx(float(exact), rel=1e-12)
+    else:
+        assert bound == np.inf                  # beyond the largest float
+    assert bound >= 1                           # never 0: 0 would promise no mistakes at all
+    assert gap == pytest.approx(0.75 * s / np.sqrt(2), rel=1e-12) and np.isfinite(gap)
+
+
+def test_the_bound_does_not_change_when_the_data_and_weights_grow_together():
+    X, d = [[1.0]], [1]
+    assert novikoff_bound(X, d, [0, 1]) == pytest.approx(2.0)         # (1 + 1) / 1
+    assert novikoff_bound([[1e300]], d, [0, 1e300]) == pytest.approx(1.0)
+    assert novikoff_bound([[1.7e308]], d, [0, 1.7e308]) == pytest.approx(1.0)
+    assert margin([0, 1e300], [[1e300]], d) == 1e300
+
+
+def test_a_tiny_positive_margin_keeps_its_sign():
+    # z = 1e-300 * 1e-300 = 1e-600 is below the smallest float, but the sample is on its side
+    X, d = [[1e-300, 1e-300], [-1e-300, -1e-300]], [1, 0]
+    assert margin([0, 1e-300, 1e-300], X, d) > 0
+    assert novikoff_bound(X, d, [0, 1e-300, 1e-300]) == np.inf          # gamma ~ 1e-300
+
+
+# --- the line of tiny and huge weights (findings) ------------------------------------------------
+
+@pytest.mark.parametrize("W", [[-1, 2, 1], [-3, 2, 1], [0.3, -0.7, 0.2], [5, 1, 1], [5, 1e-3, 1],
+                               [-1, 2, 0], [-1, 0, 2]])
+@pytest.mark.parametrize("k", [-1000, 1000])
+def test_tiny_and_huge_weights_give_the_same_line(W, k):
+    W = np.array(W, dtype=float)
+    Wk = W * 2.0**k                     # exact: the same line as W, w1^2 + w2^2 under/overflows
+    same = decision_line(W), decision_line(Wk)
+    assert (same[0] is None) == (same[1] is None)
+    if same[0] is not None:
+        assert np.array_equal(same[0][0], same[1][0]) and np.array_equal(same[0][1], same[1][1])
+    for centre in [(0.5, 0.5), (-3, 7)]:
+        p, pk = nearest_point_on_line(W, centre), nearest_point_on_line(Wk, centre)
+        assert np.isfinite(pk).all() and np.array_equal(p, pk)
+        assert W[0] + W[1:] @ p == pytest.approx(0, abs=1e-12)           # on the line
+        # from the centre to the line: against w on the class-1 side, along w on the other
+        z = W[0] + W[1:] @ np.array(centre, dtype=float)
+        assert np.sign((p - centre) @ W[1:]) == -np.sign(z)
+    for s in (1e-300, 1e300):                                            # not exact, but close
+        assert nearest_point_on_line(W * s, (0.5, 0.5)) == pytest.approx(
+            nearest_point_on_line(W, (0.5, 0.5)), rel=1e-12, abs=1e-12)
+
+
+def test_nearest_point_of_the_line_by_hand():
+    assert nearest_point_on_line([-1, 1, 1], (0, 0)).tolist() == [0.5, 0.5]
+    assert nearest_point_on_line([-1, 2, 0], (3, 4)).tolist() == [0.5, 4.0]   # x1 = 0.5
+    assert nearest_point_on_line([5, 1e-300, 1e-300], (0, 0)) == pytest.approx([-2.5e300] * 2)
+    assert nearest_point_on_line([1, 0, 0], (0, 0)) is None
+    with pytest.raises(TypeError, match="point must be a pair"):
+        nearest_point_on_line([1, 1, 1], 3)
+    with pytest.raises(ValueError, match="point must be two finite numbers"):
+        nearest_point_on_line([1, 1, 1], (0, np.nan))

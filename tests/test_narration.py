@@ -116,3 +116,15 @@ def test_the_palette_is_readable_on_its_background(palette):
     assert contrast(colors["on_active"], colors["active"]) >= 4.5      # the yellow boxes
     assert contrast(colors["text"], colors["silent"]) >= 4.5           # a silent soma
     assert contrast("#ffffff", colors["class1"]) >= 4.5 or palette == "DARK_COLORS"
+
+
+@pytest.mark.parametrize("W", [[5, 1, 1], [-1, 1, 0], [2, 0, -1], [-4, 1, 2]])
+def test_the_line_is_found_whatever_the_scale_of_the_weights(W):
+    from perceptron_lib.narration import line_whereabouts
+    view = ((-0.5, 1.5), (-0.5, 1.5))
+    plain = line_whereabouts(W, *view)
+    for scale in (1e-300, 1e300, 2.0**-1070):
+        text = line_whereabouts(np.array(W, dtype=float) * scale, *view)
+        assert "inf" not in text and "nan" not in text
+        assert text.split(":")[0] == plain.split(":")[0]     # the same side of the picture
+    assert "about 1e+320" in line_whereabouts([-1, 1e-320, 0], *view)

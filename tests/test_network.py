@@ -291,3 +291,73 @@ def test_other_input_sizes_work():
     g = gradients(net.W_hidden, net.W_out, X, d)
     num = numerical_gradients(net.W_hidden.copy(), net.W_out.copy(), X, d, "squared")
     assert all(np.allclose(a, b, atol=1e-9, rtol=1e-5) for a, b in zip(g, num))
+
+
+# --- findings: a misspelt loss, saturation, odd scale, plain lists ------------------------------
+
+LEAKS = ("ufunc", "zip()", "could not convert", "truth value of an array", "high - low range",
+         "OverflowError", "list indices")
+
+
+def test_a_misspelt_loss_is_refused_not_replaced_by_the_log_loss():
+    W_hidden, W_out = np.zeros((2, 3)), np.zeros(3)
+    for call in (lambda: gradients(W_hidden, W_out, X_XOR, D_XOR, loss="squard"),
+                 lambda: network_loss(W_hidden, W_out, X_XOR, D_XOR, loss="squard"),
+                 lambda: loss_value([0.0], [1], loss="squard")):
+        with pytest.raises(ValueError, match=r'loss must be "squared" or "log"; got \'squard\''):
+            call()
+
+
+@pytest.mark.parametrize("loss", ["squared", "log"])
+def test_a_saturated_neuron_has_a_number_for_its_loss(loss):
+    with np.errstate(invalid="raise"):
+        n = SigmoidNeuron(1, loss=loss).fit([[1e308]], [1])
+    assert np.isfinite(n.history_.loss).all() and n.history_.loss[-1] == 0.0
+    assert loss_value([np.inf, -np.inf], [1, 0], "log") == 0.0      # sure and right
+    assert loss_value([1e308], [0], "log") == 1e308                 # sure and wrong: large
+
+
+@pytest.mark.parametrize("scale, error, match", [
+    (1e308, ValueError, "at most 1,000,000: larger starting weights"),
+    (np.inf, ValueError, "at most"),
+    (float("nan"), ValueError, "greater than 0"), (10**400, ValueError, "at most 1,000,000"),
+    (-1, ValueError, "greater than 0"), ([1], TypeError, "scale"),
+])
+def test_the_scale_of_the_starting_weights_is_checked(scale, error, match):
+    with pytest.raises(error, match=match) as info:
+        TinyNetwork(scale=scale)
+    assert not any(leak in str(info.value) for leak in LEAKS)
+    TinyNetwork(scale=1e6, epochs=2).fit(X_XOR, D_XOR)               # the largest allowed
+
+
+def test_forward_and_gradients_take_plain_lists():
+    W_hidden, W_out = [[-0.5, 1, 1], [1.5, -1, -1]], [-1.5, 1, 1]
+    X, d = X_XOR.tolist(), D_XOR.tolist()
+    H, z, y = forward(W_hidden, W_out, X)
+    H2, z2, y2 = forward(np.array(W_hidden, float), np.array(W_out, float), X_XOR)
+    assert np.array_equal(H, H2) and np.array_equal(z, z2) and np.array_equal(y, y2)
+    g = gradients(W_hidden, W_out, X, d)
+    g2 = gradients(np.array(W_hidden, float), np.array(W_out, float), X_XOR, D_XOR)
+    assert np.array_equal(g[0], g2[0]) and np.array_equal(g[1], g2[1])
+    assert g[0].dtype == float                   # int weights did not make int slopes
+    arrays = np.array(W_hidden, float), np.array(W_out, float)
+    assert network_loss(W_hidden, W_out, X, d) == network_loss(*arrays, X_XOR, D_XOR)
+
+
+@pytest.mark.parametrize("call, error, match", [
+    (lambda: loss_value(["a"], [1]), TypeError, "z .*not text"),
+    (lambda: loss_value([0.5], ["a"]), TypeError, "labels d .*not text"),
+    (lambda: loss_value([0.5, 1], [1]), ValueError, "z has 2 .* but d has 1 labels"),
+    (lambda: loss_value(0.5, 1), ValueError, "one pre-activation per sample"),
+    (lambda: loss_value([np.nan], [1]), ValueError, "z contains NaN"),
+    (lambda: forward([[0, 1, 1]], [0, 1, 1], [[1, 2]]), ValueError,
+     r"W_hidden must have shape \(2, 3\)"),
+    (lambda: forward([[0, 1, 1]] * 2, [0, 1], [[1, 2]]), ValueError, "W_out must be 3 numbers"),
+    (lambda: forward([["a", 1, 1]] * 2, [0, 1, 1], [[1, 2]]), TypeError, "W_hidden .*not text"),
+    (lambda: forward([[0, 1, 1]] * 2, [0, 1, 1], [1, 2]), ValueError, "X must be 2-D"),
+    (lambda: gradients([[0, 1, 1]] * 2, [0, 1, 1], [[1, 2]], [2]), ValueError, "0 or 1"),
+])
+def test_the_network_functions_explain_odd_input(call, error, match):
+    with pytest.raises(error, match=match) as info:
+        call()
+    assert not any(leak in str(info.value) for leak in LEAKS)

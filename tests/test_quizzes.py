@@ -45,3 +45,13 @@ def test_typical_wrong_answers_get_their_message(name, ex, capsys):
 @pytest.mark.parametrize("name, ex", QUESTIONS, ids=IDS)
 def test_examples_and_odd_input(name, ex, capsys):
     same.test_examples_and_odd_input(name, ex, capsys)
+
+
+@pytest.mark.parametrize("name, ex", QUESTIONS, ids=IDS)
+def test_odd_answers_and_odd_results_get_a_message_not_an_error(name, ex):
+    same.test_odd_answers_and_odd_results_get_a_message_not_an_error(name, ex)
+
+
+@pytest.mark.parametrize("name, ex", QUESTIONS, ids=IDS)
+def test_a_number_too_large_for_a_float_is_called_far_too_large(name, ex):
+    same.test_a_number_too_large_for_a_float_is_called_far_too_large(name, ex)

@@ -2,12 +2,15 @@
 
     python -m tools.answer_key            # write teacher/answer_key.md and
                                           # teacher/checkin_quizzes.ipynb (executed)
-    python -m tools.answer_key --check    # only say whether they are current
+    python -m tools.answer_key --check    # only say whether they are current (outputs too)
 
 Both are generated from ``perceptron_lib.exercises`` (the notebooks' exercises and the
 check-in quizzes), with the same ``answer_code`` the tests run in the notebooks, so the kit
 never drifts from what students see. The messages quoted for typical wrong answers are the
 checks' own verdicts, computed here. The tests fail when either file is out of date.
+
+The quiz notebook is executed in memory before anything is written, and each file is written
+whole (a temporary file that then takes its name), so a failure leaves the kit as it was.
 """
 
 from __future__ import annotations
@@ -19,16 +22,18 @@ from pathlib import Path
 
 import nbformat
 import numpy as np
+from nbclient.exceptions import CellExecutionError
 
 import perceptron_lib
 from perceptron_lib.exercises import ALL, questions
 from perceptron_lib.exercises.quizzes import QUIZZES
-from tools import notebook_cells
+from tools import execute_notebooks, notebook_cells
 from tools.set_home import current_home
 
 ROOT = Path(__file__).resolve().parents[1]
 KEY = ROOT / "teacher" / "answer_key.md"
-QUIZ_NOTEBOOK = ROOT / "teacher" / "checkin_quizzes.ipynb"
+QUIZ_PLACE = "teacher/checkin_quizzes.ipynb"     # where its links say it is, from the root
+QUIZ_NOTEBOOK = ROOT / QUIZ_PLACE
 
 
 def _namespace():
@@ -155,8 +160,8 @@ def _answer_kind(ex):
 def quiz_cells():
     """[(cell id, cell type, source), ...] of the quiz notebook, setup preamble included."""
     home = current_home()
-    rel = QUIZ_NOTEBOOK.relative_to(ROOT).as_posix()
-    cells = [("header", "markdown", notebook_cells.with_header_links(QUIZ_HEADER, rel, home)),
+    cells = [("header", "markdown",
+              notebook_cells.with_header_links(QUIZ_HEADER, QUIZ_PLACE, home)),
              ("setup", "code", notebook_cells.with_preamble(QUIZ_SETUP, home))]
     for quiz, ns in QUIZZES.items():
         n = quiz[-1]
@@ -181,43 +186,68 @@ def quiz_notebook():
     return nb
 
 
-def quiz_notebook_current(path=QUIZ_NOTEBOOK):
-    if not Path(path).exists():
+def executed_quiz_notebook():
+    """The quiz notebook exactly as this tool writes it: built, then run in a fresh kernel.
+    Raises CellExecutionError when a cell fails."""
+    nb = quiz_notebook()
+    execute_notebooks.run(nb, QUIZ_NOTEBOOK.parent)
+    return nb
+
+
+def _shown(nb):
+    """What a notebook shows, without what changes from run to run (timings, the Python
+    version in its metadata): every cell's id, type, source, execution count and outputs."""
+    return [(c.id, c.cell_type, c.source, c.get("execution_count"), c.get("outputs"))
+            for c in nb.cells]
+
+
+def quiz_notebook_current(executed=None, path=None):
+    """True when the quiz notebook's file holds the same cells and outputs as ``executed``
+    (by default, the notebook this tool writes: built and executed now)."""
+    path = Path(path or QUIZ_NOTEBOOK)
+    if not path.exists():
         return False
-    nb = nbformat.read(path, as_version=4)
-    return [(c.id, c.cell_type, c.source) for c in nb.cells] == quiz_cells()
+    executed = executed_quiz_notebook() if executed is None else executed
+    return _shown(nbformat.read(path, as_version=4)) == _shown(executed)
 
 
 def stale():
-    """The kit's files that differ from what this tool writes."""
+    """The kit's files that differ from what this tool writes, each with the text it would
+    write: [(path, text), ...]. Executes the quiz notebook to know its outputs."""
     out = []
-    if not KEY.exists() or KEY.read_text(encoding="utf-8") != answer_key():
-        out.append(KEY)
-    if not quiz_notebook_current():
-        out.append(QUIZ_NOTEBOOK)
+    key = answer_key()
+    if not KEY.exists() or KEY.read_text(encoding="utf-8") != key:
+        out.append((KEY, key))
+    quiz = executed_quiz_notebook()
+    if not quiz_notebook_current(quiz):
+        out.append((QUIZ_NOTEBOOK, execute_notebooks.notebook_text(quiz)))
     return out
+
+
+def _relative(path):
+    path = Path(path)
+    return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="change nothing; list what is stale")
     args = parser.parse_args(argv)
-    old = stale()
+    try:
+        todo = stale()      # everything is built (and executed) before anything is written
+    except CellExecutionError as err:
+        print(f"error: a cell of the quiz notebook raised {err.ename}: {err.evalue}; nothing "
+              f"was written.", file=sys.stderr)
+        return 1
     if args.check:
-        for path in old:
-            print(f"out of date: {path.relative_to(ROOT)} (run python -m tools.answer_key)")
-        return 1 if old else 0
-    KEY.parent.mkdir(exist_ok=True)
-    if KEY in old:
-        KEY.write_text(answer_key(), encoding="utf-8")
-        print(f"wrote {KEY.relative_to(ROOT)}")
-    if QUIZ_NOTEBOOK in old:
-        from tools.execute_notebooks import execute
-
-        nbformat.write(quiz_notebook(), QUIZ_NOTEBOOK)
-        execute(QUIZ_NOTEBOOK)
-        print(f"wrote and executed {QUIZ_NOTEBOOK.relative_to(ROOT)}")
-    if not old:
+        for path, _ in todo:
+            print(f"out of date: {_relative(path)} (run python -m tools.answer_key)")
+        return 1 if todo else 0
+    for path, text in todo:
+        path.parent.mkdir(exist_ok=True)
+        execute_notebooks.write_atomically(path, text)
+        print(f"wrote {_relative(path)}" + (" (executed)" if path.suffix == ".ipynb" else ""))
+    if not todo:
         print("the answer key and the check-in quizzes are current")
     return 0
 

@@ -106,16 +106,40 @@ def rewrite(text, owner, repo, branch):
     return text
 
 
+# GitHub's rules: an account is letters, digits and single hyphens inside (at most 39
+# characters); a repository is letters, digits, '.', '_' and '-' (at most 100), not only dots.
+_OWNER = re.compile(r"[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}")
+_REPO = re.compile(r"[A-Za-z0-9._-]{1,100}")
+
+
+def check_home(owner_repo, branch="main"):
+    """(owner, repo) from "OWNER/REPO" as GitHub names a repository, or a ValueError saying
+    what to write instead."""
+    expected = ("expected OWNER/REPO, the repository's name on GitHub, like "
+                "my-school/perceptron-course")
+    parts = str(owner_repo).strip().split("/")
+    if len(parts) != 2:
+        raise ValueError(f"{expected} (not a URL or a folder); got {owner_repo!r}")
+    owner, repo = parts
+    if not _OWNER.fullmatch(owner):
+        raise ValueError(f"{expected}: {owner!r} is not a GitHub account name (letters, "
+                         f"digits and single hyphens, not first or last); got {owner_repo!r}")
+    if not _REPO.fullmatch(repo) or set(repo) == {"."}:
+        raise ValueError(f"{expected}: {repo!r} is not a GitHub repository name (letters, "
+                         f"digits, '.', '_' and '-'); got {owner_repo!r}")
+    if repo.lower().endswith(".git"):
+        raise ValueError(f"{expected}: write the repository's name without .git, "
+                         f"{owner}/{repo[:-4]}; got {owner_repo!r}")
+    if (not re.fullmatch(_NAME, branch) or branch.startswith((".", "-")) or ".." in branch
+            or branch.endswith((".", ".lock"))):
+        raise ValueError(f"a branch name of letters, digits, '.', '_' and '-' please (not "
+                         f"starting with '.' or '-', without '..'), like main; got {branch!r}")
+    return owner, repo
+
+
 def set_home(owner_repo, branch="main", root=ROOT):
     """Rewrite every link under ``root``; returns the files that changed."""
-    m = re.fullmatch(rf"({_NAME})/({_NAME})", owner_repo.strip())
-    if not m:
-        raise ValueError(f"expected OWNER/REPO, like my-school/perceptron-course; got "
-                         f"{owner_repo!r}")
-    if not re.fullmatch(_NAME, branch):
-        raise ValueError(f"a branch name of letters, digits, '.', '_' and '-' please; got "
-                         f"{branch!r}")
-    owner, repo = m.groups()
+    owner, repo = check_home(owner_repo, branch)
     changed = []
     for path in files(root):
         text = path.read_text(encoding="utf-8")

@@ -21,7 +21,8 @@ from ..exact import exact_sum, fires
 from ..style import format_number as _fmt
 
 __all__ = ["Exercise", "number", "vector", "choice", "truth", "gate_weights", "function_of",
-           "inequality", "species_pair", "read_vector", "INPUTS", "NOT_ANSWERED"]
+           "inequality", "species_pair", "read_vector", "as_numbers", "INPUTS", "NOT_ANSWERED",
+           "TOO_LARGE", "FLOAT_LIMIT"]
 
 NOT_ANSWERED = "not answered yet"
 
@@ -127,9 +128,25 @@ def _read_number(answer):
                       "example 3, not [3].")
     if not _is_number(answer):
         return None, f"Please answer with a single number; got {type(answer).__name__}."
-    if not np.isfinite(float(answer)):
+    value = _float(answer)
+    if value is None:
+        return None, TOO_LARGE
+    if not np.isfinite(value):
         return None, "Please answer with a single number; got NaN or infinity."
     return answer, None
+
+
+FLOAT_LIMIT = "beyond about 1.8e308, the largest number a float can hold"
+TOO_LARGE = (f"That number is far too large ({FLOAT_LIMIT}); the answer is an ordinary-sized "
+             f"number. Check your calculation.")
+
+
+def _float(value):
+    """float(value), or None when it is too large for a float (an int such as 10**400)."""
+    try:
+        return float(value)
+    except OverflowError:
+        return None
 
 
 def read_vector(answer, size, names):
@@ -157,6 +174,9 @@ def read_vector(answer, size, names):
         return None, f"Please answer with {size} numbers {names}; some entries are not numbers."
     if len(values) != size:
         return None, f"Expected {size} numbers {names}; your answer has {len(values)}."
+    if any(_float(v) is None for v in values):
+        return None, (f"Some of your numbers are far too large ({FLOAT_LIMIT}); the answer "
+                      f"has ordinary-sized numbers. Check your calculation.")
     if not all(np.isfinite(float(v)) for v in values):
         return None, f"Please answer with {size} finite numbers {names}; got NaN or infinity."
     return values, None
@@ -338,18 +358,73 @@ def _same(a, b):
     return a == b
 
 
+def _brief(value, limit=60):
+    text = repr(value.item() if isinstance(value, np.generic) else value)
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+def _described(value):
+    """A few words on what a function returned: "an array of 3 values", "the text 'yes'"."""
+    if isinstance(value, str):
+        return f"the text {_brief(value)}"
+    if isinstance(value, np.ndarray) and value.ndim > 0:
+        return (f"an array of {value.size} values" if value.ndim == 1
+                else f"an array of shape {value.shape}")
+    if isinstance(value, (list, tuple)):
+        return f"a {type(value).__name__} of {len(value)} values"
+    return _brief(value)
+
+
+def as_numbers(got):
+    """(float array, None) for a function's result made of numbers, else (None, what it is)."""
+    not_numbers = None, f"{_described(got)}, which is not numbers"
+    try:
+        raw = np.asarray(got)
+    except (TypeError, ValueError):
+        return None, f"{_described(got)} of different lengths"
+    if raw.dtype.kind not in "biufO" or (raw.dtype.kind == "O" and not all(
+            _is_number(v) or isinstance(v, (bool, np.bool_)) for v in raw.flat)):
+        return not_numbers
+    try:
+        return raw.astype(float), None
+    except OverflowError:                       # an int such as 10**400
+        return None, f"a number far too large ({FLOAT_LIMIT})"
+
+
+def _should_return(want):
+    want = np.asarray(want)
+    if want.ndim == 0:
+        return f"one number, such as {_brief(want.item())}"
+    return f"{want.size} numbers" if want.ndim == 1 else f"an array of shape {want.shape}"
+
+
+def _wrong_kind(got, want):
+    """None when ``got`` is numbers of the same shape as ``want``, else a short reason."""
+    g, what = as_numbers(got)
+    if g is None:
+        return f"it returned {what}; it should return {_should_return(want)}"
+    if g.shape != np.shape(want):
+        return f"it returned {_described(got)}; it should return {_should_return(want)}"
+    return None
+
+
 def _result(got, want):
     """None when ``got`` equals ``want`` (same shape, same numbers), else a short reason."""
-    try:
-        g = np.asarray(got, dtype=float)
-    except (TypeError, ValueError):
-        return f"it returned {got!r}, which is not numbers"
-    w = np.asarray(want, dtype=float)
-    if g.shape != w.shape:
-        return f"it returned {got!r}; expected {want!r}"
-    if not np.array_equal(g, w):
-        return f"it returned {got!r}; expected {want!r}"
+    problem = _wrong_kind(got, want)
+    if problem:
+        return problem
+    if not np.array_equal(as_numbers(got)[0], np.asarray(want, dtype=float)):
+        return f"it returned {_brief(got)}; expected {_brief(want)}"
     return None
+
+
+def _diagnosis(diagnose, f):
+    """``diagnose(f)``'s message, or None when it has none or cannot tell (it runs the
+    learner's function on more inputs, and may meet results it did not foresee)."""
+    try:
+        return diagnose(f)
+    except Exception:  # the learner's code, or an odd result; the test cases will say
+        return None
 
 
 def function_of(reference, cases, name, diagnose=None):
@@ -385,11 +460,14 @@ def function_of(reference, cases, name, diagnose=None):
                                f"(e.g. with +=), so the caller's {changed[0]} changes too. "
                                f"Build a new array instead: {changed[0]} + ... rather than "
                                f"{changed[0]} += ....")
+            want = reference(*as_args(copy.deepcopy(args)))
+            problem = _wrong_kind(got, want)        # say so before any typical mistake
+            if problem:
+                return False, f"{name}({shown}): {problem}."
             if k == 0 and diagnose is not None:
-                message = diagnose(f)
+                message = _diagnosis(diagnose, f)
                 if message:
                     return False, message
-            want = reference(*as_args(copy.deepcopy(args)))
             problem = _result(got, want)
             if problem:
                 return False, f"{name}({shown}): {problem}."

@@ -4,7 +4,7 @@ import copy
 
 import numpy as np
 
-from .core import Exercise, number, vector
+from .core import Exercise, as_numbers, number, vector
 
 q1 = Exercise(
     "Exercise 8.1", "What is the slope of the sigmoid at z = 0?",
@@ -79,10 +79,9 @@ def _hidden_delta_checker(f):
             if not np.array_equal(a, b):
                 return False, (f"your function changed its input {name} in place: build a new "
                                f"array instead.")
-        try:
-            got = np.asarray(got, dtype=float)
-        except (TypeError, ValueError):
-            return False, f"hidden_delta({shown}) returned {got!r:.60}, which is not numbers."
+        got, what = as_numbers(got)
+        if got is None:
+            return False, f"hidden_delta({shown}) returned {what}."
         want = _hidden_delta(*args)
         if got.shape != want.shape:
             return False, (f"hidden_delta({shown}) returned shape {got.shape}; expected two "

@@ -87,6 +87,102 @@ function stepperLayout(root, width, height, words) {
   return ui;
 }
 
+// One stepping controller for every explorer that steps through a run sent once: the start,
+// back, step and end buttons, the slider, play and pause at the model's speed, the keys and
+// the model's "position". The view says how far the slider goes (last), how slider values
+// map to positions (toPosition, toSlider), the largest position the model may hold
+// (maxPosition) and how to draw a position (show).
+function makeStepper({ model, root, ui, last, show, maxPosition,
+                       toPosition = (k) => k, toSlider = (p) => p }) {
+  let position = 0, playing = null;
+  const clamp = (p) => Math.max(0, Math.min(p, maxPosition()));
+  function goTo(p) {
+    position = clamp(p);
+    model.set("position", position);
+    model.save_changes();
+    show(position);
+  }
+  const goToSlider = (k) => goTo(toPosition(Math.max(0, Math.min(k, last()))));
+  const stepBy = (k) => goToSlider(toSlider(position) + k);
+  function setPlaying(on) {
+    if (playing) { clearInterval(playing); playing = null; }
+    if (on) {
+      if (toSlider(position) >= last()) goToSlider(0);
+      playing = setInterval(() => {
+        if (toSlider(position) >= last()) setPlaying(false);
+        else stepBy(1);
+      }, 1000 / Math.max(1, model.get("speed")));
+    }
+    // while playing, the words change many times a second: screen readers hear them on pause
+    for (const node of [ui.readout, ui.status]) {
+      node.setAttribute("aria-live", playing ? "off" : "polite");
+    }
+    ui.playB.setAttribute("aria-pressed", String(Boolean(playing)));
+    ui.playB.lastChild.textContent = playing ? "pause" : "play";
+  }
+  ui.startB.addEventListener("click", () => goToSlider(0));
+  ui.backB.addEventListener("click", () => stepBy(-1));
+  ui.stepB.addEventListener("click", () => stepBy(1));
+  ui.endB.addEventListener("click", () => goToSlider(last()));
+  ui.playB.addEventListener("click", () => setPlaying(!playing));
+  ui.slider.addEventListener("input", () => goToSlider(parseInt(ui.slider.value, 10)));
+  ui.speed.addEventListener("input", () => {
+    model.set("speed", parseInt(ui.speed.value, 10)); model.save_changes();
+    if (playing) setPlaying(true);
+  });
+  // Keys: a box to type in or a menu keeps all its keys; a slider keeps its arrows, Home and
+  // End; a button keeps space and Enter. Everything else steps.
+  const keys = { ArrowRight: () => stepBy(1), PageDown: () => stepBy(1),
+                 ArrowLeft: () => stepBy(-1), PageUp: () => stepBy(-1),
+                 Home: () => goToSlider(0), End: () => goToSlider(last()),
+                 " ": () => setPlaying(!playing) };
+  const releaseKeys = keepKeys(root, (ev) => {
+    const t = ev.target, tag = t.tagName;
+    if (tag === "TEXTAREA" || tag === "SELECT" || (tag === "INPUT" && t.type !== "range")) return;
+    if (tag === "INPUT" && !(ev.key === " " || ev.key === "PageDown" || ev.key === "PageUp")) return;
+    if (tag === "BUTTON" && (ev.key === " " || ev.key === "Enter")) return;
+    if (keys[ev.key]) { ev.preventDefault(); keys[ev.key](); }
+  });
+  model.on("change:position", () => {
+    const p = model.get("position");
+    if (p !== position) { position = clamp(p); show(position); }
+  });
+  model.on("change:speed", () => { if (playing) setPlaying(true); });
+  return {
+    goTo, stepBy, setPlaying,
+    get position() { return position; },
+    set position(p) { position = clamp(p); },
+    stop: () => { setPlaying(false); releaseKeys(); },
+  };
+}
+
+// Asking the kernel to retrain, with one policy when it is not there: the view says what
+// needs Python, and restore() puts the controls and the model back to the run on screen.
+// The kernel answers every request with {kind: "ack"}.
+function makeRequests(model, say, restore) {
+  let waiting = null;
+  const noKernel = (what) => {
+    waiting = null;
+    restore();
+    say(`${what} needs the notebook running (a live kernel): run the notebook's cells, then ` +
+        "try again. Stepping through this run works without it.");
+  };
+  model.on("msg:custom", (msg) => {
+    if (msg && msg.kind === "ack") { clearTimeout(waiting); waiting = null; }
+  });
+  return function ask(what, content = { kind: "ping" }) {
+    clearTimeout(waiting);
+    try {
+      model.save_changes();
+      model.send(content);
+    } catch (err) {          // the kernel is gone (JupyterLab says "Cannot send")
+      noKernel(what);
+      return;
+    }
+    waiting = setTimeout(() => noKernel(what), 2500);
+  };
+}
+
 function labelled(parent, text, control) {
   // A visible label tied to its control, so that every control has a name.
   const id = "pl-" + Math.random().toString(36).slice(2, 10);

@@ -121,8 +121,8 @@ def neuron_png(inputs, weights, threshold, fires, size="normal"):
     return _png(fig)
 
 
-def descent_png(history, epoch, size="normal", title="", hidden_colors=(COLORS["excite"], COLORS["inhibit"]),
-                loss_name="loss"):
+def descent_png(history, epoch, size="normal", title="",
+                hidden_colors=(COLORS["excite"], COLORS["inhibit"]), loss_name="loss"):
     """The gradient-descent explorer after ``epoch``: the hidden neurons' lines in the input
     plane, the points in the hidden plane with the output neuron's line, and the loss."""
     spec = size_spec(size)
