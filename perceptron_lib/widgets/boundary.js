@@ -46,14 +46,13 @@ function render({ model, el }) {
     const out = html("output", { "aria-hidden": "true" }, r);
     sliders[name] = { input, out };
     input.addEventListener("input", () => {
-      model.set(name, parseFloat(input.value));
+      model.set(name, parseFloat(input.value));      // the change event draws it
       model.save_changes();
-      show();
     });
   }
   const table = html("table", { class: "pl-truth" }, controls);
   const message = html("div", { class: "pl-message", role: "status", "aria-live": "polite" }, root);
-  gate.addEventListener("change", () => { model.set("gate", gate.value); model.save_changes(); show(); });
+  gate.addEventListener("change", () => { model.set("gate", gate.value); model.save_changes(); });
 
   let lastGate = null;
   function show() {

@@ -37,7 +37,7 @@ function render({ model, el }) {
   // -- drawing -----------------------------------------------------------------------------------
   const sigma = (z) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
   const GRID = 40;                                          // cells of the network's answer
-  let run = null, position = 0, playing = null, noteFromModel = false;
+  let run = null;
   let scIn = null, scH = null, answer = null, hiddenLines = [], decision = null, movers = [],
       trails = [], loss = null;
 
@@ -141,7 +141,12 @@ function render({ model, el }) {
     epochs.replaceChildren();
     for (const v of model.get("epoch_options")) html("option", { value: String(v) }, epochs, String(v));
     epochs.value = String(model.get("epochs"));
-    position = Math.min(model.get("position"), run.epochs.length - 1);
+    // the controls and the model say what this run was trained with (a run that arrives
+    // late, after the view gave up waiting, puts them right again)
+    model.set("seed", run.seed);
+    model.set("lr", run.lr);
+    model.set("epochs", run.n_epochs);
+    stepper.position = model.get("position");
     show();
   }
 
@@ -169,7 +174,7 @@ function render({ model, el }) {
   }
 
   function show() {
-    const p = position;
+    const p = stepper.position;
     const Wh = run.W_hidden[p], Wo = run.W_out[p];
     // the network's answer over the input plane, cell by cell (runs of cells in a column
     // that answer 1 become one rectangle)
@@ -220,9 +225,10 @@ function render({ model, el }) {
     slider.setAttribute("aria-valuetext", `epoch ${run.epochs[p]} of ${run.n_epochs}`);
     speed.value = String(model.get("speed"));
     speed.setAttribute("aria-valuetext", `${model.get("speed")} pictures per second`);
-    const msg = model.get("message");
-    if (msg) say(msg, true);
-    else if (noteFromModel) say("", false);
+    const msg = localNote || model.get("message");
+    const words = msg ? `⚠ ${msg}` : "";
+    if (note.textContent !== words) note.textContent = words;     // announced once
+    note.className = msg ? "pl-note pl-alert" : "pl-note";
   }
 
   function statusAt(p) {
@@ -231,111 +237,52 @@ function render({ model, el }) {
     return text;
   }
 
-  function goTo(p) {
-    position = Math.max(0, Math.min(p, run.epochs.length - 1));
-    model.set("position", position);
-    model.save_changes();
-    show();
-  }
+  // -- stepping, and asking the kernel (only to retrain) --------------------------------------
   const last = () => run.epochs.length - 1;
-
-  function setPlaying(on) {
-    if (playing) { clearInterval(playing); playing = null; }
-    if (on) {
-      if (position >= last()) goTo(0);
-      playing = setInterval(() => {
-        if (position >= last()) setPlaying(false);
-        else goTo(position + 1);
-      }, 1000 / Math.max(1, model.get("speed")));
-    }
-    playB.setAttribute("aria-pressed", String(Boolean(playing)));
-    playB.lastChild.textContent = playing ? "pause" : "play";
-  }
-
-  function say(text, fromModel) {
-    note.textContent = text ? `⚠ ${text}` : "";
-    note.className = text ? "pl-note pl-alert" : "pl-note";
-    noteFromModel = fromModel;
-  }
-
-  // -- talking to the kernel (only to retrain) -----------------------------------------------
-  let waiting = null;
-  function ask(what) {
-    const noKernel = () => {
-      waiting = null;
-      say(`${what} needs the notebook running (a live kernel): run the notebook's cells, ` +
-          "then try again. Stepping through this run works without it.", false);
-    };
-    clearTimeout(waiting);
-    try {
-      model.save_changes();
-      model.send({ kind: "ping" });
-    } catch (err) {          // the kernel is gone (JupyterLab says "Cannot send")
-      noKernel();
-      return;
-    }
-    waiting = setTimeout(noKernel, 2500);
-  }
-  model.on("msg:custom", (msg) => {
-    if (msg && msg.kind === "ack") { clearTimeout(waiting); waiting = null; }
+  const stepper = makeStepper({
+    model, root, ui: { startB, backB, stepB, endB, playB, speed, slider, readout, status },
+    last, maxPosition: last, show: () => show() });
+  let localNote = null;             // what the view itself has to say, until the next run
+  function say(text) { localNote = text || null; show(); }
+  const ask = makeRequests(model, say, () => {
+    // no kernel: the controls and the model go back to what the run on screen was trained with
+    model.set("seed", run.seed);
+    model.set("lr", run.lr);
+    model.set("epochs", run.n_epochs);
   });
+  const request = (what) => { localNote = null; ask(what); };
 
   // -- wiring ------------------------------------------------------------------------------------
-  startB.addEventListener("click", () => goTo(0));
-  backB.addEventListener("click", () => goTo(position - 1));
-  stepB.addEventListener("click", () => goTo(position + 1));
-  endB.addEventListener("click", () => goTo(last()));
-  playB.addEventListener("click", () => setPlaying(!playing));
-  slider.addEventListener("input", () => goTo(parseInt(slider.value, 10)));
-  speed.addEventListener("input", () => {
-    model.set("speed", parseInt(speed.value, 10)); model.save_changes();
-    if (playing) setPlaying(true);
-  });
-  const releaseKeys = keepKeys(root, (ev) => {
-    const t = ev.target;
-    if (t.tagName === "SELECT" || (t.tagName === "INPUT" && t.type === "number")) return;
-    if (t.tagName === "INPUT" && ev.key !== " ") return;       // the sliders keep their keys
-    if (t.tagName === "BUTTON" && (ev.key === " " || ev.key === "Enter")) return;
-    const keys = { ArrowRight: () => goTo(position + 1), PageDown: () => goTo(position + 1),
-                   ArrowLeft: () => goTo(position - 1), PageUp: () => goTo(position - 1),
-                   Home: () => goTo(0), End: () => goTo(last()), " ": () => setPlaying(!playing) };
-    if (keys[ev.key]) { ev.preventDefault(); keys[ev.key](); }
-  });
   function setSeed(value) {
     if (!Number.isInteger(value) || value < 0 || value > 999999) {
-      say("The seed must be a whole number from 0 to 999999.", false);
+      say("The seed must be a whole number from 0 to 999999.");
       seed.value = String(model.get("seed"));
       return;
     }
-    say("", false);
-    if (value === model.get("seed")) return;
+    if (value === model.get("seed")) { say(""); return; }
     model.set("seed", value);
-    ask("Training from a new seed");
+    request("Training from a new seed");
   }
   const typedSeed = () => setSeed(seed.value.trim() === "" ? NaN : Number(seed.value));
   seed.addEventListener("change", typedSeed);
   seed.addEventListener("keydown", (ev) => { if (ev.key === "Enter") typedSeed(); });
   nextSeedB.addEventListener("click", () => setSeed(Math.min(model.get("seed") + 1, 999999)));
   lr.addEventListener("change", () => {
-    model.set("lr", parseFloat(lr.value)); ask("Changing the learning rate");
+    model.set("lr", parseFloat(lr.value)); request("Changing the learning rate");
   });
   epochs.addEventListener("change", () => {
-    model.set("epochs", parseInt(epochs.value, 10)); ask("Changing the epochs");
+    model.set("epochs", parseInt(epochs.value, 10)); request("Changing the epochs");
   });
 
-  model.on("change:run", () => { setPlaying(false); build(); });
-  model.on("change:position", () => {
-    const p = model.get("position");
-    if (p !== position) { position = Math.min(p, last()); show(); }
-  });
+  model.on("change:run", () => { stepper.setPlaying(false); localNote = null; build(); });
   model.on("change:seed", () => { seed.value = String(model.get("seed")); });
   model.on("change:lr", () => { lr.value = String(model.get("lr")); });
   model.on("change:epochs", () => { epochs.value = String(model.get("epochs")); });
   model.on("change:lr_options", build);
   model.on("change:epoch_options", build);
-  for (const name of ["message", "speed"]) model.on(`change:${name}`, show);
+  for (const name of ["message", "speed"]) model.on(`change:${name}`, () => show());
   build();
-  return () => { setPlaying(false); releaseKeys(); };
+  return stepper.stop;
 }
 
 export default { render };

@@ -252,7 +252,7 @@ class DescentExplorer(Explorer):
             if not statuses or statuses[-1][1] != text:
                 statuses.append([len(texts) - 1, text])
         return dict(
-            title=f"XOR: seed {seed}, learning rate {fmt(lr)}",
+            title=f"XOR: seed {seed}, learning rate {fmt(lr)}", seed=seed, lr=float(lr),
             X=h.X.tolist(), d=[int(v) for v in h.d], input_names=list(INPUT_NAMES),
             n_epochs=h.n_epochs, epochs=frames, solved_epoch=h.solved_epoch,
             W_hidden=_r(h.W_hidden[frames]), W_out=_r(h.W_out[frames]),

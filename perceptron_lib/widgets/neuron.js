@@ -21,7 +21,7 @@ function render({ model, el }) {
     t.addEventListener("click", () => {
       const on = model.get("inputs_on").slice();
       on[i] = on[i] ? 0 : 1;
-      model.set("inputs_on", on); model.save_changes(); show();
+      model.set("inputs_on", on); model.save_changes();
     });
     toggles.push(t);
     const s = html("input", { type: "range", min: String(ranges.weight[0]),
@@ -31,7 +31,7 @@ function render({ model, el }) {
     s.addEventListener("input", () => {
       const w = model.get("weight_values").slice();
       w[i] = parseFloat(s.value);
-      model.set("weight_values", w); model.save_changes(); show();
+      model.set("weight_values", w); model.save_changes();
     });
     sliders.push({ s, out });
   }
@@ -41,7 +41,7 @@ function render({ model, el }) {
   labelled(tr, "threshold", th);
   const thOut = html("output", { "aria-hidden": "true" }, tr);
   th.addEventListener("input", () => {
-    model.set("threshold", parseFloat(th.value)); model.save_changes(); show();
+    model.set("threshold", parseFloat(th.value)); model.save_changes();
   });
 
   const pic = svg("svg", { width: W_PX, height: H_PX, viewBox: "0 0 10 6", role: "img",

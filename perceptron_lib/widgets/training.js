@@ -70,7 +70,7 @@ function render({ model, el }) {
 
   // -- drawing ---------------------------------------------------------------------------------
   let run = null, sc = null, decision = null, ring = null, noteText = null, bars = null,
-      panel = null, position = 0, playing = null;
+      panel = null;
 
   function build() {
     run = model.get("run");
@@ -138,7 +138,11 @@ function render({ model, el }) {
     lr.value = String(model.get("lr"));
     custom.classList.toggle("pl-hidden", model.get("dataset") !== "custom");
     text.value = model.get("points_text");
-    position = Math.min(model.get("position"), run.n);
+    // the menus and the model say what this run was trained with (a run that arrives late,
+    // after the view gave up waiting, puts them right again)
+    model.set("dataset", run.dataset);
+    model.set("lr", run.lr);
+    stepper.position = model.get("position");
     show();
   }
 
@@ -157,7 +161,7 @@ function render({ model, el }) {
     : run.stepped + run.epoch_ends.filter((e) => e > run.stepped && e <= p).length);
 
   function show() {
-    const p = position, pe = perEpochOn();
+    const p = stepper.position, pe = perEpochOn();
     const W = run.W[frameOf(p)];
     const epoch = epochOf(p);
     const start = epoch === 0 ? 0 : (epoch === 1 ? 0 : run.epoch_ends[epoch - 2]);
@@ -222,10 +226,12 @@ function render({ model, el }) {
     cls1.setAttribute("aria-pressed", String(cls === 1));
     tableB.setAttribute("aria-pressed", String(model.get("show_table")));
     speed.value = String(model.get("speed"));
-    const msg = model.get("message");
-    const good = msg.startsWith("✔");          // good news (a file saved), not a warning
-    note.textContent = msg && !good ? `⚠ ${msg}` : msg;
-    note.className = msg && !good ? "pl-note pl-alert" : "pl-note";
+    const msg = localNote ? localNote.text : model.get("message");
+    // "✔" marks good news from Python (a file saved): a note, not a warning
+    const alert = localNote ? localNote.alert : Boolean(msg) && !msg.startsWith("✔");
+    const words = alert ? `⚠ ${msg}` : msg;
+    if (note.textContent !== words) note.textContent = words;     // announced once
+    note.className = alert ? "pl-note pl-alert" : "pl-note";
     drawTable();
   }
 
@@ -248,6 +254,7 @@ function render({ model, el }) {
 
   function drawTable() {
     if (!model.get("show_table") || !run.has_history) { table.replaceChildren(); return; }
+    const position = stepper.position;
     const p = Math.min(position, run.stepped), first = Math.max(p - 12, 0);
     const t = html("table", {});
     if (position > run.stepped) html("caption", {}, t, `the table covers the first ${p} visits`);
@@ -263,119 +270,64 @@ function render({ model, el }) {
     table.replaceChildren(t);
   }
 
-  function goTo(p) {
-    position = Math.max(0, Math.min(p, run.n));
-    model.set("position", position);
-    model.save_changes();
-    show();
-  }
-  const stepBy = (k) => goTo(positionOf(Math.max(0, Math.min(sliderOf(position) + k, sliderMax()))));
-  const toEnd = () => goTo(positionOf(sliderMax()));
-
-  function setPlaying(on) {
-    if (playing) { clearInterval(playing); playing = null; }
-    if (on && run.has_history) {
-      if (sliderOf(position) >= sliderMax()) goTo(0);
-      playing = setInterval(() => {
-        if (sliderOf(position) >= sliderMax()) setPlaying(false);
-        else stepBy(1);
-      }, 1000 / Math.max(1, model.get("speed")));
-    }
-    playB.setAttribute("aria-pressed", String(Boolean(playing)));
-    playB.lastChild.textContent = playing ? "pause" : "play";
-  }
-
-  // -- talking to the kernel (only to retrain) ---------------------------------------------------
-  let waiting = null;
-  function ask(content, what) {
-    const noKernel = () => {
-      note.textContent = `⚠ ${what} needs the notebook running (a live kernel): run the ` +
-        "notebook's cells, then try again. Stepping through this run works without it.";
-      note.className = "pl-note pl-alert";
-      // the controls go back to what the run on screen was trained with
-      dataset.value = run.dataset;
-      lr.value = String(run.lr);
-      custom.classList.toggle("pl-hidden", run.dataset !== "custom");
-    };
-    clearTimeout(waiting);
-    try {
-      model.send(content);
-    } catch (err) {          // the kernel is gone (JupyterLab says "Cannot send")
-      noKernel();
-      return;
-    }
-    waiting = setTimeout(noKernel, 2500);
-  }
-  model.on("msg:custom", (msg) => { if (msg && msg.kind === "ack") clearTimeout(waiting); });
+  // -- stepping, and asking the kernel (only to retrain) --------------------------------------
+  const stepper = makeStepper({
+    model, root, ui: { startB, backB, stepB, endB, playB, speed, slider, readout, status },
+    last: () => (run.has_history ? sliderMax() : 0), maxPosition: () => run.n,
+    toPosition: positionOf, toSlider: sliderOf, show: () => show() });
+  let localNote = null;             // what the view itself has to say, until the next run
+  function say(text, alert = true) { localNote = text ? { text, alert } : null; show(); }
+  const ask = makeRequests(model, say, () => {
+    // no kernel: the menus and the model go back to what the run on screen was trained with
+    model.set("dataset", run.dataset);
+    model.set("lr", run.lr);
+  });
+  const request = (what, content) => { localNote = null; ask(what, content); };
 
   // -- wiring ----------------------------------------------------------------------------------
-  startB.addEventListener("click", () => goTo(0));
-  backB.addEventListener("click", () => stepBy(-1));
-  stepB.addEventListener("click", () => stepBy(1));
-  endB.addEventListener("click", toEnd);
-  playB.addEventListener("click", () => setPlaying(!playing));
-  slider.addEventListener("input", () => goTo(positionOf(parseInt(slider.value, 10))));
-  speed.addEventListener("input", () => {
-    model.set("speed", parseInt(speed.value, 10)); model.save_changes();
-    if (playing) setPlaying(true);
-  });
   const setMode = (on) => {
+    const p = stepper.position;
     model.set("per_epoch", on);
     model.save_changes();
-    goTo(on ? positionOf(epochsDone(position)) : Math.min(position, run.stepped));
+    stepper.goTo(on ? positionOf(epochsDone(p)) : Math.min(p, run.stepped));
   };
   perSample.addEventListener("click", () => setMode(false));
   perEpoch.addEventListener("click", () => setMode(true));
-  const releaseKeys = keepKeys(root, (ev) => {
-    if (ev.target.tagName === "TEXTAREA" || ev.target.tagName === "SELECT") return;
-    const keys = { ArrowRight: () => stepBy(1), PageDown: () => stepBy(1),
-                   ArrowLeft: () => stepBy(-1), PageUp: () => stepBy(-1),
-                   Home: () => goTo(0), End: toEnd, " ": () => setPlaying(!playing) };
-    if (ev.target.tagName === "INPUT" && ev.key !== " " && ev.key !== "PageDown"
-        && ev.key !== "PageUp") return;
-    if (ev.target.tagName === "BUTTON" && ev.key === " ") return;
-    if (keys[ev.key]) { ev.preventDefault(); keys[ev.key](); }
-  });
   dataset.addEventListener("change", () => {
-    model.set("dataset", dataset.value); model.save_changes();
-    ask({ kind: "ping" }, "Changing the data");
+    model.set("dataset", dataset.value);
+    request("Changing the data");
   });
   lr.addEventListener("change", () => {
-    model.set("lr", parseFloat(lr.value)); model.save_changes();
-    ask({ kind: "ping" }, "Changing the learning rate");
+    model.set("lr", parseFloat(lr.value));
+    request("Changing the learning rate");
   });
   pic.addEventListener("click", (ev) => {
     const r = pic.getBoundingClientRect();
     const px = (ev.clientX - r.left) * (W_PX / r.width), py = (ev.clientY - r.top) * (H_PX / r.height);
     if (!sc.inside(px, py)) return;
     if (model.get("dataset") !== "custom") {
-      note.textContent = "To add points by clicking, choose “custom” data first.";
-      note.className = "pl-note";
+      say("To add points by clicking, choose “custom” data first.", false);
       return;
     }
-    ask({ kind: "click", x: sc.dataX(px), y: sc.dataY(py) }, "Adding points");
+    request("Adding points", { kind: "click", x: sc.dataX(px), y: sc.dataY(py) });
   });
-  cls0.addEventListener("click", () => { model.set("click_class", 0); model.save_changes(); show(); });
-  cls1.addEventListener("click", () => { model.set("click_class", 1); model.save_changes(); show(); });
-  undoB.addEventListener("click", () => ask({ kind: "undo" }, "Changing the points"));
-  clearB.addEventListener("click", () => ask({ kind: "clear" }, "Changing the points"));
+  cls0.addEventListener("click", () => { model.set("click_class", 0); model.save_changes(); });
+  cls1.addEventListener("click", () => { model.set("click_class", 1); model.save_changes(); });
+  undoB.addEventListener("click", () => request("Changing the points", { kind: "undo" }));
+  clearB.addEventListener("click", () => request("Changing the points", { kind: "clear" }));
   text.addEventListener("input", () => { model.set("points_text", text.value); model.save_changes(); });
   applyB.addEventListener("click", () => {
-    model.set("points_text", text.value); model.save_changes();
-    ask({ kind: "apply" }, "Using new points");
+    model.set("points_text", text.value);
+    request("Using new points", { kind: "apply" });
   });
   tableB.addEventListener("click", () => {
-    model.set("show_table", !model.get("show_table")); model.save_changes(); show();
+    model.set("show_table", !model.get("show_table")); model.save_changes();
   });
-  csvB.addEventListener("click", () => ask({ kind: "save_csv" }, "Saving a CSV file"));
+  csvB.addEventListener("click", () => request("Saving a CSV file", { kind: "save_csv" }));
 
-  model.on("change:run", () => { setPlaying(false); build(); });
-  model.on("change:position", () => {
-    const p = model.get("position");
-    if (p !== position) { position = Math.min(p, run.n); show(); }
-  });
+  model.on("change:run", () => { stepper.setPlaying(false); localNote = null; build(); });
   for (const name of ["per_epoch", "message", "show_table", "click_class", "speed"]) {
-    model.on(`change:${name}`, show);
+    model.on(`change:${name}`, () => show());
   }
   model.on("change:dataset", () => {
     dataset.value = model.get("dataset");
@@ -386,7 +338,7 @@ function render({ model, el }) {
     if (text.value !== model.get("points_text")) text.value = model.get("points_text");
   });
   build();
-  return () => { setPlaying(false); releaseKeys(); };
+  return stepper.stop;
 }
 
 export default { render };

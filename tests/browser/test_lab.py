@@ -255,6 +255,26 @@ def test_explorers_keep_working_without_a_kernel(lab, browser, axe_source):
                             exact=True).click()
         expect(descent.locator("div.pl-note")).to_contain_text("needs the notebook running",
                                                                timeout=3_500)
+        # one no-kernel policy: the controls (and the model) go back to the run on screen
+        expect(descent.get_by_label("seed", exact=True)).to_have_value("0")
+        for label, value in (("learning rate", "2"), ("epochs", "250")):
+            before = state(descent)["title"]
+            descent.get_by_label(label, exact=True).select_option(value)
+            expect(descent.locator("div.pl-note")).to_contain_text("needs the notebook running",
+                                                                   timeout=3_500)
+            expect(descent.get_by_label(label, exact=True)).not_to_have_value(value)
+            assert state(descent)["title"] == before
+        assert "learning rate 5" in state(descent)["title"]
+        expect(descent.get_by_label("learning rate", exact=True)).to_have_value("5")
+
+        for label, value in (("data", "OR"), ("learning rate", "0.5")):
+            before = state(ex)
+            ex.get_by_label(label, exact=True).select_option(value)
+            expect(ex.locator("div.pl-note")).to_contain_text("needs the notebook running",
+                                                              timeout=3_500)
+            expect(ex.get_by_label("data", exact=True)).to_have_value("custom")
+            expect(ex.get_by_label("learning rate", exact=True)).to_have_value("1")
+            assert state(ex)["title"] == before["title"]
 
         # adding a point needs the kernel: the view says so, within about 3 seconds
         m = Map(state(ex))
