@@ -130,6 +130,12 @@ def epoch_readout(history, epoch, xlim=(-0.5, 1.5), ylim=(-0.5, 1.5)):
     return text + (" " + where if where else "")
 
 
+def status_at(run, position):
+    """The status line of a run sent to a view at ``position``: the last change at or before
+    it (``run["status"]`` lists [position, text] at each change, as the views read it)."""
+    return [text for p, text in run["status"] if p <= position][-1]
+
+
 def whole_bound(bound):
     """Novikoff's bound as a whole number of mistakes: the ceiling, unless the bound is a
     whole number that rounding has nudged (50.99999999999999 for AND's 51)."""

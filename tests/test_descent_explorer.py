@@ -11,6 +11,7 @@ import json
 
 import numpy as np
 import pytest
+import traitlets
 from PIL import Image
 
 from perceptron_lib import TinyNetwork, gate
@@ -141,12 +142,14 @@ def test_changing_the_settings_retrains():
     ("epochs", 0, "epochs must be from 1 to 20000"),
     ("epochs", 10**6, "epochs must be from 1 to 20000"),
 ])
-def test_odd_settings_keep_the_last_good_run(name, value, says):
+def test_odd_settings_are_refused_where_they_are_set(name, value, says):
     ex = DescentExplorer(seed=1)
     ex.go_to(20)
     before = (ex.history, ex.run, ex.position, ex.seed, ex.lr, ex.epochs)
-    setattr(ex, name, value)
-    assert says in ex.message and "last run that worked" in ex.message
+    with pytest.raises(traitlets.TraitError, match=says):       # the constructor's message
+        setattr(ex, name, value)
+    with pytest.raises((ValueError, TypeError), match=says):
+        DescentExplorer(**{name: value})
     assert ex.history is before[0] and ex.run is before[1] and ex.position == before[2]
     assert (ex.seed, ex.lr, ex.epochs) == before[3:]
     assert_consistent(ex)
@@ -216,7 +219,10 @@ def test_random_actions_never_raise_and_always_agree(seed):
         lambda: ex._on_view_message(ex, pick([{"kind": "ping"}, {}, None, "x"]), []),
     ]
     for k in range(120):
-        pick(actions)()
+        try:
+            pick(actions)()
+        except traitlets.TraitError as err:          # an odd setting, refused: nothing changed
+            assert "must be" in str(err)
         assert_consistent(ex)
         if k % 40 == 0:
             assert ex._png()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -194,9 +194,9 @@ def test_odd_answers_and_odd_results_get_a_message_not_an_error(name, ex):
         assert not any(leak in message for leak in LEAKS), (answer, message)
 
 
-def test_a_number_too_large_for_a_float_is_called_far_too_large():
+def test_a_number_too_large_for_a_float_is_called_far_too_large(exercises=None):
     asked = 0
-    for name, ex in EXERCISES:
+    for name, ex in exercises or EXERCISES:
         right = run(ex.answer_code)[ex.answer_name]
         if isinstance(right, (int, float)) and not isinstance(right, bool):
             huge = 10**400                                  # a number question
@@ -208,7 +208,7 @@ def test_a_number_too_large_for_a_float_is_called_far_too_large():
         assert status == "incorrect" and "far too large" in message, name
         assert "1.8e308" in message, name
         asked += 1
-    assert asked >= 10
+    assert asked >= (10 if exercises is None else 1)
 
 
 def test_a_neuron_returning_an_array_is_told_to_return_one_number():

@@ -154,7 +154,7 @@ def test_notebooks_install_the_library_only_in_the_browser():
     for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
         nb = json.loads(path.read_text())
         setup = next(c for c in nb["cells"] if c["cell_type"] == "code"
-                     and "perceptron_lib" in "".join(c["source"]))
+                     and "".join(c["source"]).startswith("#@title Set-up"))
         src = "".join(setup["source"])
         assert 'sys.platform == "emscripten":' in src, path.name
         assert "%pip install" in src, path.name

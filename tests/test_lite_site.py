@@ -190,6 +190,9 @@ def code_cells(page):
 
 def run_cell(page, cell, timeout=180_000):
     """Select a code cell and run it with Shift+Enter; wait until it has its number."""
+    placeholder = cell.locator(".jp-InputPlaceholder")
+    if placeholder.count() and placeholder.first.is_visible():
+        placeholder.first.click()     # a collapsed input (the set-up cell): show it first
     cell.locator(".jp-InputPrompt").click()
     page.keyboard.press("Shift+Enter")
     cell.locator(".jp-InputPrompt", has_text=re.compile(r"\[\d+\]")).wait_for(timeout=timeout)
@@ -215,7 +218,7 @@ def test_site_starts_the_kernel_installs_the_library_and_shows_widgets_offline(s
     try:
         nb = json.loads((ROOT / "notebooks" / "00_start_here.ipynb").read_text())
         sources = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
-        setup = next(k for k, s in enumerate(sources) if "import perceptron_lib" in s)
+        setup = next(k for k, s in enumerate(sources) if s.startswith("#@title Set-up"))
         widget_cell = next(k for k, s in enumerate(sources) if "widgets.BoundedIntText" in s)
 
         page.goto(f"{site['url']}/lab/index.html?path=00_start_here.ipynb")

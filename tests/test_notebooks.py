@@ -57,8 +57,15 @@ def test_follows_the_course_conventions(path):
     assert ("Next:" in top) == (path.stem != LAST), "a next link on all but the last notebook"
     bottom = " ".join(source(c) for c in cells[-2:])
     assert "## Key points" in bottom
-    setup = [c for c in cells if c["cell_type"] == "code"][0 if path.stem != "00_start_here" else 1]
-    assert "import perceptron_lib as pl" in source(setup)
+    code = [c for c in cells if c["cell_type"] == "code"]
+    k = 0 if path.stem != "00_start_here" else 1
+    # the set-up for Colab and JupyterLite comes first, collapsed; the first code a learner
+    # reads is the imports
+    assert source(code[k]).startswith("#@title Set-up for Google Colab and JupyterLite")
+    assert code[k]["metadata"]["jupyter"]["source_hidden"] is True
+    assert code[k]["metadata"]["cellView"] == "form"
+    setup = code[k + 1]
+    assert "import perceptron_lib as pl" in source(setup) and "sys" not in source(setup)
     assert 'pl.require("0.2.0")' in source(setup)
     checks = [c for c in cells if c["cell_type"] == "code" and ".check(" in source(c)]
     assert len(checks) >= 3, "at least three exercises"

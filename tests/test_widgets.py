@@ -38,7 +38,7 @@ def test_the_whole_run_is_sent_once(explorer):
     assert len(run["readout_epoch"]) == 7
     # the status line is sent once per change, and reads as narration.status everywhere
     from perceptron_lib import narration
-    from perceptron_lib.widgets.training import status_at
+    from perceptron_lib.narration import status_at
     assert len(run["status"]) < 25
     for p in range(25):
         assert status_at(run, p) == narration.status(h, p, explorer.bound, explorer.separable)

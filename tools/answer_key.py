@@ -162,7 +162,8 @@ def quiz_cells():
     home = current_home()
     cells = [("header", "markdown",
               notebook_cells.with_header_links(QUIZ_HEADER, QUIZ_PLACE, home)),
-             ("setup", "code", notebook_cells.with_preamble(QUIZ_SETUP, home))]
+             ("course-setup", "code", notebook_cells.preamble(*home).rstrip("\n")),
+             ("setup", "code", QUIZ_SETUP)]
     for quiz, ns in QUIZZES.items():
         n = quiz[-1]
         cells.append((f"{quiz}", "markdown", f"## {ns.title}\n\n{_WHEN[quiz]}"))
@@ -180,6 +181,8 @@ def quiz_notebook():
     for cid, kind, source in quiz_cells():
         new = nbformat.v4.new_markdown_cell if kind == "markdown" else nbformat.v4.new_code_cell
         nb.cells.append(new(source, id=cid))
+        if cid == "course-setup":
+            nb.cells[-1].metadata.update(notebook_cells.PREAMBLE_METADATA)
     nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python",
                                  "name": "python3"}
     nb.metadata["language_info"] = {"name": "python"}

@@ -7,8 +7,10 @@ In each course notebook (and the teacher's check-in quizzes):
 
 - the header (the top Markdown cell) gets its navigation line (time, previous and next
   notebook) and a line of links that open the notebook in Google Colab or on Binder;
-- the setup cell (the first code cell that imports perceptron_lib) starts with the preamble
-  that installs the library when the notebook runs in Google Colab or in JupyterLite.
+- just before the setup cell (the first code cell that imports perceptron_lib) stands the
+  set-up cell for Google Colab and JupyterLite, which installs the library there. It is
+  collapsed where the notebook opens (JupyterLab's ``source_hidden``, Colab's form view), so
+  the first code a learner reads is the imports.
 
 The links and the install URL name the course's home, as README's links do (change it for all
 files at once with ``python -m tools.set_home OWNER/REPO``). Cell ids, the rest of each cell
@@ -48,9 +50,16 @@ def install_url(owner, repo, branch):
     return f"perceptron_lib @ git+https://github.com/{owner}/{repo}@{branch}"
 
 
+PREAMBLE_TITLE = ("#@title Set-up for Google Colab and JupyterLite (on your own computer it does "
+                  "nothing)")
+PREAMBLE_METADATA = {"jupyter": {"source_hidden": True}, "cellView": "form",
+                     "tags": ["course-setup"]}
+
+
 def preamble(owner, repo, branch):
-    """The start of every setup cell: install the library where it is not installed yet."""
-    return f'''import sys
+    """The set-up cell: install the library where it is not installed yet."""
+    return f'''{PREAMBLE_TITLE}
+import sys
 
 if "google.colab" in sys.modules:  # in Google Colab: install the library, switch on the widgets
     %pip install -q "{install_url(owner, repo, branch)}"
@@ -104,12 +113,24 @@ def setup_cell(nb):
     raise ValueError("no setup cell (a code cell with `import perceptron_lib as pl`)")
 
 
+def preamble_cell(nb):
+    """The set-up cell for Colab and JupyterLite (the code cell just before the setup cell),
+    or None."""
+    k = nb.cells.index(setup_cell(nb))
+    if k > 0 and nb.cells[k - 1].cell_type == "code" \
+            and nb.cells[k - 1].source.startswith("#@title Set-up"):
+        return nb.cells[k - 1]
+    return None
+
+
 def split_preamble(source):
-    """(preamble, rest) of a setup cell: the preamble is `import sys` and the if/elif block
-    that follows it, up to the next line that starts at the margin."""
+    """(preamble, rest) of a cell: the preamble is the set-up title (if any), `import sys`
+    and the if/elif block that follows it, up to the next line that starts at the margin."""
     lines = source.splitlines(keepends=True)
-    if not lines or lines[0].strip() != "import sys":
+    start = 1 if lines and lines[0].startswith("#@title") else 0
+    if len(lines) <= start or lines[start].strip() != "import sys":
         return "", source
+    lines, title = lines[start:], "".join(lines[:start])
     k = 1
     while k < len(lines) and not lines[k].strip():
         k += 1
@@ -119,12 +140,7 @@ def split_preamble(source):
     while k < len(lines) and (not lines[k].strip() or lines[k][0] in " \t"
                               or lines[k].startswith(("elif ", "else:"))):
         k += 1
-    return "".join(lines[:k]).rstrip("\n") + "\n", "".join(lines[k:])
-
-
-def with_preamble(source, home):
-    _, rest = split_preamble(source)
-    return preamble(*home) + "\n" + rest.lstrip("\n")
+    return title + "".join(lines[:k]).rstrip("\n") + "\n", "".join(lines[k:])
 
 
 def with_header_links(source, relpath, home, nav=None):
@@ -153,33 +169,44 @@ def minutes_of(header):
 
 
 def expected_cells(path, root=ROOT, home=None):
-    """(header source, setup source) as they should be in the notebook at ``path``."""
+    """(header, set-up cell, setup cell) sources as they should be in the notebook at
+    ``path``."""
     home = home or current_home(root)
     nb = nbformat.read(path, as_version=4)
     relpath = Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
     header = nb.cells[0].source
     course = Path(path).parent.resolve() == (Path(root) / "notebooks").resolve()
     nav = nav_line(path, minutes_of(header), root) if course else None
-    return (with_header_links(header, relpath, home, nav),
-            with_preamble(setup_cell(nb).source, home))
+    return (with_header_links(header, relpath, home, nav), preamble(*home).rstrip("\n"),
+            split_preamble(setup_cell(nb).source)[1].lstrip("\n"))
 
 
 def stale(path, root=ROOT, home=None):
-    """True when the header or the setup cell differs from what this tool writes."""
+    """True when the header, the set-up cell or the setup cell differs from what this tool
+    writes."""
     nb = nbformat.read(path, as_version=4)
-    header, setup = expected_cells(path, root, home)
-    return nb.cells[0].source != header or setup_cell(nb).source != setup
+    header, pre, setup = expected_cells(path, root, home)
+    cell = preamble_cell(nb)
+    return (nb.cells[0].source != header or setup_cell(nb).source != setup or cell is None
+            or cell.source != pre or any(cell.metadata.get(k) != v
+                                         for k, v in PREAMBLE_METADATA.items()))
 
 
 def update(path, root=ROOT, home=None):
-    """Rewrite the header and the setup cell's preamble; True if the file changed."""
-    nb = nbformat.read(path, as_version=4)
-    header, setup = expected_cells(path, root, home)
-    cell = setup_cell(nb)
-    if nb.cells[0].source == header and cell.source == setup:
+    """Rewrite the header, the set-up cell (adding it if missing) and the setup cell; True if
+    the file changed."""
+    if not stale(path, root, home):
         return False
+    nb = nbformat.read(path, as_version=4)
+    header, pre, setup = expected_cells(path, root, home)
     nb.cells[0].source = header
-    cell.source = setup
+    setup_cell(nb).source = setup
+    cell = preamble_cell(nb)
+    if cell is None:
+        cell = nbformat.v4.new_code_cell(pre, id="course-setup")
+        nb.cells.insert(nb.cells.index(setup_cell(nb)), cell)
+    cell.source = pre
+    cell.metadata.update(PREAMBLE_METADATA)
     nbformat.write(nb, path)
     return True
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import numbers
+from contextlib import contextmanager
 from pathlib import Path
 
 import anywidget
@@ -12,6 +13,7 @@ import numpy as np
 import traitlets
 
 from ..exact import as_decimal
+from ..narration import status_at
 from ..style import for_browser, size_spec
 from ..style import format_number as fmt
 
@@ -23,6 +25,45 @@ def view_module(name):
     return (HERE / "common.js").read_text() + "\n" + (HERE / f"{name}.js").read_text()
 
 
+class Setting(traitlets.Any):
+    """A setting a person changes, synced with the view. Every value (None too) goes to the
+    explorer's own check (its ``@traitlets.validate``), so Python and the view get the same
+    messages as the constructor gives."""
+
+    def __init__(self, default):
+        super().__init__(default)
+        self.allow_none = False
+        self.tag(sync=True)
+
+
+class Stepping:
+    """Moving through a run from Python, as the view's buttons do (the browser view steps by
+    itself; these are for Python). The view's slider goes from 0 to ``_slider_max()``;
+    ``_position_of(k)`` is the position of slider value k, ``slider_value`` the value of the
+    position shown."""
+
+    def _position_of(self, k):
+        return k
+
+    @property
+    def slider_value(self):
+        return self.position
+
+    def go_to(self, k):
+        """Move to slider value ``k`` (kept between the start and the end)."""
+        self.position = self._position_of(int(min(max(k, 0), self._slider_max())))
+
+    def step_forward(self):
+        self.go_to(self.slider_value + 1)
+
+    def step_back(self):
+        self.go_to(self.slider_value - 1)
+
+    def describe_status(self):
+        """The status line: the story of the run so far."""
+        return status_at(self.run, self.position)
+
+
 class Explorer(anywidget.AnyWidget):
     """Base of the explorers: ``look`` (the course's style, sent once) and a still picture.
 
@@ -32,11 +73,33 @@ class Explorer(anywidget.AnyWidget):
     """
 
     look = traitlets.Dict().tag(sync=True)   # the course's style (not ipywidgets' "style")
+    _busy = False     # True while the explorer sets its own settings: nothing retrains
 
     def __init__(self, size="normal", **kwargs):
         size_spec(size)
         self.size = size
-        super().__init__(look=for_browser(size), **kwargs)
+        with self._quiet():
+            super().__init__(look=for_browser(size), **kwargs)
+
+    RETRAIN_ON = ()   # settings whose change retrains: the setting and the new run go together
+
+    def notify_change(self, change):
+        if change["name"] in self.RETRAIN_ON and self.comm is not None \
+                and not self._holding_sync:
+            with self.hold_sync():                   # one message to the view
+                super().notify_change(change)
+        else:
+            super().notify_change(change)
+
+    @contextmanager
+    def _quiet(self):
+        """Set settings without retraining; everything changed is sent to the view at once."""
+        busy, self._busy = self._busy, True
+        try:
+            with self.hold_sync() if self.comm is not None else _nothing():
+                yield
+        finally:
+            self._busy = busy
 
     def _repr_mimebundle_(self, **kwargs):
         data, metadata = super()._repr_mimebundle_(**kwargs)
@@ -52,6 +115,21 @@ class Explorer(anywidget.AnyWidget):
 
     def _describe(self):
         raise NotImplementedError
+
+
+@contextmanager
+def _nothing():
+    yield
+
+
+GATES = ("AND", "OR", "NAND", "NOR", "XOR", "XNOR")     # the explorers' two-input gates
+
+
+def explain(err, otherwise="This run could not be computed."):
+    """A message for the learner about a failed retraining, without Python internals: our
+    own message for a ValueError or TypeError, ``otherwise`` for anything else."""
+    text = str(err) if isinstance(err, (ValueError, TypeError)) else otherwise
+    return f"{text} The explorer still shows the last run that worked."
 
 
 def setting(value, name, low, high):

@@ -2,13 +2,13 @@
 // all in the browser. z is computed exactly for the decimals shown (0.6 + 0.3 - 0.9 = 0).
 
 function render({ model, el }) {
-  const style = model.get("look");
-  const font = style.size.font;
-  const W_PX = Math.round(style.size.width * 0.62), H_PX = style.size.height;
+  const look = model.get("look");
+  const font = look.size.font;
+  const W_PX = Math.round(look.size.width * 0.62), H_PX = look.size.height;
   const root = html("div", { class: "pl-explorer pl-boundary" }, el);
   root.style.fontSize = `${font + 3}px`;
   const releaseKeys = keepKeys(root);
-  html("style", {}, root, style.css + BASE_CSS);
+  html("style", {}, root, look.css + BASE_CSS);
   const row = html("div", { class: "pl-row" }, root);
   row.style.alignItems = "flex-start";
   const pic = svg("svg", { width: W_PX, height: H_PX, viewBox: `0 0 ${W_PX} ${H_PX}`, role: "img",
@@ -17,20 +17,20 @@ function render({ model, el }) {
   const titleNode = svg("title", {}, pic);
   const descNode = svg("desc", {}, pic);
   const defs = svg("defs", {}, pic);
-  arrowHeads(defs, style);
+  arrowHeads(defs, look);
   const sc = makeScale([-0.5, 1.5], [-0.5, 1.5], { x: 0.14 * W_PX, y: 0.1 * H_PX, w: 0.5 * W_PX,
                                                     h: 0.76 * H_PX });
-  drawAxes(pic, sc, style, "x1", "x2", "");
+  drawAxes(pic, sc, look, "x1", "x2", "");
   const title = svg("text", { x: sc.left + sc.w / 2, y: sc.top - 8, "text-anchor": "middle",
                               "font-size": font + 1 }, pic);
-  const decision = makeDecision(svg("g", {}, pic), sc, style);
+  const decision = makeDecision(svg("g", {}, pic), sc, look);
   const dots = svg("g", { class: "pl-points" }, pic);
   drawLegend(pic, sc.left + sc.w + 12, sc.top + 10, [
     { kind: "marker", cls: 0, label: "output 0" }, { kind: "marker", cls: 1, label: "output 1" },
-    { kind: "line", color: style.colors.line, label: "decision line" },
+    { kind: "line", color: look.colors.line, label: "decision line" },
     { kind: "shade", label: "predicts 1 (z ≥ 0)" },
-    { kind: "line", color: style.colors.line, width: style.arrow.width, head: "line",
-      label: "w = (w1, w2)" }], style);
+    { kind: "line", color: look.colors.line, width: look.arrow.width, head: "line",
+      label: "w = (w1, w2)" }], look);
 
   const controls = html("div", { class: "pl-controls" }, row);
   const gateRow = html("div", { class: "pl-row" }, controls);
@@ -67,7 +67,7 @@ function render({ model, el }) {
     if (g !== lastGate) {
       dots.replaceChildren();
       X.forEach(([x1, x2], i) => marker(dots, targets[i], sc.px(x1), sc.py(x2),
-                                        Math.sqrt(style.size.marker) / 2, style));
+                                        Math.sqrt(look.size.marker) / 2, look));
       gate.value = g;
       title.textContent = `${g}: set the line`;
       lastGate = g;

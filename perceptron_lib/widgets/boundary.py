@@ -13,12 +13,17 @@ import traitlets
 from ..data import gate as gate_data
 from ..exact import exact_sum, fires
 from ..style import format_vector
-from .base import Explorer, setting, shown, view_module
+from .base import GATES, Explorer, Setting, setting, shown, view_module
 from .pictures import boundary_png
 
 __all__ = ["BoundaryExplorer"]
 
-GATES = ("AND", "OR", "NAND", "NOR", "XOR", "XNOR")
+def _gate(value):
+    """A gate's name, checked (any case)."""
+    name = str(value).strip().upper()
+    if name not in GATES:
+        raise ValueError(f"unknown gate {value!r}. Choose one of: {', '.join(GATES)}.")
+    return name
 
 
 class BoundaryExplorer(Explorer):
@@ -36,18 +41,16 @@ class BoundaryExplorer(Explorer):
     _esm = view_module("boundary")
     RANGE = (-3, 3)
 
-    gate = traitlets.Unicode("AND").tag(sync=True)
+    gate = Setting("AND")    # checked by _valid_gate
     gates = traitlets.List(list(GATES)).tag(sync=True)
     truth_tables = traitlets.Dict().tag(sync=True)
-    w1 = traitlets.Float(1.0).tag(sync=True)
-    w2 = traitlets.Float(1.0).tag(sync=True)
-    b = traitlets.Float(-0.5).tag(sync=True)
+    w1 = Setting(1.0)    # checked by _valid_setting
+    w2 = Setting(1.0)
+    b = Setting(-0.5)
     limits = traitlets.List([-3, 3]).tag(sync=True)
 
     def __init__(self, gate="AND", w1=1.0, w2=1.0, b=-0.5, size="normal"):
-        gate = str(gate).upper()
-        if gate not in GATES:
-            raise ValueError(f"unknown gate {gate!r}. Choose one of: {', '.join(GATES)}.")
+        gate = _gate(gate)
         values = [setting(v, name, *self.RANGE) for v, name in ((w1, "w1"), (w2, "w2"),
                                                                  (b, "b"))]
         tables = {g: [int(v) for v in gate_data(g)[1]] for g in GATES}
@@ -56,9 +59,10 @@ class BoundaryExplorer(Explorer):
 
     @traitlets.validate("gate")
     def _valid_gate(self, proposal):
-        if proposal["value"] not in GATES:
-            raise traitlets.TraitError(f"gate must be one of {', '.join(GATES)}.")
-        return proposal["value"]
+        try:
+            return _gate(proposal["value"])
+        except ValueError as err:
+            raise traitlets.TraitError(str(err)) from None
 
     @traitlets.validate("w1", "w2", "b")
     def _valid_setting(self, proposal):

@@ -284,24 +284,24 @@ function points(list) {
 }
 
 // Class 0: circle; class 1: triangle (shape and colour, so it reads in black and white).
-function marker(parent, cls, x, y, r, style) {
-  const color = cls === 1 ? style.colors.class1 : style.colors.class0;
+function marker(parent, cls, x, y, r, look) {
+  const color = cls === 1 ? look.colors.class1 : look.colors.class0;
   if (cls === 1) {
     const h = r * 1.25;
     return svg("polygon", { points: points([[x, y - h], [x - h, y + h * 0.75], [x + h, y + h * 0.75]]),
-                            fill: color, stroke: style.colors.edge, "stroke-width": 0.9 }, parent);
+                            fill: color, stroke: look.colors.edge, "stroke-width": 0.9 }, parent);
   }
-  return svg("circle", { cx: x, cy: y, r, fill: color, stroke: style.colors.edge, "stroke-width": 0.9 },
+  return svg("circle", { cx: x, cy: y, r, fill: color, stroke: look.colors.edge, "stroke-width": 0.9 },
              parent);
 }
 
-function arrowHeads(defs, style) {
+function arrowHeads(defs, look) {
   // One arrow head per colour the views use.
-  const names = { line: style.colors.line, w_old: style.colors.w_old,
-                  excite: style.colors.excite, inhibit: style.colors.inhibit };
+  const names = { line: look.colors.line, w_old: look.colors.w_old,
+                  excite: look.colors.excite, inhibit: look.colors.inhibit };
   for (const [name, color] of Object.entries(names)) {
     const m = svg("marker", { id: `pl-head-${name}`, viewBox: "0 0 10 10", refX: 8, refY: 5,
-                              markerWidth: style.arrow.head / 2, markerHeight: style.arrow.head / 2,
+                              markerWidth: look.arrow.head / 2, markerHeight: look.arrow.head / 2,
                               orient: "auto-start-reverse", markerUnits: "userSpaceOnUse" }, defs);
     svg("path", { d: "M 0 0 L 10 5 L 0 10 z", fill: color }, m);
   }
@@ -316,22 +316,22 @@ function setArrow(node, from, to, head) {
 }
 
 // Axes: frame, grid, ticks and labels for a scale.
-function drawAxes(parent, sc, style, xLabel, yLabel, title) {
-  const font = style.size.font;
+function drawAxes(parent, sc, look, xLabel, yLabel, title) {
+  const font = look.size.font;
   const g = svg("g", { class: "pl-axes", "aria-hidden": "true" }, parent);
   for (const t of niceTicks(sc.xlim[0], sc.xlim[1])) {
     const x = sc.px(t);
-    svg("line", { x1: x, x2: x, y1: sc.top, y2: sc.top + sc.h, stroke: style.colors.grid }, g);
+    svg("line", { x1: x, x2: x, y1: sc.top, y2: sc.top + sc.h, stroke: look.colors.grid }, g);
     svg("text", { x, y: sc.top + sc.h + font + 2, "text-anchor": "middle", "font-size": font - 2 }, g)
       .textContent = fmt(t);
   }
   for (const t of niceTicks(sc.ylim[0], sc.ylim[1])) {
     const y = sc.py(t);
-    svg("line", { x1: sc.left, x2: sc.left + sc.w, y1: y, y2: y, stroke: style.colors.grid }, g);
+    svg("line", { x1: sc.left, x2: sc.left + sc.w, y1: y, y2: y, stroke: look.colors.grid }, g);
     svg("text", { x: sc.left - 4, y: y + font / 3, "text-anchor": "end", "font-size": font - 2 }, g)
       .textContent = fmt(t);
   }
-  svg("rect", { x: sc.left, y: sc.top, width: sc.w, height: sc.h, fill: "none", stroke: style.colors.text }, g);
+  svg("rect", { x: sc.left, y: sc.top, width: sc.w, height: sc.h, fill: "none", stroke: look.colors.text }, g);
   svg("text", { x: sc.left + sc.w / 2, y: sc.top + sc.h + 2 * font + 6, "text-anchor": "middle",
                 "font-size": font }, g).textContent = xLabel;
   const yl = svg("text", { x: 0, y: 0, "text-anchor": "middle", "font-size": font,
@@ -345,22 +345,22 @@ function drawAxes(parent, sc, style, xLabel, yLabel, title) {
 }
 
 // The decision line, its shaded z >= 0 side and the weight vector, updated in place.
-function makeDecision(parent, sc, style) {
+function makeDecision(parent, sc, look) {
   const g = svg("g", { class: "pl-decision" }, parent);
-  const shade = svg("polygon", { fill: style.colors.shade, "fill-opacity": style.shade.alpha,
+  const shade = svg("polygon", { fill: look.colors.shade, "fill-opacity": look.shade.alpha,
                                  class: "pl-shade" }, g);
-  const oldLine = svg("line", { stroke: style.colors.old, "stroke-width": style.line.old_width,
-                                "stroke-dasharray": style.line.old_dash.join(" "),
+  const oldLine = svg("line", { stroke: look.colors.old, "stroke-width": look.line.old_width,
+                                "stroke-dasharray": look.line.old_dash.join(" "),
                                 class: "pl-old-line" }, g);
-  const line = svg("line", { stroke: style.colors.line, "stroke-width": style.line.width,
+  const line = svg("line", { stroke: look.colors.line, "stroke-width": look.line.width,
                              class: "pl-line" }, g);
-  const wOld = svg("line", { stroke: style.colors.w_old, "stroke-width": style.arrow.width,
+  const wOld = svg("line", { stroke: look.colors.w_old, "stroke-width": look.arrow.width,
                              class: "pl-w-old" }, g);
-  const wNew = svg("line", { stroke: style.colors.line, "stroke-width": style.arrow.width,
+  const wNew = svg("line", { stroke: look.colors.line, "stroke-width": look.arrow.width,
                              class: "pl-w" }, g);
-  const upd = svg("line", { "stroke-width": style.arrow.width, class: "pl-update" }, g);
+  const upd = svg("line", { "stroke-width": look.arrow.width, class: "pl-update" }, g);
   // When the line lies outside the picture, a pointer at the edge shows which way it is.
-  const away = svg("polygon", { points: "0,-9 16,0 0,9", fill: style.colors.line,
+  const away = svg("polygon", { points: "0,-9 16,0 0,9", fill: look.colors.line,
                                 "fill-opacity": 0.75, class: "pl-line-away" }, g);
   svg("title", {}, away).textContent = "the decision line is this way, outside the picture";
   const hide = (n) => n.setAttribute("visibility", "hidden");
@@ -421,7 +421,7 @@ function makeDecision(parent, sc, style) {
       if (o1 !== 0 || o2 !== 0) setArrow(wOld, start, oldEnd, "pl-head-w_old");
       if (Math.hypot(oldEnd[0] - end[0], oldEnd[1] - end[1]) > 0.5) {
         const kind = e > 0 ? "excite" : "inhibit";
-        upd.setAttribute("stroke", style.colors[kind]);
+        upd.setAttribute("stroke", look.colors[kind]);
         setArrow(upd, oldEnd, end, `pl-head-${kind}`);
       }
     }
@@ -431,23 +431,23 @@ function makeDecision(parent, sc, style) {
 }
 
 // The legend: one row per mark that the picture can show.
-function drawLegend(parent, x, y, items, style) {
-  const font = style.size.font - 1;
+function drawLegend(parent, x, y, items, look) {
+  const font = look.size.font - 1;
   const g = svg("g", { class: "pl-legend", "aria-hidden": "true" }, parent);
   items.forEach((item, k) => {
     const yy = y + k * (font + 7);
     const cx = x + 10;
-    if (item.kind === "marker") marker(g, item.cls, cx, yy, font * 0.35, style);
+    if (item.kind === "marker") marker(g, item.cls, cx, yy, font * 0.35, look);
     else if (item.kind === "pointer") {
       svg("polygon", { points: points([[cx - 6, yy - 6], [cx + 6, yy], [cx - 6, yy + 6]]),
-                       fill: style.colors.line, "fill-opacity": 0.75 }, g);
+                       fill: look.colors.line, "fill-opacity": 0.75 }, g);
     }
     else if (item.kind === "shade") {
-      svg("rect", { x: cx - 9, y: yy - 5, width: 18, height: 10, fill: style.colors.shade,
-                    "fill-opacity": style.shade.alpha }, g);
+      svg("rect", { x: cx - 9, y: yy - 5, width: 18, height: 10, fill: look.colors.shade,
+                    "fill-opacity": look.shade.alpha }, g);
     } else {
       const l = svg("line", { x1: cx - 10, x2: cx + 10, y1: yy, y2: yy, stroke: item.color,
-                              "stroke-width": item.width || style.line.width }, g);
+                              "stroke-width": item.width || look.line.width }, g);
       if (item.dash) l.setAttribute("stroke-dasharray", item.dash);
       if (item.head) l.setAttribute("marker-end", `url(#pl-head-${item.head})`);
     }

@@ -5,8 +5,8 @@
 // The kernel is asked only to retrain (seed, learning rate, epochs).
 
 function render({ model, el }) {
-  const style = model.get("look");
-  const W_PX = style.size.width, font = style.size.font;
+  const look = model.get("look");
+  const W_PX = look.size.width, font = look.size.font;
   const S = Math.round(0.25 * W_PX);                       // side of the two planes
   const TOP = 3 * font + 14;
   const LEGEND_Y = TOP + S + 3 * font + 12;
@@ -14,7 +14,7 @@ function render({ model, el }) {
   const root = html("div", { class: "pl-explorer pl-descent", tabindex: "0",
                              "aria-label": "gradient-descent explorer: arrow keys step, Home and End jump, space plays" }, el);
   root.style.fontSize = `${font + 3}px`;
-  html("style", {}, root, style.css + BASE_CSS);
+  html("style", {}, root, look.css + BASE_CSS);
 
   // -- settings that retrain (they need the kernel) --------------------------------------------
   const top = html("div", { class: "pl-row" }, root);
@@ -46,43 +46,43 @@ function render({ model, el }) {
     while (pic.lastChild !== descNode) pic.removeChild(pic.lastChild);
     titleNode.textContent = run.title;
     const defs = svg("defs", {}, pic);
-    arrowHeads(defs, style);
+    arrowHeads(defs, look);
     const gap = 4.4 * font;
     const xIn = 4.2 * font, xH = xIn + S + gap, xLoss = xH + S + gap;
     svg("text", { x: W_PX / 2, y: font + 2, "text-anchor": "middle", "font-size": font + 1,
                   "font-weight": "bold", "aria-hidden": "true" }, pic).textContent = run.title;
-    const r = Math.sqrt(style.size.marker) / 2.4;
+    const r = Math.sqrt(look.size.marker) / 2.4;
 
     // the input plane: the network's answer, the hidden neurons' lines, the four inputs
     scIn = makeScale([-0.5, 1.5], [-0.5, 1.5], { x: xIn, y: TOP, w: S, h: S });
-    answer = svg("path", { class: "pl-answer", fill: style.colors.shade,
-                           "fill-opacity": style.shade.alpha, "shape-rendering": "crispEdges" },
+    answer = svg("path", { class: "pl-answer", fill: look.colors.shade,
+                           "fill-opacity": look.shade.alpha, "shape-rendering": "crispEdges" },
                  pic);
-    drawAxes(pic, scIn, style, "x1", "x2", "input plane");
+    drawAxes(pic, scIn, look, "x1", "x2", "input plane");
     hiddenLines = [0, 1].map((j) => {
       const g = svg("g", { class: `pl-hidden-line pl-hidden-${j + 1}` }, pic);
-      const color = j === 0 ? style.colors.excite : style.colors.inhibit;
-      const line = svg("line", { stroke: color, "stroke-width": style.line.width,
+      const color = j === 0 ? look.colors.excite : look.colors.inhibit;
+      const line = svg("line", { stroke: color, "stroke-width": look.line.width,
                                  "stroke-dasharray": j === 1 ? "7 4" : "none" }, g);
-      const arrow = svg("line", { stroke: color, "stroke-width": style.arrow.width }, g);
+      const arrow = svg("line", { stroke: color, "stroke-width": look.arrow.width }, g);
       const label = svg("text", { "font-size": font, "font-weight": "bold",      // text colour: >= 4.5:1
                                   "aria-hidden": "true" }, g);
       label.textContent = `h${j + 1}`;
       return { line, arrow, label, head: j === 0 ? "pl-head-excite" : "pl-head-inhibit" };
     });
     const dots = svg("g", { class: "pl-points" }, pic);
-    run.X.forEach(([x, y], i) => marker(dots, run.d[i], scIn.px(x), scIn.py(y), r, style));
+    run.X.forEach(([x, y], i) => marker(dots, run.d[i], scIn.px(x), scIn.py(y), r, look));
 
     // the hidden plane: the output neuron's line and the points where the hidden layer puts them
     scH = makeScale([-0.1, 1.1], [-0.1, 1.1], { x: xH, y: TOP, w: S, h: S });
-    drawAxes(pic, scH, style, "h1", "h2", "hidden plane");
-    decision = makeDecision(svg("g", {}, pic), scH, style);
-    trails = run.d.map(() => svg("polyline", { fill: "none", stroke: style.colors.w_old, "stroke-width": 1,
+    drawAxes(pic, scH, look, "h1", "h2", "hidden plane");
+    decision = makeDecision(svg("g", {}, pic), scH, look);
+    trails = run.d.map(() => svg("polyline", { fill: "none", stroke: look.colors.w_old, "stroke-width": 1,
                                                "stroke-opacity": 0.7, class: "pl-trail" }, pic));
     const moving = svg("g", { class: "pl-hidden-points" }, pic);
     movers = run.d.map((cls, i) => {
       const g = svg("g", {}, moving);
-      marker(g, cls, 0, 0, r, style);
+      marker(g, cls, 0, 0, r, look);
       // each input's name in its own corner, so that names stay apart when points meet
       const right = i >= 2, up = i % 2 === 1;
       const t = svg("text", { x: right ? r + 2 : -r - 2, y: up ? -r - 1 : r + font - 3,
@@ -101,37 +101,37 @@ function render({ model, el }) {
     const lg = svg("g", { class: "pl-loss-axes", "aria-hidden": "true" }, pic);
     for (const t of niceTicks(0, run.n_epochs, 4)) {
       svg("line", { x1: loss.px(t), x2: loss.px(t), y1: box.y, y2: box.y + box.h,
-                    stroke: style.colors.grid }, lg);
+                    stroke: look.colors.grid }, lg);
       svg("text", { x: loss.px(t), y: box.y + box.h + font + 2, "text-anchor": "middle",
                     "font-size": font - 2 }, lg).textContent = fmt(t);
     }
     for (const t of niceTicks(0, top, 4)) {
       svg("line", { x1: box.x, x2: box.x + box.w, y1: loss.py(t), y2: loss.py(t),
-                    stroke: style.colors.grid }, lg);
+                    stroke: look.colors.grid }, lg);
       svg("text", { x: box.x - 4, y: loss.py(t) + font / 3, "text-anchor": "end",
                     "font-size": font - 2 }, lg).textContent = fmt(t);
     }
-    svg("rect", { x: box.x, y: box.y, width: box.w, height: box.h, fill: "none", stroke: style.colors.text }, lg);
+    svg("rect", { x: box.x, y: box.y, width: box.w, height: box.h, fill: "none", stroke: look.colors.text }, lg);
     svg("text", { x: box.x + box.w / 2, y: box.y + box.h + 2 * font + 6, "text-anchor": "middle",
                   "font-size": font }, lg).textContent = "epoch";
     svg("text", { x: box.x + box.w / 2, y: box.y - 8, "text-anchor": "middle",
                   "font-size": font + 1 }, lg).textContent = run.loss_name;
-    loss.curve = svg("polyline", { fill: "none", stroke: style.colors.line, "stroke-width": 2,
+    loss.curve = svg("polyline", { fill: "none", stroke: look.colors.line, "stroke-width": 2,
                                    class: "pl-loss" }, pic);
-    loss.now = svg("circle", { r: 4.5, fill: style.colors.class1, stroke: style.colors.edge,
+    loss.now = svg("circle", { r: 4.5, fill: look.colors.class1, stroke: look.colors.edge,
                                class: "pl-loss-now" }, pic);
 
     // the legend, in three columns under the panels
     const col = (W_PX - 2 * font) / 3;
     const columns = [
       [{ kind: "marker", cls: 0, label: "XOR = 0" }, { kind: "marker", cls: 1, label: "XOR = 1" }],
-      [{ kind: "line", color: style.colors.excite, label: "hidden neuron 1: h1 = 0.5" },
-       { kind: "line", color: style.colors.inhibit, dash: "7 4", label: "hidden neuron 2: h2 = 0.5" }],
+      [{ kind: "line", color: look.colors.excite, label: "hidden neuron 1: h1 = 0.5" },
+       { kind: "line", color: look.colors.inhibit, dash: "7 4", label: "hidden neuron 2: h2 = 0.5" }],
       [{ kind: "shade", label: "network answers 1 (output ≥ 0.5)" },
-       { kind: "line", color: style.colors.line, label: "output neuron: output = 0.5" },
+       { kind: "line", color: look.colors.line, label: "output neuron: output = 0.5" },
        { kind: "pointer", label: "its line is this way (outside)" }],
     ];
-    columns.forEach((items, k) => drawLegend(pic, font + k * col, LEGEND_Y, items, style));
+    columns.forEach((items, k) => drawLegend(pic, font + k * col, LEGEND_Y, items, look));
 
     // settings
     seed.value = String(model.get("seed"));
@@ -255,7 +255,7 @@ function render({ model, el }) {
   // -- wiring ------------------------------------------------------------------------------------
   function setSeed(value) {
     if (!Number.isInteger(value) || value < 0 || value > 999999) {
-      say("The seed must be a whole number from 0 to 999999.");
+      say(`seed must be a whole number from 0 to 999999; got ${seed.value || "nothing"}.`);
       seed.value = String(model.get("seed"));
       return;
     }

@@ -23,7 +23,7 @@ from ..data import gate as gate_data
 from ..network import TinyNetwork
 from ..style import COLORS
 from ..style import format_number as fmt
-from .base import Explorer, view_module
+from .base import Explorer, Setting, Stepping, explain, view_module
 from .pictures import descent_png
 
 __all__ = ["DescentExplorer", "frame_epochs", "readout", "status", "merged_points"]
@@ -138,13 +138,6 @@ def _rate(value):
     return value
 
 
-def _explain(err):
-    """A message about a failed retraining, without Python internals."""
-    text = str(err) if isinstance(err, (ValueError, TypeError)) else \
-        "This run could not be computed."
-    return f"{text} The explorer still shows the last run that worked."
-
-
 def _r(a, digits=3):
     """Numbers for the browser, rounded (the picture needs no more) to keep the page small."""
     return np.round(np.asarray(a, dtype=float), digits).tolist()
@@ -152,7 +145,7 @@ def _r(a, digits=3):
 
 # --- the explorer --------------------------------------------------------------------------------
 
-class DescentExplorer(Explorer):
+class DescentExplorer(Stepping, Explorer):
     """Step through gradient descent on a 2-2-1 network learning XOR.
 
     Parameters
@@ -174,14 +167,16 @@ class DescentExplorer(Explorer):
     _esm = view_module("descent")
 
     LEARNING_RATES = (0.5, 1, 2, 5, 10)
+    RETRAIN_ON = ("seed", "lr", "epochs")
     EPOCHS = (250, 500, 1000, 2000, 5000)
 
     run = traitlets.Dict().tag(sync=True)
     position = traitlets.Int(0).tag(sync=True)
-    seed = traitlets.Int(0).tag(sync=True)
-    lr = traitlets.Float(5.0).tag(sync=True)
+    # settings are checked by _valid_setting (Any: our own messages, also for the wrong type)
+    seed = Setting(0)
+    lr = Setting(5.0)
     lr_options = traitlets.List().tag(sync=True)
-    epochs = traitlets.Int(1000).tag(sync=True)
+    epochs = Setting(1000)
     epoch_options = traitlets.List().tag(sync=True)
     speed = traitlets.Int(20).tag(sync=True)
     message = traitlets.Unicode("").tag(sync=True)
@@ -192,16 +187,14 @@ class DescentExplorer(Explorer):
         epochs = _whole(epochs, "epochs", 1, MAX_EPOCHS)
         TinyNetwork(loss=loss)                   # loss checked, with a clear message
         self.loss = loss
-        self._busy = True
         super().__init__(size=size, seed=seed, lr=lr, epochs=epochs,
                          lr_options=sorted(set(self.LEARNING_RATES) | {lr}),
                          epoch_options=sorted(set(self.EPOCHS) | {epochs}))
-        self._busy = False
         self.network = self.history = None
         self.frames = []
         self._last_good = None
         self.error = ""
-        self.observe(self._on_setting, names=["seed", "lr", "epochs"])
+        self.observe(self._on_setting, names=list(self.RETRAIN_ON))
         self.on_msg(self._on_view_message)
         if not self.retrain():
             raise ValueError(self.error)
@@ -213,32 +206,26 @@ class DescentExplorer(Explorer):
         If the settings are odd or training fails, the explorer says why and keeps the last
         run that worked (and its settings). Returns True when the new run is shown.
         """
+        seed, lr, epochs = self.seed, self.lr, self.epochs      # checked where they were set
         try:
-            seed = _whole(self.seed, "seed", 0, MAX_SEED)
-            lr = _rate(self.lr)
-            epochs = _whole(self.epochs, "epochs", 1, MAX_EPOCHS)
             X, d = gate_data("XOR")
             network = TinyNetwork(lr=lr, epochs=epochs, loss=self.loss, seed=seed).fit(X, d)
             run = self._run(network.history_, seed, lr)
         except Exception as err:  # whatever happened, the learner keeps a working explorer
-            self.error = _explain(err)
-            self._restore_last_good()
-            self.message = self.error
+            with self._quiet():
+                if self._last_good is not None:
+                    self.seed, self.lr, self.epochs = self._last_good
+                self.error = self.message = explain(err)
             return False
         self.network, self.history = network, network.history_
         self.frames = run["epochs"]
         self._last_good = (seed, lr, epochs)
-        self._busy = True
-        try:
+        with self._quiet():                          # one message to the view
             self.error = self.message = ""
             self.position = 0
             self.run = run
-            if lr not in self.lr_options:
-                self.lr_options = sorted(set(self.lr_options) | {lr})
-            if epochs not in self.epoch_options:
-                self.epoch_options = sorted(set(self.epoch_options) | {epochs})
-        finally:
-            self._busy = False
+            self.lr_options = sorted(set(self.lr_options) | {lr})
+            self.epoch_options = sorted(set(self.epoch_options) | {epochs})
         return True
 
     def _run(self, h, seed, lr):
@@ -261,18 +248,20 @@ class DescentExplorer(Explorer):
             loss_name="squared loss" if self.loss == "squared" else "log loss",
             readout=[texts[e] for e in frames], status=statuses)
 
-    def _restore_last_good(self):
-        if self._last_good is None:
-            return
-        self._busy = True
-        try:
-            self.seed, self.lr, self.epochs = self._last_good
-        finally:
-            self._busy = False
-
     def _on_setting(self, change):
         if not self._busy:
-            self.retrain()
+            with self._quiet():
+                self.retrain()
+
+    @traitlets.validate("seed", "lr", "epochs")
+    def _valid_setting(self, proposal):
+        value, name = proposal["value"], proposal["trait"].name
+        check = {"seed": lambda v: _whole(v, "seed", 0, MAX_SEED), "lr": _rate,
+                 "epochs": lambda v: _whole(v, "epochs", 1, MAX_EPOCHS)}[name]
+        try:
+            return check(value)
+        except (TypeError, ValueError) as err:
+            raise traitlets.TraitError(str(err)) from None
 
     def _on_view_message(self, widget, content, buffers):
         """The view asks only whether a kernel is listening (after changing a setting)."""
@@ -289,25 +278,15 @@ class DescentExplorer(Explorer):
         """The epoch shown (0: the random start)."""
         return self.frames[self.position] if self.frames else 0
 
-    def go_to(self, k):
-        """Show picture ``k`` (0: the start; the last one: the end)."""
-        self.position = int(k)
+    def _slider_max(self):
+        return len(self.frames) - 1
 
     def go_to_epoch(self, epoch):
         """Show the last picture at or before ``epoch``."""
         self.position = max(int(np.searchsorted(self.frames, epoch, side="right")) - 1, 0)
 
-    def step_forward(self):
-        self.go_to(self.position + 1)
-
-    def step_back(self):
-        self.go_to(self.position - 1)
-
     def describe_position(self):
         return self.run["readout"][self.position]
-
-    def describe_status(self):
-        return [text for k, text in self.run["status"] if k <= self.position][-1]
 
     # -- still picture and text ------------------------------------------------------------------
     def _png(self):

@@ -3,13 +3,13 @@
 // decimals shown, so a sum equal to the threshold fires.
 
 function render({ model, el }) {
-  const style = model.get("look");
-  const font = style.size.font;
-  const W_PX = Math.round(style.size.width * 0.5), H_PX = Math.round(style.size.height * 0.7);
+  const look = model.get("look");
+  const font = look.size.font;
+  const W_PX = Math.round(look.size.width * 0.5), H_PX = Math.round(look.size.height * 0.7);
   const root = html("div", { class: "pl-explorer pl-neuron" }, el);
   root.style.fontSize = `${font + 3}px`;
   const releaseKeys = keepKeys(root);
-  html("style", {}, root, style.css + BASE_CSS);
+  html("style", {}, root, look.css + BASE_CSS);
   const row = html("div", { class: "pl-row" }, root);
   const controls = html("div", { class: "pl-controls" }, row);
   const n = model.get("inputs_on").length;
@@ -58,13 +58,13 @@ function render({ model, el }) {
   const s = 1 / 60;             // text sizes in picture units
   const parts = ys.map((y) => ({
     line: svg("line", { x1: 1.2, y1: 6 - y, x2: 4.4, y2: 3 }, pic),
-    box: svg("rect", { x: 0.6, y: 6 - y - 0.3, width: 0.6, height: 0.6, stroke: style.colors.text,
+    box: svg("rect", { x: 0.6, y: 6 - y - 0.3, width: 0.6, height: 0.6, stroke: look.colors.text,
                        "stroke-width": 0.03 }, pic),
     value: svg("text", { x: 0.9, y: 6 - y + 0.15, "text-anchor": "middle", "font-size": font * s * 2.6 }, pic),
     label: svg("text", { x: 2.6, y: 6 - (y + 3) / 2 - 0.25, "text-anchor": "middle",
                          "font-size": font * s * 2.1 }, pic),
   }));
-  const soma = svg("circle", { cx: 5.2, cy: 3, r: 0.9, stroke: style.colors.text, "stroke-width": 0.04 }, pic);
+  const soma = svg("circle", { cx: 5.2, cy: 3, r: 0.9, stroke: look.colors.text, "stroke-width": 0.04 }, pic);
   const sum = svg("text", { x: 5.2, y: 2.9, "text-anchor": "middle", "font-size": font * s * 2.1 }, pic);
   const sum2 = svg("text", { x: 5.2, y: 3.45, "text-anchor": "middle", "font-size": font * s * 2.1 }, pic);
   const axon = svg("line", { x1: 6.1, y1: 3, x2: 8.5, y2: 3, "marker-end": "url(#pl-axon-head)" }, pic);
@@ -83,11 +83,11 @@ function render({ model, el }) {
     const fires = total >= thr;
     const cmp = total === thr ? "=" : fires ? "≥" : "<";
     parts.forEach((p, i) => {
-      p.line.setAttribute("stroke", w[i] >= 0 ? style.colors.class1 : style.colors.class0);
+      p.line.setAttribute("stroke", w[i] >= 0 ? look.colors.class1 : look.colors.class0);
       p.line.setAttribute("stroke-width", 0.02 + 0.05 * Math.abs(w[i]));
       p.line.setAttribute("stroke-dasharray", on[i] ? "" : "0.1 0.1");
-      p.box.setAttribute("fill", on[i] ? style.colors.active : style.colors.background);
-      p.value.setAttribute("fill", on[i] ? style.colors.on_active : style.colors.text);
+      p.box.setAttribute("fill", on[i] ? look.colors.active : look.colors.background);
+      p.value.setAttribute("fill", on[i] ? look.colors.on_active : look.colors.text);
       p.value.textContent = String(on[i]);
       p.label.textContent = `w=${fmt(w[i])}`;
       toggles[i].lastChild.textContent = `x${i + 1} = ${on[i]}`;
@@ -101,13 +101,13 @@ function render({ model, el }) {
     th.value = String(t);
     thOut.textContent = fmt(t);
     th.setAttribute("aria-valuetext", fmt(t));
-    soma.setAttribute("fill", fires ? style.colors.active : style.colors.silent);
-    for (const t of [sum, sum2]) t.setAttribute("fill", fires ? style.colors.on_active : style.colors.text);
+    soma.setAttribute("fill", fires ? look.colors.active : look.colors.silent);
+    for (const t of [sum, sum2]) t.setAttribute("fill", fires ? look.colors.on_active : look.colors.text);
     sum.textContent = `Σ=${fmt(value(total))}`;
     sum2.textContent = `≥${fmt(t)}?`;
-    axon.setAttribute("stroke", fires ? style.colors.line : style.colors.w_old);
+    axon.setAttribute("stroke", fires ? look.colors.line : look.colors.w_old);
     axon.setAttribute("stroke-width", fires ? 0.09 : 0.03);
-    headPath.setAttribute("fill", fires ? style.colors.line : style.colors.w_old);
+    headPath.setAttribute("fill", fires ? look.colors.line : look.colors.w_old);
     output.textContent = fires ? "1" : "0";
     const terms = w.map((wi, i) => `${wi < 0 ? `(${fmt(wi)})` : fmt(wi)}·${on[i]}`).join(" + ");
     readout.textContent = `weighted sum = ${terms} = ${fmt(value(total))} ${cmp} threshold ` +

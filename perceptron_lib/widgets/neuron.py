@@ -14,10 +14,16 @@ import traitlets
 from ..exact import exact_sum
 from ..style import format_number as fmt
 from ..style import format_vector
-from .base import Explorer, setting, shown, view_module
+from .base import Explorer, Setting, setting, shown, view_module
 from .pictures import neuron_png
 
 __all__ = ["NeuronExplorer"]
+
+
+def _a_list(value, name, example):
+    if isinstance(value, str) or not isinstance(value, (list, tuple, np.ndarray)):
+        raise traitlets.TraitError(f"{name} must be a list of {example}; got {value!r}.")
+    return list(value)
 
 
 class NeuronExplorer(Explorer):
@@ -38,9 +44,10 @@ class NeuronExplorer(Explorer):
     WEIGHT_RANGE = (-3, 3)
     THRESHOLD_RANGE = (-3, 6)
 
-    inputs_on = traitlets.List().tag(sync=True)
-    weight_values = traitlets.List().tag(sync=True)
-    threshold = traitlets.Float(2.0).tag(sync=True)
+    # checked by the validators below (Any: our own messages, also for the wrong type)
+    inputs_on = Setting([])
+    weight_values = Setting([])
+    threshold = Setting(2.0)
     ranges = traitlets.Dict().tag(sync=True)
 
     def __init__(self, n_inputs=3, weights=None, threshold=2.0, size="normal"):
@@ -70,7 +77,7 @@ class NeuronExplorer(Explorer):
 
     @traitlets.validate("weight_values")
     def _valid_weights(self, proposal):
-        value = proposal["value"]
+        value = _a_list(proposal["value"], "weight_values", "weights such as [1, -1, 0.5]")
         n = len(self.inputs_on) if self.inputs_on else len(value)
         if len(value) != n:
             raise traitlets.TraitError(f"give one weight per input: {n} weights; got "
@@ -83,7 +90,7 @@ class NeuronExplorer(Explorer):
 
     @traitlets.validate("inputs_on")
     def _valid_inputs(self, proposal):
-        value = proposal["value"]
+        value = _a_list(proposal["value"], "inputs_on", "inputs such as [1, 0, 1]")
         if self.weight_values and len(value) != len(self.weight_values):
             raise traitlets.TraitError(f"give one input per weight: {len(self.weight_values)} "
                                        f"inputs, each 0 or 1; got {len(value)}.")

@@ -1,18 +1,19 @@
 """The training explorer's own points: added by clicking or typed as text, with undo.
 
-Plain Python, no widgets: the explorer asks it for new points and keeps the result only when
-training on them works.
+``CustomPoints`` is plain Python, no widgets. ``PointsEditing`` is what a learner does to them
+in the explorer (add, undo, clear, type): each change is kept only when training on it works.
 """
 
 from __future__ import annotations
 
+import math
 import re
 
 import numpy as np
 
 from ..perceptron import check_labels, check_X
 
-__all__ = ["CustomPoints", "parse_points", "rounded_click"]
+__all__ = ["CustomPoints", "PointsEditing", "parse_points", "rounded_click"]
 
 _POINT_LINE = re.compile(r"^\s*([^,\s]+)\s*[,\s]\s*([^,\s]+)\s*[,\s]\s*([^,\s]+)\s*$")
 
@@ -103,3 +104,69 @@ def rounded_click(x, view_span):
     except OverflowError:       # next to the largest floats: rounding would overflow
         return x
     return rounded if np.isfinite(rounded) else x
+
+
+class PointsEditing:
+    """The custom-points part of the training explorer (a mixin).
+
+    It needs from the explorer: ``points`` (a CustomPoints), ``points_text``, ``retrain()``
+    (True when the new run is shown), ``_show_error(text)``, ``_quiet()``, ``dataset``,
+    ``_keep_view`` and ``_view_box``.
+    """
+
+    def add_point(self, x1, x2, cls):
+        """Add one custom point and train again."""
+        try:
+            X, d = self.points.with_point(x1, x2, cls)
+        except (TypeError, ValueError) as err:
+            self._show_error(str(err))
+            return
+        self._use_points(X, d, keep_view=True)
+
+    def click(self, x, y):
+        """A click on the picture at (x, y): a point of the chosen class, rounded to what a
+        click can mean at the picture's size."""
+        if all(isinstance(v, (int, float)) and math.isfinite(v) for v in (x, y)):
+            (x0, x1), (y0, y1) = self._view_box
+            span = 2 * min(x1 / 2 - x0 / 2, y1 / 2 - y0 / 2)   # inf near 1e308: no rounding
+            self.add_point(rounded_click(x, span), rounded_click(y, span), self.click_class)
+
+    def undo(self):
+        """Take back the last change to the custom points."""
+        taken = self.points.undo()
+        if taken is None:
+            return
+        older = (self.points.X, self.points.d)
+        with self._quiet():
+            self._keep_view = True
+            self.dataset = "custom"
+            if self.retrain():
+                self.points_text = self.points.as_text()
+            else:                              # the old points stay; undo can be tried again
+                self.points.keep_for_undo(older, taken)
+
+    def clear_points(self):
+        """Remove every custom point."""
+        self._use_points(np.zeros((0, 2)), np.zeros(0, dtype=int), keep_view=True)
+
+    def apply_points(self, text=None):
+        """Train on the points typed in the box (or on ``text``)."""
+        if text is not None:
+            self.points_text = text
+        try:
+            X, d = parse_points(self.points_text)
+        except (TypeError, ValueError) as err:
+            self._show_error(f"The points could not be read: {err}")
+            return
+        self._use_points(X, d, keep_view=False)
+
+    def _use_points(self, X, d, keep_view):
+        """Train on new custom points. If that fails, the old points and run stay."""
+        with self._quiet():
+            self.points.use(X, d)
+            self._keep_view = keep_view
+            self.dataset = "custom"
+            if self.retrain():
+                self.points_text = self.points.as_text()
+            else:                              # the old points are back: forget this change
+                self.points.undo()

@@ -24,12 +24,12 @@
  * @property {string} thinned    what a long run leaves out ("" when nothing)
  */
 function render({ model, el }) {
-  const style = model.get("look");
-  const W_PX = style.size.width, H_PX = style.size.height, font = style.size.font;
+  const look = model.get("look");
+  const W_PX = look.size.width, H_PX = look.size.height, font = look.size.font;
   const root = html("div", { class: "pl-explorer pl-training", tabindex: "0",
                              "aria-label": "training explorer: arrow keys step, Home and End jump, space plays" }, el);
   root.style.fontSize = `${font + 3}px`;
-  html("style", {}, root, style.css + BASE_CSS);
+  html("style", {}, root, look.css + BASE_CSS);
 
   // -- controls that retrain (they need the kernel) ----------------------------------------
   const top = html("div", { class: "pl-row" }, root);
@@ -77,12 +77,12 @@ function render({ model, el }) {
     while (pic.lastChild !== descNode) pic.removeChild(pic.lastChild);
     titleNode.textContent = run.title;
     const defs = svg("defs", {}, pic);
-    arrowHeads(defs, style);
+    arrowHeads(defs, look);
     sc = makeScale(run.xlim, run.ylim, { x: 0.09 * W_PX, y: 0.08 * H_PX, w: 0.52 * W_PX,
                                          h: 0.76 * H_PX });
-    drawAxes(pic, sc, style, run.x_label, run.y_label, run.title);
-    decision = makeDecision(svg("g", {}, pic), sc, style);
-    const r = Math.sqrt(style.size.marker) / 2;
+    drawAxes(pic, sc, look, run.x_label, run.y_label, run.title);
+    decision = makeDecision(svg("g", {}, pic), sc, look);
+    const r = Math.sqrt(look.size.marker) / 2;
     // points outside a fixed view are cut off at the plot's edge, not drawn over the legend
     const clip = "pl-clip-" + Math.random().toString(36).slice(2, 10);
     svg("rect", { x: sc.left, y: sc.top, width: sc.w, height: sc.h },
@@ -90,38 +90,38 @@ function render({ model, el }) {
     const dots = svg("g", { class: "pl-points", "clip-path": `url(#${clip})` }, pic);
     run.X.forEach(([x, y], i) => {
       const px = sc.px(x), py = sc.py(y);
-      if (isFinite(px) && isFinite(py)) marker(dots, run.d[i], px, py, r, style);
+      if (isFinite(px) && isFinite(py)) marker(dots, run.d[i], px, py, r, look);
     });
-    ring = svg("circle", { r: r * 1.9, fill: "none", stroke: style.colors.line, "stroke-width": 2.5,
+    ring = svg("circle", { r: r * 1.9, fill: "none", stroke: look.colors.line, "stroke-width": 2.5,
                            class: "pl-ring", visibility: "hidden", "clip-path": `url(#${clip})` }, pic);
-    const box = svg("g", { class: "pl-note" }, pic);
-    const noteBg = svg("rect", { x: sc.left + 4, y: sc.top + 4, rx: 3, fill: style.colors.background,
-                                 "fill-opacity": 0.85, stroke: style.colors.w_old }, box);
+    const box = svg("g", { class: "pl-corner-note" }, pic);
+    const noteBg = svg("rect", { x: sc.left + 4, y: sc.top + 4, rx: 3, fill: look.colors.background,
+                                 "fill-opacity": 0.85, stroke: look.colors.w_old }, box);
     noteText = svg("text", { x: sc.left + 10, y: sc.top + 4 + font, "font-size": font - 1 }, box);
     noteText.bg = noteBg;
     const legend = [
       { kind: "marker", cls: 0, label: run.class_names[0] },
       { kind: "marker", cls: 1, label: run.class_names[1] },
-      { kind: "line", color: style.colors.line, label: "decision line" },
+      { kind: "line", color: look.colors.line, label: "decision line" },
       { kind: "shade", label: "predicts 1 (z ≥ 0)" },
-      { kind: "line", color: style.colors.line, width: style.arrow.width, head: "line",
+      { kind: "line", color: look.colors.line, width: look.arrow.width, head: "line",
         label: "w = (w1, w2)" },
-      { kind: "line", color: style.colors.old, width: style.line.old_width,
-        dash: style.line.old_dash.join(" "), label: "line before the update" },
-      { kind: "line", color: style.colors.w_old, width: style.arrow.width, head: "w_old",
+      { kind: "line", color: look.colors.old, width: look.line.old_width,
+        dash: look.line.old_dash.join(" "), label: "line before the update" },
+      { kind: "line", color: look.colors.w_old, width: look.arrow.width, head: "w_old",
         label: "w before the update" },
-      { kind: "line", color: style.colors.excite, width: style.arrow.width, head: "excite",
+      { kind: "line", color: look.colors.excite, width: look.arrow.width, head: "excite",
         label: "update: excite (e = +1)" },
-      { kind: "line", color: style.colors.inhibit, width: style.arrow.width, head: "inhibit",
+      { kind: "line", color: look.colors.inhibit, width: look.arrow.width, head: "inhibit",
         label: "update: inhibit (e = −1)" },
       { kind: "pointer", label: "the line is this way (outside)" },
     ];
-    drawLegend(pic, 0.68 * W_PX, 0.08 * H_PX, legend, style);
+    drawLegend(pic, 0.68 * W_PX, 0.08 * H_PX, legend, look);
     // mistakes per epoch
     panel = { x: 0.74 * W_PX, y: 0.66 * H_PX, w: 0.23 * W_PX, h: 0.18 * H_PX };
     const pg = svg("g", { class: "pl-mistakes", "aria-hidden": "true" }, pic);
     svg("rect", { x: panel.x, y: panel.y, width: panel.w, height: panel.h, fill: "none",
-                  stroke: style.colors.text }, pg);
+                  stroke: look.colors.text }, pg);
     svg("text", { x: panel.x + panel.w / 2, y: panel.y - 5, "text-anchor": "middle",
                   "font-size": font - 1 }, pg).textContent = "mistakes per epoch";
     svg("text", { x: panel.x + panel.w / 2, y: panel.y + panel.h + font + 2, "text-anchor": "middle",
@@ -203,8 +203,8 @@ function render({ model, el }) {
       const h = (c / top) * panel.h;
       const now = epoch > g * group && epoch <= (g + 1) * group;
       svg("rect", { x: panel.x + g * bw + bw * 0.15, y: panel.y + panel.h - h,
-                    width: bw * 0.7, height: h, stroke: style.colors.edge, "stroke-width": 0.5,
-                    fill: now ? style.colors.bar_now : style.colors.bar }, bars);
+                    width: bw * 0.7, height: h, stroke: look.colors.edge, "stroke-width": 0.5,
+                    fill: now ? look.colors.bar_now : look.colors.bar }, bars);
     }
     // words
     readout.textContent = pe ? run.readout_epoch[sliderOf(p)] : run.readout[frameOf(p)];

@@ -17,10 +17,54 @@ import json
 import numpy as np
 
 from .. import narration
+from ..geometry import is_linearly_separable, max_margin_weights, novikoff_bound
+from ..perceptron import Perceptron
 from ..style import format_number as fmt
 from ..style import format_vector
 
-__all__ = ["RUN_BUDGET", "RUN_FIELDS", "build_run", "frame_of", "status_at"]
+__all__ = ["RUN_BUDGET", "RUN_FIELDS", "build_run", "epochs_done", "fit_view", "frame_of",
+           "snap_position",
+           "train"]
+
+NO_POINTS = ("No points yet. Click on the picture to add points (choose the class first), or "
+             "type them in the box as lines 'x1, x2, class'.")
+
+
+def train(X, d, *, lr, epochs, shuffle, seed):
+    """Train a perceptron on (X, d) for the explorer: a dict with ``problem`` (why there is
+    nothing to train, or ""), ``perceptron``, ``history``, ``bound`` (Novikoff's, or None)
+    and ``separable``."""
+    out = dict(problem="", perceptron=None, history=None, bound=None, separable=None)
+    if len(X) == 0:
+        return dict(out, problem=NO_POINTS)
+    if d.min() == d.max():
+        return dict(out, problem=f"All points are class {int(d[0])}. Add at least one point "
+                                 f"of class {1 - int(d[0])}, so there is something to separate.")
+    perceptron = Perceptron(2, lr=lr, epochs=epochs, shuffle=shuffle, seed=seed).fit(X, d)
+    separable = is_linearly_separable(X, d)
+    bound = None
+    if separable:
+        try:
+            bound = novikoff_bound(X, d, max_margin_weights(X, d))
+        except ValueError:         # no margin that floating point can show: no bound
+            bound = None
+        if bound is not None and not np.isfinite(bound):
+            bound = None
+    return dict(out, perceptron=perceptron, history=perceptron.history_, bound=bound,
+                separable=separable)
+
+
+def fit_view(X):
+    """The picture's limits ((x0, x1), (y0, y1)) around the points, with room to spare."""
+    # halves first, so that points near the largest floats do not overflow
+    lo, hi = X.min(axis=0), X.max(axis=0)
+    centre = lo / 2 + hi / 2
+    half = max((hi / 2 - lo / 2).max(), 0.5) * 1.25
+    xlim, ylim = ((float(c - half), float(c + half)) for c in centre)
+    if not np.isfinite([xlim, ylim]).all():
+        raise ValueError("these points are too far out to draw (beyond about 1e307): scale "
+                         "them down, for example divide X by 1e10.")
+    return xlim, ylim
 
 RUN_BUDGET = 2_000_000
 
@@ -42,6 +86,20 @@ RUN_FIELDS = {
 }
 
 
+def epochs_done(run, position):
+    """How many epochs are complete at ``position``."""
+    return sum(1 for end in run["epoch_ends"] if end <= position)
+
+
+def snap_position(run, position):
+    """``position`` kept within the run: past the visits sent one by one, at the end of an
+    epoch (the one before)."""
+    p = int(min(max(position, 0), run["n"]))
+    if p > run["stepped"]:
+        p = max([run["stepped"]] + [e for e in run["epoch_ends"] if e <= p])
+    return p
+
+
 def frame_of(run, position):
     """The index in ``W``, ``W_text`` and ``readout`` of ``position``: the position itself up
     to ``stepped``, then one frame per epoch end."""
@@ -49,12 +107,6 @@ def frame_of(run, position):
     if position <= stepped:
         return position
     return stepped + sum(1 for end in run["epoch_ends"] if stepped < end <= position)
-
-
-def status_at(run, position):
-    """The status line at ``position``: the last change sent at or before it (as the view
-    finds it)."""
-    return [text for p, text in run["status"] if p <= position][-1]
 
 
 def _empty(base, problem):

@@ -106,7 +106,7 @@ STATE = r"""(root) => {
     desc: pic && pic.querySelector(":scope > desc")
       ? pic.querySelector(":scope > desc").textContent : null,
     readout: text(".pl-readout"), status: text(".pl-status"), alert: text("div.pl-note"),
-    message: text(".pl-message"), cornerNote: text("g.pl-note"),
+    message: text(".pl-message"), cornerNote: text("g.pl-corner-note"),
     line: seg(q(".pl-line")), oldLine: seg(q(".pl-old-line")), w: seg(q(".pl-w")),
     wOld: seg(q(".pl-w-old")), update: seg(q(".pl-update")),
     away: q(".pl-line-away") ? { visible: vis(q(".pl-line-away")),

@@ -77,6 +77,23 @@ def wait_for_kernel(page, timeout=90_000):
     page.wait_for_function(KERNEL_READY, timeout=timeout)
 
 
+ALL_RAN = """() => {
+    // every code cell of the notebook has run: read from the notebook's model, so that cells
+    // whose input is collapsed (the set-up cell) or not drawn yet count too
+    const panel = window.jupyterapp.shell.currentWidget;
+    const cells = panel && panel.content && panel.content.model && panel.content.model.cells;
+    if (!cells || !cells.length) return false;
+    let code = 0;
+    for (let i = 0; i < cells.length; i++) {
+        const c = cells.get(i);
+        if (c.type !== "code") continue;
+        code += 1;
+        if (!c.executionCount) return false;
+    }
+    return code > 0;
+}"""
+
+
 def run_all(page, timeout=180_000):
     """Clear every output, Run All, wait until every cell has run; return the seconds."""
     page.evaluate("() => window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
@@ -87,12 +104,7 @@ def run_all(page, timeout=180_000):
     start = time.perf_counter()
     page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
     try:
-        page.wait_for_function(
-            """() => {
-                const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
-                return prompts.length > 0
-                    && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
-            }""", timeout=timeout)
+        page.wait_for_function(ALL_RAN, timeout=timeout)
     except Exception:
         RESULTS.mkdir(exist_ok=True)
         page.screenshot(path=str(RESULTS / "run-all-failed.png"))
