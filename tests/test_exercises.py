@@ -242,3 +242,41 @@ def test_a_function_returning_the_wrong_kind_is_told_what_to_return():
         in message
     status, message = nb01.q3.verdict(_returning([[1], [2, 3]]))
     assert "of different lengths" in message
+
+
+# --- fair number checks -----------------------------------------------------------------------
+
+def test_a_measured_slope_and_a_rounding_error_count_as_right():
+    from perceptron_lib.exercises import nb00, nb08
+    assert nb08.q1.verdict(0.2499999792)[0] == "correct"     # the finite difference 08 teaches
+    assert nb00.q3.verdict(32.0000001)[0] == "correct"
+
+
+def test_a_near_miss_is_told_it_is_close_at_full_precision():
+    from perceptron_lib.exercises import nb08
+    status, message = nb08.q1.verdict(0.2512345678)
+    assert status == "incorrect" and "0.2512345678 is close" in message
+    assert "0.3 is not it" in nb08.q1.verdict(0.3)[1]
+
+
+def test_text_answers_to_number_questions_are_told_what_to_write():
+    assert "without the quotes" in nb03.q3.verdict("14")[1]
+    message = nb03.q3.verdict("fourteen")[1]
+    assert "digits, such as 14" in message and "without the quotes" not in message
+
+
+def test_xor_is_told_it_is_not_one_of_the_choices():
+    assert "not one of the four" in nb03.q1.verdict("XOR")[1]
+
+
+def test_exact_and_floating_point_disagree_and_the_message_says_both():
+    # 0.3 - 0.2 - 0.1 is 0 exactly (so NAND's (1, 1) fires: wrong), but -2.8e-17 in floats
+    status, message = nb02.q4.verdict([0.3, -0.2, -0.1])
+    assert status == "incorrect" and "0 exactly, and step(0) = 1" in message
+    assert "floating-point" in message and "-2.7755575615628914e-17" in message
+
+
+def test_messages_have_no_stray_space_before_a_comma():
+    for name, ex in EXERCISES:
+        for odd in ("text", [[1, 0, 1]], [1, 2]):
+            assert " ," not in ex.verdict(odd)[1], name

@@ -136,14 +136,15 @@ QUIZ_HEADER = "\n\n".join([
 ])
 
 QUIZ_SETUP = """import perceptron_lib as pl
-from perceptron_lib.exercises.quizzes import quiz1, quiz2, quiz3
+from perceptron_lib.exercises.quizzes import quiz1, quiz2, quiz3, quiz4
 
 pl.require("0.2.0")"""
 
 _WHEN = {"quiz1": "Run it at the start of the session after notebook 02.",
          "quiz2": "Run it at the start of the session after notebook 04.",
-         "quiz3": "Run it at the start of the session after notebook 07, or set it with the "
-                  "last homework."}
+         "quiz3": "Run it at the start of the session after notebook 06.",
+         "quiz4": "Run it at the end of the course, after notebook 08, or set it with the last "
+                  "homework."}
 
 
 def _answer_kind(ex):

@@ -121,6 +121,11 @@ def _read_number(answer):
     if isinstance(answer, (bool, np.bool_)):
         return None, "Please answer with a single number, not True/False."
     if isinstance(answer, str):
+        try:
+            float(answer.strip())
+        except ValueError:
+            return None, ("Please answer with a single number written in digits, such as 14, "
+                          "not text.")
         return None, (f"Please answer with a single number, not text: write {answer.strip()} "
                       f"without the quotes.")
     if isinstance(answer, (list, tuple, np.ndarray)):
@@ -152,40 +157,50 @@ def _float(value):
 def read_vector(answer, size, names):
     """(list of numbers, None) for a flat list of ``size`` numbers, else (None, a message)."""
     example = "[" + ", ".join(str(k % 2) for k in range(1, size + 1)) + "]"
+    names = f" {names}" if names else ""
     if isinstance(answer, str):
-        return None, f"Please answer with a list of {size} numbers {names}, not text."
+        return None, f"Please answer with a list of {size} numbers{names}, not text."
     if _is_number(answer) or isinstance(answer, (bool, np.bool_)):
-        return None, f"Please answer with a list of {size} numbers {names}, like {example}."
+        return None, f"Please answer with a list of {size} numbers{names}, like {example}."
     try:
         arr = np.asarray(answer, dtype=object)
     except (TypeError, ValueError):
         arr = None
     if arr is None or arr.ndim == 0:
-        return None, f"Please answer with a list of {size} numbers {names}, like {example}."
+        return None, f"Please answer with a list of {size} numbers{names}, like {example}."
     if arr.ndim != 1:
-        return None, (f"Please answer with a flat list of {size} numbers {names}, not a table: "
+        return None, (f"Please answer with a flat list of {size} numbers{names}, not a table: "
                       f"your answer has shape {arr.shape}. Write {example}, not [{example}].")
     values = arr.tolist()
     if any(isinstance(v, (bool, np.bool_)) for v in values) or \
             (isinstance(answer, np.ndarray) and answer.dtype == bool):
-        return None, (f"Please answer with numbers {names}, not True/False: write 1 for True "
+        return None, (f"Please answer with numbers{names}, not True/False: write 1 for True "
                       f"and 0 for False.")
     if not all(_is_number(v) for v in values):
-        return None, f"Please answer with {size} numbers {names}; some entries are not numbers."
+        return None, f"Please answer with {size} numbers{names}; some entries are not numbers."
     if len(values) != size:
-        return None, f"Expected {size} numbers {names}; your answer has {len(values)}."
+        return None, f"Expected {size} numbers{names}; your answer has {len(values)}."
     if any(_float(v) is None for v in values):
         return None, (f"Some of your numbers are far too large ({FLOAT_LIMIT}); the answer "
                       f"has ordinary-sized numbers. Check your calculation.")
     if not all(np.isfinite(float(v)) for v in values):
-        return None, f"Please answer with {size} finite numbers {names}; got NaN or infinity."
+        return None, f"Please answer with {size} finite numbers{names}; got NaN or infinity."
     return values, None
 
 
 # --- checkers ------------------------------------------------------------------------------------
 
-def number(expected, wrong=None, tol=1e-9, right_msg=""):
-    """Checker for a number; ``wrong`` maps a common wrong value to a specific explanation."""
+def _near(value, target, rel, abs_tol=1e-12):
+    return abs(value - target) <= max(rel * abs(target), abs_tol)
+
+
+def number(expected, wrong=None, rel=1e-6, abs_tol=1e-12, right_msg=""):
+    """Checker for a number; ``wrong`` maps a common wrong value to a specific explanation.
+
+    A number is right within ``rel`` of the answer (relative: one part in a million by
+    default, so a slope measured with a small step, 0.2499999792, is 0.25), or within
+    ``abs_tol`` (for answers near 0). A number within 1 % is told it is close; the message
+    shows it as it was given, at full precision."""
     wrong = wrong or {}
 
     def checker(answer):
@@ -193,17 +208,21 @@ def number(expected, wrong=None, tol=1e-9, right_msg=""):
         if problem:
             return False, problem
         value = float(value)
-        if abs(value - expected) <= tol:
+        if _near(value, expected, rel, abs_tol):
             return True, right_msg
         for w, msg in wrong.items():
-            if abs(value - w) <= tol:
+            if _near(value, w, rel, abs_tol):
                 return False, msg
-        return False, f"{value:g} is not it. Try the hint: .hint()"
+        if _near(value, expected, 1e-2):
+            return False, (f"{value!r} is close, but not close enough. Keep more digits (do "
+                           f"not round until the end), or check the last step of your "
+                           f"calculation.")
+        return False, f"{value!r} is not it. Try the hint: .hint()"
     return checker
 
 
 def vector(expected, wrong=None, right_msg="", tol=1e-9, names=""):
-    """Checker for a list of numbers (order matters)."""
+    """Checker for a list of numbers (order matters), each right within ``tol``."""
     expected = np.asarray(expected, dtype=float)
     wrong = [(np.asarray(w, dtype=float), m) for w, m in (wrong or [])]
 
@@ -346,6 +365,11 @@ def gate_weights(name, targets):
         w1, w2 = (f"({_fmt(w)})" if w < 0 else _fmt(w) for w in W[1:])
         why = f"z = {_fmt(W[0])} + {w1}·{INPUTS[k][0]} + {w2}·{INPUTS[k][1]} = {_fmt(z[k])}"
         why += " exactly, and step(0) = 1" if z[k] == 0 else ""
+        floating = W[0] + W[1] * INPUTS[k][0] + W[2] * INPUTS[k][1]
+        if fires(floating) != y[k]:              # floating point says otherwise: say both
+            why += (f" (a floating-point computation such as neuron_output gets "
+                    f"{floating!r} there, and outputs {fires(floating)}; the course judges "
+                    f"the decimals you typed exactly)")
         return False, (f"for input {INPUTS[k]}, {why}, so the neuron outputs {y[k]}, but {name} "
                        f"gives {targets[k]} ({len(bad)} of 4 rows wrong): your W computes "
                        f"{computes}.")

@@ -12,11 +12,13 @@ q1 = Exercise("Exercise 3.1", "Which of AND, OR, NAND, XNOR is NOT linearly sepa
               choice("XNOR", ["AND", "OR", "NAND", "XNOR"],
                      {"and": "AND has one 1 in a corner: a line cuts that corner off.",
                       "or": "OR has one 0 in a corner: a line cuts that corner off.",
-                      "nand": "NAND is AND flipped: the same line works."}),
+                      "nand": "NAND is AND flipped: the same line works.",
+                      "xor": "XOR is indeed not separable, but it is not one of the four "
+                             "choices: which of them has its 1s on a diagonal, as XOR has?"}),
               "Look for a gate whose 1s sit on a diagonal.",
               "XNOR: its 1s are (0, 0) and (1, 1), its 0s (0, 1) and (1, 0), crossing like XOR's.",
               'answer_3_1 = "XNOR"',
-              [('answer_3_1 = "and"', "cuts that corner"), ('answer_3_1 = "XOR"', "one of")])
+              [('answer_3_1 = "and"', "cuts that corner"), ('answer_3_1 = "XOR"', "not one of the four")])
 
 
 q2 = Exercise("Exercise 3.2", "W = [-1, 1, 1]: at which x2 does the line cross the x2 axis "

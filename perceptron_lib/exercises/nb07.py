@@ -17,7 +17,7 @@ q1 = Exercise("Exercise 7.1", "How many flowers of each species does the Iris da
 
 
 q2 = Exercise("Exercise 7.2", "After standardising a feature ((x - mean) / std), what is its mean?",
-              number(0, {1: "the standard deviation becomes 1; the mean becomes 0."}, tol=1e-6),
+              number(0, {1: "the standard deviation becomes 1; the mean becomes 0."}, abs_tol=1e-6),
               "Subtracting the mean moves the centre to ...?",
               "Subtracting the mean centres the feature at 0; dividing by the std makes its "
               "spread 1.",

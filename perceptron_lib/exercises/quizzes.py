@@ -1,6 +1,6 @@
 """Check-in quizzes: five quick questions on the previous session, for the start of a lecture.
 
-One quiz per session of the teacher's guide's three-session plan (teacher/checkin_quizzes.ipynb
+One quiz per session of the teacher's guide's four-session plan (teacher/checkin_quizzes.ipynb
 runs them)::
 
     from perceptron_lib.exercises.quizzes import quiz1
@@ -9,7 +9,8 @@ runs them)::
 
 - ``quiz1``: notebooks 00-02 (the neuron, z = W^T x + b, the step function, gates by hand)
 - ``quiz2``: notebooks 03-04 (decision lines, separability, the learning rule)
-- ``quiz3``: notebooks 05-07 (convergence, the hidden layer, real data)
+- ``quiz3``: notebooks 05-06 (convergence, the hidden layer)
+- ``quiz4``: notebooks 07-08 (real data and the pocket, learning the hidden layer)
 
 They work like the notebooks' exercises: ``check`` never raises, a blank answer is "not
 answered yet", typical wrong answers get a specific message, and ``hint()``/``solution()``
@@ -20,7 +21,7 @@ from types import SimpleNamespace
 
 from .core import Exercise, choice, gate_weights, number, truth, vector
 
-__all__ = ["QUIZZES", "quiz1", "quiz2", "quiz3"]
+__all__ = ["QUIZZES", "quiz1", "quiz2", "quiz3", "quiz4"]
 
 
 quiz1 = SimpleNamespace(
@@ -160,11 +161,12 @@ quiz2 = SimpleNamespace(
 
 
 quiz3 = SimpleNamespace(
-    title="Check-in 3 · after notebooks 05–07",
-    notebooks=("05", "06", "07"),
+    title="Check-in 3 · after notebooks 05–06",
+    notebooks=("05", "06"),
     q1=Exercise(
         "Check-in 3.1",
-        "Every input has length at most R = 3, and a line separates the data with margin "
+        "Every extended input [1, x1, x2] has length at most R = 3, and a line separates the "
+        "data with margin "
         "gamma = 0.5. At most how many mistakes does the perceptron make (Novikoff's bound "
         "(R / gamma)²)?",
         number(36, {6: "that is R / gamma; the bound is its square.",
@@ -202,6 +204,35 @@ quiz3 = SimpleNamespace(
         [((1, 1), "correct")]),
     q4=Exercise(
         "Check-in 3.4",
+        "A single perceptron trains on XOR for 100 epochs. Does it ever finish an epoch "
+        "without a mistake? (True or False)",
+        truth(False, "no line separates XOR, so every epoch makes at least one mistake; from "
+                     "epoch 2 on the weights even repeat: a cycle."),
+        "Can any line put XOR's two triangles on one side and its two circles on the other?",
+        "False: no line separates XOR (notebook 03), so there is always a mistake; notebook 05 "
+        "catches the weights repeating from epoch 2 on, a cycle that never ends.",
+        "quiz_3_4 = False",
+        [("quiz_3_4 = True", "no line separates XOR")],
+        [(0, "correct")]),
+    q5=Exercise(
+        "Check-in 3.5",
+        "How many hidden neurons does notebook 06's network use to compute XOR?",
+        number(2, {1: "one neuron draws one line, and XOR needs two: OR and NAND.",
+                   3: "three neurons in all, but only two of them are hidden: the third is "
+                      "the output neuron (AND)."}),
+        "Count the neurons between the inputs and the output neuron.",
+        "Two: h1 = OR and h2 = NAND; the output neuron computes AND(h1, h2).",
+        "quiz_3_5 = 2",
+        [("quiz_3_5 = 3", "only two of them are hidden")],
+        [(2.0, "correct")]),
+)
+
+
+quiz4 = SimpleNamespace(
+    title="Check-in 4 · after notebooks 07–08",
+    notebooks=("07", "08"),
+    q1=Exercise(
+        "Check-in 4.1",
         "When no line separates the classes, which algorithm keeps the best weights seen so "
         "far: 'pocket', 'backpropagation' or 'novikoff'?",
         choice("pocket", ["pocket", "backpropagation", "novikoff"],
@@ -210,14 +241,14 @@ quiz3 = SimpleNamespace(
                                    "something in its pocket.",
                 "novikoff": "Novikoff's theorem bounds the mistakes on separable data; it "
                             "says nothing when the classes overlap."}),
-        "Notebook 07's last section.",
+        "Notebook 07's section on the pocket algorithm.",
         "The pocket algorithm: train as usual, but keep the weights with the best training "
         "accuracy seen so far.",
-        'quiz_3_4 = "pocket"',
-        [('quiz_3_4 = "novikoff"', "separable data")],
+        'quiz_4_1 = "pocket"',
+        [('quiz_4_1 = "novikoff"', "separable data")],
         [("Pocket", "correct"), ("perceptron", "one of")]),
-    q5=Exercise(
-        "Check-in 3.5",
+    q2=Exercise(
+        "Check-in 4.2",
         "Before training on the iris flowers you standardise each feature. Whose mean and "
         "standard deviation do you use: 'training', 'test' or 'all'?",
         choice("training", ["training", "test", "all"],
@@ -228,10 +259,47 @@ quiz3 = SimpleNamespace(
         "The test set plays the flowers the model has never seen.",
         "The training flowers' mean and standard deviation, applied to both sets; anything "
         "else lets the test set leak into training.",
-        'quiz_3_5 = "training"',
-        [('quiz_3_5 = "all"', "leak into training")],
+        'quiz_4_2 = "training"',
+        [('quiz_4_2 = "all"', "leak into training")],
         [("Training", "correct")]),
+    q3=Exercise(
+        "Check-in 4.3",
+        "What is the slope of the sigmoid at z = 0? (A number; you may write a calculation.)",
+        number(0.25, {0.5: "0.5 is the sigmoid's value at 0; its slope is "
+                           "sigmoid(0) · (1 - sigmoid(0)).",
+                      1: "that is the step's height, not the sigmoid's slope."}),
+        "The slope is sigmoid(z) · (1 - sigmoid(z)).",
+        "sigmoid(0) = 0.5, so the slope is 0.5 · (1 - 0.5) = 0.25, the steepest it gets.",
+        "quiz_4_3 = 0.5 * (1 - 0.5)",
+        [("quiz_4_3 = 0.5", "value at 0")],
+        [(0.2499999792, "correct")]),
+    q4=Exercise(
+        "Check-in 4.4",
+        "y = sigmoid(z) with z = 3·w. At w = 0, how fast does y change with w (dy/dw)? "
+        "(Use the chain rule.)",
+        number(0.75, {0.25: "that is dy/dz alone; multiply by dz/dw = 3.",
+                      3: "that is dz/dw alone; multiply by the sigmoid's slope at 0, 0.25."}),
+        "The chain rule: dy/dw = dy/dz · dz/dw.",
+        "dz/dw = 3 and dy/dz = sigmoid'(0) = 0.25, so dy/dw = 3 · 0.25 = 0.75.",
+        "quiz_4_4 = 3 * 0.25",
+        [("quiz_4_4 = 0.25", "multiply by dz/dw")],
+        [(0.75, "correct")]),
+    q5=Exercise(
+        "Check-in 4.5",
+        "Why does a 2-2-1 network start from random weights and not from zeros: 'twins', "
+        "'speed' or 'overflow'?",
+        choice("twins", ["twins", "speed", "overflow"],
+               {"speed": "a zero start would be just as fast per epoch; the trouble is that "
+                         "both hidden neurons would stay the same.",
+                "overflow": "zeros cannot overflow; the trouble is that both hidden neurons "
+                            "would get the same blame and stay the same."}),
+        "What happens to two hidden neurons that start with the same weights?",
+        "Twins: hidden neurons that start alike get the same blame and move alike, every "
+        "epoch, so they stay twins and draw only one line. Random starts break the tie.",
+        'quiz_4_5 = "twins"',
+        [('quiz_4_5 = "speed"', "stay the same")],
+        [("Twins", "correct")]),
 )
 
 
-QUIZZES = {"quiz1": quiz1, "quiz2": quiz2, "quiz3": quiz3}
+QUIZZES = {"quiz1": quiz1, "quiz2": quiz2, "quiz3": quiz3, "quiz4": quiz4}

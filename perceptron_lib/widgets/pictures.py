@@ -37,7 +37,7 @@ def training_png(X, d, history, position, xlim, ylim, size="normal", title="", x
     spec = size_spec(size)
     fig = new_figure(size)
     gs = fig.add_gridspec(1, 2, width_ratios=[2.3, 1], left=0.08, right=0.97, bottom=0.16,
-                          top=0.9, wspace=0.35)
+                          top=0.9, wspace=0.75)
     ax, ax_m = fig.add_subplot(gs[0]), fig.add_subplot(gs[1])
     style_axes(ax, xlim, ylim, title=title, fontsize=spec["font"], x_label=x_label,
                y_label=y_label)
@@ -59,11 +59,18 @@ def training_png(X, d, history, position, xlim, ylim, size="normal", title="", x
         ax.text(0.02, 0.98, f"step {position}/{len(history)}\nW = {format_vector(W)}",
                 transform=ax.transAxes, va="top", fontsize=spec["font"] - 1,
                 bbox=dict(facecolor="white", alpha=0.85, edgecolor="#bbbbbb"))
-    if len(X):
-        ax.legend(loc="lower right", fontsize=spec["font"] - 3, framealpha=0.85)
+    if len(X):      # beside the picture, where it hides no point
+        ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=spec["font"] - 3,
+                  framealpha=0.85, borderaxespad=0)
     ax_m.bar(range(1, len(counts) + 1), counts, color=COLORS["bar"], edgecolor="black")
     n_epochs = history.n_epochs if history is not None else 1
     ax_m.set_xlim(0.4, n_epochs + 0.6)
+    # the same scale at every position: 0 to the most mistakes of any epoch
+    most = max(history.mistakes_per_epoch) if history is not None and history.n_epochs else 1
+    ax_m.set_ylim(0, max(most, 1) * 1.08)
+    if not counts:
+        ax_m.text(0.5, 0.5, "no epoch yet:\npress step", transform=ax_m.transAxes,
+                  ha="center", va="center", fontsize=spec["font"] - 2, color="#555555")
     ax_m.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
     ax_m.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
     ax_m.set_title("mistakes per epoch", fontsize=spec["font"])
