@@ -8,6 +8,7 @@ messages, and no sequence of actions raises.
 import base64
 import io
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -21,6 +22,8 @@ from perceptron_lib.widgets.descent import MAX_FRAMES, frame_epochs, readout, st
 
 LEAKS = ("ufunc", "SeedSequence", "could not convert", "Traceback", "not iterable",
          "object of type")
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -251,3 +254,23 @@ def test_every_unsolved_run_of_the_menus_is_described_by_its_loss(lr):
             window, fall = loss_fall(ex.history)
             text = ex.describe_status()
             assert text.startswith("Stuck" if fall < FLAT else "Still learning"), (seed, epochs)
+
+
+@pytest.mark.parametrize("seed, epochs", [(0, 1000), (7, 250), (3, 20000)])
+def test_the_run_keeps_its_declared_contract(seed, epochs):
+    import json
+
+    from perceptron_lib.widgets.descent import MAX_FRAMES, RUN_FIELDS
+    run = DescentExplorer(seed=seed, epochs=epochs).run
+    assert set(run) == set(RUN_FIELDS)
+    for key, kind in RUN_FIELDS.items():
+        assert isinstance(run[key], kind), key
+    frames = len(run["epochs"])
+    assert frames <= MAX_FRAMES + 2 and run["epochs"][0] == 0 and run["epochs"][-1] == epochs
+    for key in ("W_hidden", "W_out", "hidden", "outputs", "loss", "readout"):
+        assert len(run[key]) == frames, key
+    assert all(0 <= k < frames for k, _ in run["status"])
+    assert len(json.dumps(run, allow_nan=False)) < 2_000_000
+    script = (ROOT / "perceptron_lib" / "widgets" / "descent.js").read_text()
+    for key in RUN_FIELDS:                      # the view declares every field
+        assert "} " + key in script, key

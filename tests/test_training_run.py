@@ -1,6 +1,7 @@
 """The run the training explorer sends: its declared fields, and its size budget."""
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -29,6 +30,10 @@ def _check_fields(run):
     assert len(run["cum"]) == run["stepped"] + 1
     assert len(run["mistakes"]) == run["n_epochs"] == len(run["readout_epoch"]) - 1
     json.dumps(run, allow_nan=False)            # valid JSON: no NaN or infinity
+    script = (Path(__file__).resolve().parents[1] / "perceptron_lib" / "widgets"
+              / "training.js").read_text()
+    for key in RUN_FIELDS:                      # the view declares every field
+        assert "} " + key in script, key
 
 
 def test_an_empty_run_keeps_the_contract():

@@ -18,7 +18,8 @@ q1 = Exercise("Exercise 3.1", "Which of AND, OR, NAND, XNOR is NOT linearly sepa
               "Look for a gate whose 1s sit on a diagonal.",
               "XNOR: its 1s are (0, 0) and (1, 1), its 0s (0, 1) and (1, 0), crossing like XOR's.",
               'answer_3_1 = "XNOR"',
-              [('answer_3_1 = "and"', "cuts that corner"), ('answer_3_1 = "XOR"', "not one of the four")])
+              [('answer_3_1 = "and"', "cuts that corner"),
+               ('answer_3_1 = "XOR"', "not one of the four")])
 
 
 q2 = Exercise("Exercise 3.2", "W = [-1, 1, 1]: at which x2 does the line cross the x2 axis "

@@ -4,6 +4,20 @@
 // answer, the hidden plane with the points and the output neuron's line, and the loss.
 // The kernel is asked only to retrain (seed, learning rate, epochs).
 
+/**
+ * The run, as descent.build_run makes it (its RUN_FIELDS list the same fields). One frame
+ * per epoch shown (run.epochs); everything per frame is indexed by the frame.
+ * @typedef {Object} Run
+ * @property {string} title  @property {number} seed  @property {number} lr
+ * @property {number[][]} X  @property {number[]} d  @property {string[]} input_names
+ * @property {number} n_epochs  @property {number[]} epochs  the epoch of each frame
+ * @property {?number} solved_epoch
+ * @property {number[][][]} W_hidden  @property {number[][]} W_out  one per frame
+ * @property {number[][][]} hidden  @property {number[][]} outputs  one per frame
+ * @property {number[]} loss  one per frame  @property {number} loss_max
+ * @property {string} loss_name  @property {string[]} readout  one per frame
+ * @property {Array} status  [frame, text] at each change
+ */
 function render({ model, el }) {
   const look = model.get("look");
   const W_PX = look.size.width, font = look.size.font;

@@ -145,6 +145,37 @@ def _r(a, digits=3):
 
 # --- the explorer --------------------------------------------------------------------------------
 
+RUN_FIELDS = {          # what build_run sends; descent.js declares the same (@typedef Run)
+    "title": str, "seed": int, "lr": float, "X": list, "d": list, "input_names": list,
+    "n_epochs": int, "epochs": list,           # the epochs shown, one frame each
+    "solved_epoch": (int, type(None)),
+    "W_hidden": list, "W_out": list, "hidden": list, "outputs": list, "loss": list,
+    "loss_max": float, "loss_name": str,
+    "readout": list,                           # one sentence per frame
+    "status": list,                            # [frame, text] at each change
+}
+
+
+def build_run(h, *, seed, lr, loss):
+    """The run of a trained network, as the browser view needs it (plain JSON, at most
+    MAX_FRAMES frames, numbers rounded to what the picture needs)."""
+    frames = frame_epochs(h.n_epochs, h.solved_epoch)
+    statuses = []
+    for k, e in enumerate(frames):
+        text = status(h, e)
+        if not statuses or statuses[-1][1] != text:
+            statuses.append([k, text])
+    return dict(
+        title=f"XOR: seed {seed}, learning rate {fmt(lr)}", seed=seed, lr=float(lr),
+        X=h.X.tolist(), d=[int(v) for v in h.d], input_names=list(INPUT_NAMES),
+        n_epochs=h.n_epochs, epochs=frames, solved_epoch=h.solved_epoch,
+        W_hidden=_r(h.W_hidden[frames]), W_out=_r(h.W_out[frames]),
+        hidden=_r(h.hidden[frames]), outputs=_r(h.outputs[frames]),
+        loss=[float(f"{v:.4g}") for v in h.loss[frames]], loss_max=float(h.loss.max()),
+        loss_name="squared loss" if loss == "squared" else "log loss",
+        readout=[readout(h, e) for e in frames], status=statuses)
+
+
 class DescentExplorer(Stepping, Explorer):
     """Step through gradient descent on a 2-2-1 network learning XOR.
 
@@ -210,7 +241,7 @@ class DescentExplorer(Stepping, Explorer):
         try:
             X, d = gate_data("XOR")
             network = TinyNetwork(lr=lr, epochs=epochs, loss=self.loss, seed=seed).fit(X, d)
-            run = self._run(network.history_, seed, lr)
+            run = build_run(network.history_, seed=seed, lr=lr, loss=self.loss)
         except Exception as err:  # whatever happened, the learner keeps a working explorer
             with self._quiet():
                 if self._last_good is not None:
@@ -227,26 +258,6 @@ class DescentExplorer(Stepping, Explorer):
             self.lr_options = sorted(set(self.lr_options) | {lr})
             self.epoch_options = sorted(set(self.epoch_options) | {epochs})
         return True
-
-    def _run(self, h, seed, lr):
-        """The run, as the browser view needs it (plain JSON)."""
-        frames = frame_epochs(h.n_epochs, h.solved_epoch)
-        texts = {}
-        statuses = []
-        for e in frames:
-            texts[e] = readout(h, e)
-            text = status(h, e)
-            if not statuses or statuses[-1][1] != text:
-                statuses.append([len(texts) - 1, text])
-        return dict(
-            title=f"XOR: seed {seed}, learning rate {fmt(lr)}", seed=seed, lr=float(lr),
-            X=h.X.tolist(), d=[int(v) for v in h.d], input_names=list(INPUT_NAMES),
-            n_epochs=h.n_epochs, epochs=frames, solved_epoch=h.solved_epoch,
-            W_hidden=_r(h.W_hidden[frames]), W_out=_r(h.W_out[frames]),
-            hidden=_r(h.hidden[frames]), outputs=_r(h.outputs[frames]),
-            loss=[float(f"{v:.4g}") for v in h.loss[frames]], loss_max=float(h.loss.max()),
-            loss_name="squared loss" if self.loss == "squared" else "log loss",
-            readout=[texts[e] for e in frames], status=statuses)
 
     def _on_setting(self, change):
         if not self._busy:
