@@ -89,3 +89,25 @@ def test_the_explorer_steps_a_thinned_run_and_says_what_is_left_out():
     ex.step_back()
     assert ex.describe_position() == narration.readout(ex.history, ex.position, 1,
                                                        *ex._view_box)
+
+
+def test_predict_mode_keeps_the_score_and_explains():
+    ex = TrainingExplorer(dataset="AND", predict=True)
+    assert ex.guess(True) is True and ex.position == 1 and ex.score == [1, 1]
+    assert ex.message.startswith("✔ Right: at x = (0, 0) the neuron fires (output 1)")
+    assert "e = -1: an update" in ex.message
+    assert ex.guess(True) is False and ex.score == [1, 2]        # (0, 1): it stays silent
+    assert ex.message.startswith("✘ Not this time") and "z = -1, below 0" in ex.message
+    with pytest.raises(ValueError, match="guess\\(fires\\)"):
+        ex.guess("yes")
+    ex.go_to(10**6)
+    assert ex.guess(True) is None and "no next visit" in ex.message
+    ex.dataset = "OR"                                             # a new run: a new score
+    assert ex.score == [0, 0]
+
+
+def test_the_explorer_starts_from_w0():
+    ex = TrainingExplorer(dataset="AND", W0=[0.5, -1, 1])
+    assert ex.run["W_text"][0] == "[0.5, -1, 1]" and ex.run["W_text"][-1] == "[-2.5, 2, 1]"
+    with pytest.raises(ValueError, match="W0"):
+        TrainingExplorer(W0=[1, 2])

@@ -47,6 +47,13 @@ function render({ model, el }) {
     start: "back to the start (Home)", back: "one step back (←)", step: "one step forward (→)",
     end: "jump to the end (End)", speed: "steps/s", fastest: 20, slider: "visit" });
 
+  // -- predict mode: guess the next visit before it is shown ----------------------------------
+  const guessRow = html("div", { class: "pl-row pl-predict" }, root);
+  const guessQ = html("span", {}, guessRow);
+  const firesB = button(guessRow, "fires", "guess: the neuron fires at the next visit");
+  const silentB = button(guessRow, "stays silent", "guess: the neuron stays silent at the next visit");
+  const scoreOut = html("span", { class: "pl-score" }, guessRow);
+
   // -- custom points -------------------------------------------------------------------------
   const custom = html("div", { class: "pl-custom" }, root);
   html("div", {}, custom, "Click on the picture to add points of the chosen class, or type them " +
@@ -227,12 +234,49 @@ function render({ model, el }) {
     tableB.setAttribute("aria-pressed", String(model.get("show_table")));
     speed.value = String(model.get("speed"));
     const msg = localNote ? localNote.text : model.get("message");
-    // "✔" marks good news from Python (a file saved): a note, not a warning
-    const alert = localNote ? localNote.alert : Boolean(msg) && !msg.startsWith("✔");
+    // "✔" (a file saved, a right guess) and "✘" (a wrong guess) are notes, not warnings
+    const alert = localNote ? localNote.alert : Boolean(msg) && !/^[✔✘]/.test(msg);
     const words = alert ? `⚠ ${msg}` : msg;
     if (note.textContent !== words) note.textContent = words;     // announced once
     note.className = alert ? "pl-note pl-alert" : "pl-note";
     drawTable();
+    showGuess(p, pe);
+  }
+
+  // Predict mode: the same sentence as training_run.guess_outcome, from the same run.
+  function outcome(p, fires) {
+    const [, x1, x2, z, y, d, e] = run.rows[p];
+    const right = (y === "1") === fires;
+    const did = y === "1" ? "fires (output 1)" : "stays silent (output 0)";
+    const why = `z = ${z}, ` + (y === "1" ? "and step(z) = 1 when z ≥ 0" : "below 0");
+    const then = e === "+0" ? "no change"
+      : `it should have ${d === "1" ? "fired" : "stayed silent"}, so e = ${e}: an update`;
+    return [right, `${right ? "✔ Right" : "✘ Not this time"}: at x = (${x1}, ${x2}) the ` +
+                   `neuron ${did}, since ${why}; ${then}.`];
+  }
+  function showGuess(p, pe) {
+    const on = model.get("predict") && run.has_history;
+    guessRow.classList.toggle("pl-hidden", !on);
+    if (!on) return;
+    const open = !pe && p < run.stepped;
+    firesB.disabled = silentB.disabled = !open;
+    if (open) {
+      const [x1, x2] = run.rows[p].slice(1, 3);
+      guessQ.textContent = `Next: x = (${x1}, ${x2}). Will the neuron fire?`;
+    } else {
+      guessQ.textContent = pe ? "Guessing works per sample." : "No visit left to guess.";
+    }
+    const [right, asked] = model.get("score");
+    scoreOut.textContent = asked ? `score: ${right} of ${asked}` : "";
+  }
+  function guess(fires) {
+    const p = stepper.position;
+    if (perEpochOn() || p >= run.stepped) return;
+    const [right, sentence] = outcome(p, fires);
+    const [r, n] = model.get("score");
+    model.set("score", [r + (right ? 1 : 0), n + 1]);
+    model.set("message", sentence);
+    stepper.goTo(p + 1);                    // saves the model too
   }
 
   function cornerNote(p, pe) {
@@ -292,6 +336,8 @@ function render({ model, el }) {
     stepper.goTo(on ? positionOf(epochsDone(p)) : Math.min(p, run.stepped));
   };
   perSample.addEventListener("click", () => setMode(false));
+  firesB.addEventListener("click", () => guess(true));
+  silentB.addEventListener("click", () => guess(false));
   perEpoch.addEventListener("click", () => setMode(true));
   dataset.addEventListener("change", () => {
     model.set("dataset", dataset.value);
@@ -326,7 +372,8 @@ function render({ model, el }) {
   csvB.addEventListener("click", () => request("Saving a CSV file", { kind: "save_csv" }));
 
   model.on("change:run", () => { stepper.setPlaying(false); localNote = null; build(); });
-  for (const name of ["per_epoch", "message", "show_table", "click_class", "speed"]) {
+  for (const name of ["per_epoch", "message", "show_table", "click_class", "speed", "predict",
+                      "score"]) {
     model.on(`change:${name}`, () => show());
   }
   model.on("change:dataset", () => {

@@ -13,12 +13,20 @@ import numpy as np
 import traitlets
 
 from ..data import gate as gate_data
-from ..perceptron import Perceptron, _check_lr, check_labels, check_X
+from ..perceptron import Perceptron, _check_flag, _check_lr, check_labels, check_X
 from ..style import format_number as fmt
 from .base import GATES, Explorer, Setting, Stepping, explain, view_module
 from .pictures import training_png
 from .points import CustomPoints, PointsEditing
-from .training_run import build_run, epochs_done, fit_view, frame_of, snap_position, train
+from .training_run import (
+    build_run,
+    epochs_done,
+    fit_view,
+    frame_of,
+    guess_outcome,
+    snap_position,
+    train,
+)
 
 __all__ = ["TrainingExplorer"]
 
@@ -116,6 +124,12 @@ class TrainingExplorer(PointsEditing, Stepping, Explorer):
         At most this many epochs are trained.
     shuffle, seed
         Visit the samples in a new random order every epoch (seeded).
+    W0 : [b, w1, w2], optional
+        The weights training starts from (zeros by default).
+    predict : bool
+        Predict mode: before each visit is shown, guess whether the neuron will fire (the
+        view's "fires" / "stays silent" buttons, or ``guess(True)`` from Python); the
+        explorer says whether you were right, and why, and keeps the score.
     size : "normal" or "large" (for projectors)
     title : str, optional
         Title of the picture for your own data (default "your points").
@@ -149,13 +163,15 @@ class TrainingExplorer(PointsEditing, Stepping, Explorer):
     click_class = traitlets.Int(1).tag(sync=True)
     points_text = traitlets.Unicode("").tag(sync=True)
     message = traitlets.Unicode("").tag(sync=True)
+    predict = traitlets.Bool(False).tag(sync=True)   # guess each visit before it is shown
+    score = traitlets.List([0, 0]).tag(sync=True)     # [right guesses, guesses]
 
     def __init__(self, X=None, d=None, dataset="AND", lr=1, epochs=30, shuffle=False, seed=0,
-                 size="normal", xlim=None, ylim=None, title=None, x_label=None, y_label=None,
-                 class_names=None):
+                 W0=None, predict=False, size="normal", xlim=None, ylim=None, title=None,
+                 x_label=None, y_label=None, class_names=None):
         names = _names(x_label, y_label, class_names)
-        # epochs, shuffle and seed are checked (with clear messages) by Perceptron itself
-        Perceptron(2, epochs=epochs, shuffle=shuffle, seed=seed)
+        # epochs, shuffle, seed and W0 are checked (with clear messages) by Perceptron itself
+        self.W0 = Perceptron(2, epochs=epochs, shuffle=shuffle, seed=seed, W0=W0).W0
         lr, dataset = _check_lr(lr), _dataset(dataset)     # as the traits check them
         if title is not None and not isinstance(title, str):
             raise TypeError(f"title must be text; got {title!r}.")
@@ -163,7 +179,8 @@ class TrainingExplorer(PointsEditing, Stepping, Explorer):
         points, start_message = _start_points(X, d)
         dataset = "custom" if X is not None or d is not None else dataset
         super().__init__(size=size, datasets=list(self.DATASETS), dataset=dataset, lr=lr,
-                         lr_options=sorted(set(self.LEARNING_RATES) | {lr}))
+                         lr_options=sorted(set(self.LEARNING_RATES) | {lr}),
+                         predict=_check_flag(predict, "predict"))
         self.epochs, self.shuffle, self.seed = int(epochs), bool(shuffle), seed
         self._names, self._title = names, title
         self.points = points
@@ -212,7 +229,7 @@ class TrainingExplorer(PointsEditing, Stepping, Explorer):
             with np.errstate(all="ignore"):    # overflow shows up below, as a clear error
                 view = self._view(X)
                 result = train(X, d, lr=self.lr, epochs=self.epochs, shuffle=self.shuffle,
-                               seed=self.seed)
+                               seed=self.seed, W0=self.W0)
                 name = (self._title or "your points") if self.dataset == "custom" \
                     else self.dataset
                 run = build_run(X, d, result["history"], lr=self.lr, dataset=self.dataset,
@@ -236,6 +253,7 @@ class TrainingExplorer(PointsEditing, Stepping, Explorer):
         with self._quiet():
             self.message = self.error = result["problem"]
             self.position = 0
+            self.score = [0, 0]
             self.run = run
             self.points_text = self.points.as_text()
         return True
@@ -283,6 +301,23 @@ class TrainingExplorer(PointsEditing, Stepping, Explorer):
     @traitlets.observe("per_epoch")
     def _on_mode(self, change):
         self.go_to(self.slider_value)     # the end of this epoch, or as far as visits go
+
+    def guess(self, fires):
+        """Predict mode: guess whether the neuron fires at the next visit (True/1 or
+        False/0); the visit is then shown, and ``message`` says what happened and why."""
+        if not (self.run.get("has_history") and self.position < self.run["stepped"]):
+            self.message = "There is no next visit to guess: go back, or train again."
+            return None
+        if isinstance(fires, str) or fires not in (0, 1):
+            raise ValueError(f"guess(fires): fires is True (it fires) or False (it stays "
+                             f"silent); got {fires!r}.")
+        right, sentence = guess_outcome(self.run, self.position, fires)
+        with self.hold_sync():
+            self.per_epoch = False
+            self.score = [self.score[0] + right, self.score[1] + 1]
+            self.message = sentence
+            self.position += 1
+        return right
 
     # -- words ---------------------------------------------------------------------------------
     def describe_position(self):

@@ -23,6 +23,7 @@ from ..style import format_number as fmt
 from ..style import format_vector
 
 __all__ = ["RUN_BUDGET", "RUN_FIELDS", "build_run", "epochs_done", "fit_view", "frame_of",
+           "guess_outcome",
            "snap_position",
            "train"]
 
@@ -30,17 +31,18 @@ NO_POINTS = ("No points yet. Click on the picture to add points (choose the clas
              "type them in the box as lines 'x1, x2, class'.")
 
 
-def train(X, d, *, lr, epochs, shuffle, seed):
-    """Train a perceptron on (X, d) for the explorer: a dict with ``problem`` (why there is
-    nothing to train, or ""), ``perceptron``, ``history``, ``bound`` (Novikoff's, or None)
-    and ``separable``."""
+def train(X, d, *, lr, epochs, shuffle, seed, W0=None):
+    """Train a perceptron on (X, d) for the explorer, from ``W0`` (zeros by default): a dict
+    with ``problem`` (why there is nothing to train, or ""), ``perceptron``, ``history``,
+    ``bound`` (Novikoff's, or None) and ``separable``."""
     out = dict(problem="", perceptron=None, history=None, bound=None, separable=None)
     if len(X) == 0:
         return dict(out, problem=NO_POINTS)
     if d.min() == d.max():
         return dict(out, problem=f"All points are class {int(d[0])}. Add at least one point "
                                  f"of class {1 - int(d[0])}, so there is something to separate.")
-    perceptron = Perceptron(2, lr=lr, epochs=epochs, shuffle=shuffle, seed=seed).fit(X, d)
+    perceptron = Perceptron(2, lr=lr, epochs=epochs, shuffle=shuffle, seed=seed,
+                            W0=W0).fit(X, d)
     separable = is_linearly_separable(X, d)
     bound = None
     if separable:
@@ -84,6 +86,21 @@ RUN_FIELDS = {
     "status": list,         # [position, text] at each change
     "thinned": str,         # what was left out of a long run ("" when nothing was)
 }
+
+
+def guess_outcome(run, position, fires):
+    """A learner's guess at the next visit (from ``position``): (right, sentence).
+
+    The sentence says what happens, and why, in the course's words; the browser view writes
+    the same sentence from the same run."""
+    epoch, x1, x2, z, y, d, e = run["rows"][position]
+    did = "fires (output 1)" if y == "1" else "stays silent (output 0)"
+    right = (y == "1") == bool(fires)
+    why = f"z = {z}, " + ("and step(z) = 1 when z ≥ 0" if y == "1" else "below 0")
+    then = "no change" if e == "+0" else \
+        f"it should have {'fired' if d == '1' else 'stayed silent'}, so e = {e}: an update"
+    mark = "✔ Right" if right else "✘ Not this time"
+    return right, f"{mark}: at x = ({x1}, {x2}) the neuron {did}, since {why}; {then}."
 
 
 def epochs_done(run, position):
