@@ -12,29 +12,11 @@ function render({ model, el }) {
   html("style", {}, root, look.css + BASE_CSS);
   const row = html("div", { class: "pl-row" }, root);
   const controls = html("div", { class: "pl-controls" }, row);
-  const n = model.get("inputs_on").length;
+  const inputsRow = html("div", { class: "pl-row" }, controls);
+  const moreB = button(inputsRow, "+ input", "add an input (at most 6)");
+  const fewerB = button(inputsRow, "− input", "remove the last input (at least 1)");
+  const rows = html("div", {}, controls);
   const ranges = model.get("ranges");
-  const toggles = [], sliders = [];
-  for (let i = 0; i < n; i++) {
-    const r = html("div", { class: "pl-row" }, controls);
-    const t = button(r, `x${i + 1} = 0`, `switch input x${i + 1} on or off`);
-    t.addEventListener("click", () => {
-      const on = model.get("inputs_on").slice();
-      on[i] = on[i] ? 0 : 1;
-      model.set("inputs_on", on); model.save_changes();
-    });
-    toggles.push(t);
-    const s = html("input", { type: "range", min: String(ranges.weight[0]),
-                              max: String(ranges.weight[1]), step: "0.5" });
-    labelled(r, `weight w${i + 1}`, s);
-    const out = html("output", { "aria-hidden": "true" }, r);
-    s.addEventListener("input", () => {
-      const w = model.get("weight_values").slice();
-      w[i] = parseFloat(s.value);
-      model.set("weight_values", w); model.save_changes();
-    });
-    sliders.push({ s, out });
-  }
   const tr = html("div", { class: "pl-row" }, controls);
   const th = html("input", { type: "range", min: String(ranges.threshold[0]),
                              max: String(ranges.threshold[1]), step: "0.5" });
@@ -43,6 +25,14 @@ function render({ model, el }) {
   th.addEventListener("input", () => {
     model.set("threshold", parseFloat(th.value)); model.save_changes();
   });
+  // both lists change together, in one message: a new input starts off, with weight 1
+  const resize = (n) => {
+    const on = model.get("inputs_on").slice(0, n), w = model.get("weight_values").slice(0, n);
+    while (on.length < n) { on.push(0); w.push(1); }
+    model.set({ inputs_on: on, weight_values: w }); model.save_changes();
+  };
+  moreB.addEventListener("click", () => resize(Math.min(model.get("inputs_on").length + 1, 6)));
+  fewerB.addEventListener("click", () => resize(Math.max(model.get("inputs_on").length - 1, 1)));
 
   const pic = svg("svg", { width: W_PX, height: H_PX, viewBox: "0 0 10 6", role: "img",
                            class: "pl-picture" }, row);
@@ -54,16 +44,49 @@ function render({ model, el }) {
   const head = svg("marker", { id: "pl-axon-head", viewBox: "0 0 10 10", refX: 8, refY: 5,
                                markerWidth: 4, markerHeight: 4, orient: "auto" }, defs);
   const headPath = svg("path", { d: "M 0 0 L 10 5 L 0 10 z" }, head);
-  const ys = n > 1 ? Array.from({ length: n }, (_, i) => 5.2 - (4.4 * i) / (n - 1)) : [3];
   const s = 1 / 60;             // text sizes in picture units
-  const parts = ys.map((y) => ({
-    line: svg("line", { x1: 1.2, y1: 6 - y, x2: 4.4, y2: 3 }, pic),
-    box: svg("rect", { x: 0.6, y: 6 - y - 0.3, width: 0.6, height: 0.6, stroke: look.colors.text,
-                       "stroke-width": 0.03 }, pic),
-    value: svg("text", { x: 0.9, y: 6 - y + 0.15, "text-anchor": "middle", "font-size": font * s * 2.6 }, pic),
-    label: svg("text", { x: 2.6, y: 6 - (y + 3) / 2 - 0.25, "text-anchor": "middle",
-                         "font-size": font * s * 2.1 }, pic),
-  }));
+  const inputsG = svg("g", { class: "pl-inputs" }, pic);
+  let n = 0, toggles = [], sliders = [], parts = [];
+
+  // the controls and the drawing of the inputs, for as many inputs as the model has
+  function build() {
+    n = model.get("inputs_on").length;
+    rows.replaceChildren();
+    inputsG.replaceChildren();
+    toggles = []; sliders = [];
+    for (let i = 0; i < n; i++) {
+      const r = html("div", { class: "pl-row" }, rows);
+      const t = button(r, `x${i + 1} = 0`, `switch input x${i + 1} on or off`);
+      t.addEventListener("click", () => {
+        const on = model.get("inputs_on").slice();
+        on[i] = on[i] ? 0 : 1;
+        model.set("inputs_on", on); model.save_changes();
+      });
+      toggles.push(t);
+      const sl = html("input", { type: "range", min: String(ranges.weight[0]),
+                                 max: String(ranges.weight[1]), step: "0.5" });
+      labelled(r, `weight w${i + 1}`, sl);
+      const out = html("output", { "aria-hidden": "true" }, r);
+      sl.addEventListener("input", () => {
+        const w = model.get("weight_values").slice();
+        w[i] = parseFloat(sl.value);
+        model.set("weight_values", w); model.save_changes();
+      });
+      sliders.push({ s: sl, out });
+    }
+    const ys = n > 1 ? Array.from({ length: n }, (_, i) => 5.2 - (4.4 * i) / (n - 1)) : [3];
+    parts = ys.map((y) => ({
+      line: svg("line", { x1: 1.2, y1: 6 - y, x2: 4.4, y2: 3 }, inputsG),
+      box: svg("rect", { x: 0.6, y: 6 - y - 0.3, width: 0.6, height: 0.6,
+                         stroke: look.colors.text, "stroke-width": 0.03 }, inputsG),
+      value: svg("text", { x: 0.9, y: 6 - y + 0.15, "text-anchor": "middle",
+                           "font-size": font * s * 2.6 }, inputsG),
+      label: svg("text", { x: 2.6, y: 6 - (y + 3) / 2 - 0.25, "text-anchor": "middle",
+                           "font-size": font * s * 2.1 }, inputsG),
+    }));
+    moreB.disabled = n >= 6;
+    fewerB.disabled = n <= 1;
+  }
   const soma = svg("circle", { cx: 5.2, cy: 3, r: 0.9, stroke: look.colors.text, "stroke-width": 0.04 }, pic);
   const sum = svg("text", { x: 5.2, y: 2.9, "text-anchor": "middle", "font-size": font * s * 2.1 }, pic);
   const sum2 = svg("text", { x: 5.2, y: 3.45, "text-anchor": "middle", "font-size": font * s * 2.1 }, pic);
@@ -75,6 +98,7 @@ function render({ model, el }) {
   const readout = html("div", { class: "pl-readout", role: "status", "aria-live": "polite" }, root);
 
   function show() {
+    if (model.get("inputs_on").length !== n) build();
     const on = model.get("inputs_on"), w = model.get("weight_values"), t = model.get("threshold");
     const { ints, value } = decimals([...w, t]);
     let total = 0n;

@@ -91,6 +91,8 @@ class NeuronExplorer(Explorer):
     @traitlets.validate("inputs_on")
     def _valid_inputs(self, proposal):
         value = _a_list(proposal["value"], "inputs_on", "inputs such as [1, 0, 1]")
+        if not 1 <= len(value) <= 6:
+            raise traitlets.TraitError(f"a neuron here has 1 to 6 inputs; got {len(value)}.")
         if self.weight_values and len(value) != len(self.weight_values):
             raise traitlets.TraitError(f"give one input per weight: {len(self.weight_values)} "
                                        f"inputs, each 0 or 1; got {len(value)}.")
