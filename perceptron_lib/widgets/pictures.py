@@ -25,7 +25,10 @@ HOW_TO = "A still picture: run the notebook (JupyterLab, Binder or Colab) to use
 
 
 def _png(fig):
-    fig.text(0.5, 0.01, HOW_TO, ha="center", va="bottom", fontsize=9, color="#555555")
+    # on two lines when the picture is narrow, so that the words fit inside it
+    narrow = fig.get_figwidth() * fig.dpi < 560
+    text = HOW_TO.replace(" (JupyterLab", "\n(JupyterLab") if narrow else HOW_TO
+    fig.text(0.5, 0.01, text, ha="center", va="bottom", fontsize=9, color="#555555")
     out = io.BytesIO()
     fig.savefig(out, format="png")
     return out.getvalue()
