@@ -45,7 +45,7 @@ def exported(tmp_path_factory):
     state = nb.metadata["widgets"][WIDGET_STATE]["state"]
     explorers = {k: m for k, m in state.items()
                  if m["model_module"] == "anywidget" and "run" in m["state"]}
-    assert len(explorers) == 2, "notebook 04 shows two training explorers"
+    assert len(explorers) == 3, "notebook 04 shows three training explorers"
     for model in explorers.values():
         assert model["state"]["_esm"].lstrip().startswith("//"), "the view module is saved"
         assert model["state"]["run"]["n"] > 0, "the whole run is saved"
@@ -114,7 +114,7 @@ def test_static_page_steps_without_a_kernel(static_site, browser, axe_source):
         page.goto(f"{url}/index.html")
         page.wait_for_selector(".pl-training svg.pl-picture", timeout=60_000)
         explorers = page.locator(".pl-training")
-        expect(explorers).to_have_count(2, timeout=30_000)
+        expect(explorers).to_have_count(3, timeout=30_000)
         assert page.get_by_text("Error displaying widget").count() == 0
         loaded = _QuietHandler.requested
         assert any("vendor/anywidget/index.js" in p for p in loaded), loaded
@@ -130,17 +130,23 @@ def test_static_page_steps_without_a_kernel(static_site, browser, axe_source):
         assert state(ex)["title"].startswith("AND")
         drive_training(page, ex, WHERE, axe_source, "static page", gate="AND")
 
-        # retraining needs a kernel: the view says so
+        # retraining needs a kernel: the view says so, and the menu and the model go back to
+        # the run on screen (so a click then asks for custom data first)
         ex.get_by_label("data", exact=True).select_option("custom")
         note = ex.locator("div.pl-note")
         expect(note).to_contain_text("needs the notebook running", timeout=3_500)
+        expect(ex.get_by_label("data", exact=True)).to_have_value("AND")
         click_at(page, ex, 0.5, 0.5)
-        expect(note).to_contain_text("Adding points needs the notebook running",
-                                     timeout=3_500)
+        expect(note).to_contain_text("choose “custom” data first", timeout=3_500)
         if axe_source:
             check_axe(page, ex, axe_source, "static page: training with the note shown")
+        # predict mode works on the page too
+        predict = explorers.nth(1)
+        predict.get_by_role("button", name="guess: the neuron fires at the next visit").click()
+        expect(predict.locator("div.pl-note")).to_contain_text("✔ Right: at x = (0, 0)")
+        expect(predict.locator(".pl-predict")).to_contain_text("score: 1 of 1")
         # the XOR explorer steps too
-        xor = explorers.nth(1)
+        xor = explorers.nth(2)
         xor.get_by_role("button", name="one step forward (→)", exact=True).click()
         assert state(xor)["readout"].startswith("epoch 1, sample 1 of 4")
         RESULTS.mkdir(exist_ok=True)
