@@ -445,9 +445,9 @@ def run_all_cells(page):
     page.wait_for_timeout(500)
     page.wait_for_function(
         """() => {
-            // (the set-up cell's input is collapsed: its prompt is hidden and stays blank)
+            // (the set-up cell's input is collapsed: its placeholder's prompt stays blank)
             const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
-                .filter(p => !p.closest('.lm-mod-hidden'));
+                .filter(p => !p.classList.contains('jp-Placeholder-prompt'));
             return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
         }""", timeout=RUN_TIMEOUT)
     page.wait_for_timeout(1000)
