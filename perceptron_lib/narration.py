@@ -171,7 +171,7 @@ def status(history, position, bound=None, separable=None):
     else:
         text = f"Mistakes (updates) so far: {so_far}."
     if bound is not None and np.isfinite(bound) and not cycling:
-        text += (f" Novikoff's theorem: on these points the perceptron makes at most "
+        text += (f" Novikoff's theorem (notebook 05): on these points the perceptron makes at most "
                  f"{whole_bound(bound)} mistakes in all.")
     elif position == len(h) and not cycling and separable is False:
         text += " These points are not linearly separable: no line can get them all right."

@@ -27,3 +27,13 @@ def test_the_brute_force_search_covers_the_sliders_of_the_boundary_explorer():
     assert values == 61
     assert f"{values}^3 = {values ** 3:,}".replace(",", "{,}") in prose(
         "03_linear_separability.ipynb")
+
+
+def test_the_total_study_time_is_the_sum_of_the_notebooks():
+    import re
+    root = NOTEBOOKS.parent
+    readme = (root / "README.md").read_text()
+    times = [int(m) for m in re.findall(r"\| `\d\d_\w+` \|[^|]*\| (\d+) min \|", readme)]
+    total = sum(times)
+    assert f"({total} minutes)" in readme
+    assert f"{total} minutes, counted per notebook" in (NOTEBOOKS / "teacher_guide.md").read_text()

@@ -280,3 +280,19 @@ def test_messages_have_no_stray_space_before_a_comma():
     for name, ex in EXERCISES:
         for odd in ("text", [[1, 0, 1]], [1, 2]):
             assert " ," not in ex.verdict(odd)[1], name
+
+
+def test_the_neuron_check_diagnoses_what_is_really_wrong():
+    def always_zero(x, w, threshold):
+        return 0
+
+    def inverted(x, w, threshold):
+        return 1 if np.dot(x, w) < threshold else 0
+
+    def strict(x, w, threshold):
+        return 1 if np.dot(x, w) > threshold else 0
+
+    assert "below or above the threshold" in nb01.q3.verdict(always_zero)[1]
+    assert "the other way round" in nb01.q3.verdict(inverted)[1]
+    assert "use >= rather than >" in nb01.q3.verdict(strict)[1]
+    assert nb01.q1.verdict("cell body")[0] == "correct"

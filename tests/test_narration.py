@@ -51,7 +51,8 @@ def test_no_whereabouts_when_the_line_crosses_the_picture(W):
 def test_status_and_bound(and_history):
     h = and_history
     assert narration.status(h, 3, 51.0, True) == ("Mistakes (updates) so far: 1. Novikoff's "
-                                                  "theorem: on these points the perceptron "
+                                                  "theorem (notebook 05): on these points the "
+                                                  "perceptron "
                                                   "makes at most 51 mistakes in all.")
     assert narration.status(h, len(h)).startswith("✔ Converged in epoch 6")
     xor = Perceptron(2, epochs=5).fit(*gate("XOR")).history_

@@ -4,6 +4,7 @@ import numpy as np
 
 from .core import (
     Exercise,
+    _plain,
     choice,
     function_of,
     truth,
@@ -18,11 +19,18 @@ def _diagnose_neuron(f):
     first = f([1, 1], [1, 1], 2)
     if first is None:
         return None     # function_of explains the missing return
-    if first not in (0, 1) or f([0, 0], [1, 1], 2) not in (0, 1):
+    below, above = f([0, 0], [1, 1], 2), f([1, 1], [2, 2], 2)
+    if first not in (0, 1) or below not in (0, 1):
         return "the neuron must return 0 or 1 (all or nothing), not the sum itself."
-    if first != 1:
+    if (below, above) == (0, 1) and first != 1:
         return ("when the sum exactly reaches the threshold (2 ≥ 2) the neuron fires: use >= "
                 "rather than >.")
+    if (below, above) == (1, 0):
+        return ("your neuron fires when the sum is below the threshold and stays silent above "
+                "it: the other way round.")
+    if below == above:
+        return (f"your neuron gives {below} whether the sum is below or above the threshold: "
+                f"it should fire (1) when the sum reaches the threshold, else stay silent (0).")
     return None
 
 
@@ -30,7 +38,8 @@ q1 = Exercise("Exercise 1.1", "Which part of the neuron adds up the incoming sig
               choice("soma", ["dendrites", "synapse", "soma", "axon"],
                      {"dendrites": "dendrites receive the signals; they do not combine them.",
                       "synapse": "synapses weight each signal on its way in.",
-                      "axon": "the axon carries the output away."}),
+                      "axon": "the axon carries the output away."},
+                     key=lambda text: "soma" if _plain(text) == "cell body" else _plain(text)),
               "It is the cell body.", "The soma (cell body) combines the weighted inputs.",
               'answer_1_1 = "soma"',
               [('answer_1_1 = "axon"', "carries the output"),
