@@ -1,7 +1,7 @@
 """Check-in quizzes: five quick questions on the previous session, for the start of a lecture.
 
-One quiz per session of the teacher's guide's four-session plan (teacher/checkin_quizzes.ipynb
-runs them)::
+One quiz after notebooks 02, 04, 06 and 08, as the teacher's guide's plans use them
+(teacher/checkin_quizzes.ipynb runs them)::
 
     from perceptron_lib.exercises.quizzes import quiz1
     quiz_1_1 = ...             # the room's answer
