@@ -159,7 +159,7 @@ def plot_step_function(ax, zlim=(-3, 3), fontsize=11):
     ax.set_ylim(-0.25, 1.25)
     ax.set_yticks([0, 1])
     ax.set_xlabel("pre-activation $z$", fontsize=fontsize)
-    ax.set_ylabel("output $a$", fontsize=fontsize)
+    ax.set_ylabel("output $y = \\mathrm{step}(z)$", fontsize=fontsize)
     ax.grid(True, color=COLORS["grid"], linewidth=0.6)
     return [left, right, filled, hollow]
 
