@@ -3,11 +3,10 @@ view. No NaN reaches the picture, a click there is answered, nothing is drawn ov
 
 from __future__ import annotations
 
-import nbformat
 from playwright.sync_api import expect
 
 from .explorers import PER_EPOCH, key, press, state
-from .test_lab import check_outputs, open_notebook, run_all
+from .test_lab import check_outputs, open_scratch, run_all
 
 CELLS = [
     "from perceptron_lib.widgets import TrainingExplorer",
@@ -21,12 +20,7 @@ NO_NAN = """(root) => [...root.querySelectorAll("svg *")].flatMap((el) =>
 
 
 def test_extreme_views_draw_and_answer(lab, browser):
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(src) for src in CELLS]
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)",
-                                 "language": "python"}
-    nbformat.write(nb, lab.root / "extremes.ipynb")
-    page, watch = open_notebook(lab, browser, "extremes.ipynb", "extremes")
+    page, watch = open_scratch(lab, browser, "extremes", CELLS)
     try:
         run_all(page)
         explorers = check_outputs(page, 2)

@@ -53,6 +53,17 @@ def widgets_in(path):
     return len(outputs), len(explorers)
 
 
+def open_scratch(lab, browser, name, cells):
+    """A notebook of the test's own (its code cells), written into the server's folder and
+    opened in a workspace of its own; returns (page, watch). The caller runs it."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(src) for src in cells]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)",
+                                 "language": "python"}
+    nbformat.write(nb, lab.root / f"{name}.ipynb")
+    return open_notebook(lab, browser, f"{name}.ipynb", name.replace("_", "-"))
+
+
 def open_notebook(lab, browser, name, workspace):
     page, watch = new_page(browser)
     # A workspace of its own: JupyterLab would otherwise reopen earlier notebooks too.
@@ -206,12 +217,7 @@ SCRATCH = [
 def test_explorers_keep_working_without_a_kernel(lab, browser, axe_source):
     """Shut the kernel down: stepping, going back, the slider, keys, per-epoch mode, the
     boundary and neuron explorers all still work; adding a point says it needs the kernel."""
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(src) for src in SCRATCH]
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)",
-                                 "language": "python"}
-    nbformat.write(nb, lab.root / "kernel_gone.ipynb")
-    page, watch = open_notebook(lab, browser, "kernel_gone.ipynb", "kernel-gone")
+    page, watch = open_scratch(lab, browser, "kernel_gone", SCRATCH)
     where = f"{WHERE}, kernel gone"
     try:
         run_all(page)

@@ -3,23 +3,17 @@ epoch to the end, and the view says so; nothing breaks at the seam."""
 
 from __future__ import annotations
 
-import nbformat
 from playwright.sync_api import expect
 
 from .explorers import PER_EPOCH, PER_SAMPLE, key, press, state, timed
-from .test_lab import check_outputs, open_notebook, run_all
+from .test_lab import check_outputs, open_scratch, run_all
 
 
 def test_a_thinned_run_steps_to_its_end(lab, browser):
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(
+    page, watch = open_scratch(lab, browser, "long_run", [
         "from perceptron_lib.widgets import TrainingExplorer\n"
         "ex = TrainingExplorer(dataset='XOR', epochs=3000)\n"
-        "print(ex.run['stepped'], ex.run['n'])\nex")]
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)",
-                                 "language": "python"}
-    nbformat.write(nb, lab.root / "long_run.ipynb")
-    page, watch = open_notebook(lab, browser, "long_run.ipynb", "long-run")
+        "print(ex.run['stepped'], ex.run['n'])\nex"])
     try:
         run_all(page)
         check_outputs(page, 1)

@@ -3,22 +3,16 @@ the kernel, and the sum, the picture and the words agree."""
 
 from __future__ import annotations
 
-import nbformat
 from playwright.sync_api import expect
 
-from .test_lab import check_outputs, open_notebook, run_all
+from .test_lab import check_outputs, open_scratch, run_all
 
 
 def test_inputs_are_added_and_removed_in_the_view(lab, browser):
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(
+    page, watch = open_scratch(lab, browser, "neuron_inputs", [
         "from perceptron_lib.widgets import NeuronExplorer\n"
-        "n = NeuronExplorer(n_inputs=2, weights=[1, 1], threshold=2)\nn"),
-        nbformat.v4.new_code_cell("print(n.inputs_on, n.weight_values)")]
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)",
-                                 "language": "python"}
-    nbformat.write(nb, lab.root / "neuron_inputs.ipynb")
-    page, watch = open_notebook(lab, browser, "neuron_inputs.ipynb", "neuron-inputs")
+        "n = NeuronExplorer(n_inputs=2, weights=[1, 1], threshold=2)\nn",
+        "print(n.inputs_on, n.weight_values)"])
     try:
         run_all(page)
         check_outputs(page, 1)

@@ -3,22 +3,16 @@ keeps the score, with or without the kernel."""
 
 from __future__ import annotations
 
-import nbformat
 from playwright.sync_api import expect
 
 from .explorers import state
-from .test_lab import check_outputs, open_notebook, run_all
+from .test_lab import check_outputs, open_scratch, run_all
 
 
 def test_predict_mode_in_the_browser(lab, browser):
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(
+    page, watch = open_scratch(lab, browser, "predict", [
         "from perceptron_lib.widgets import TrainingExplorer\n"
-        "TrainingExplorer(dataset='AND', predict=True)")]
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)",
-                                 "language": "python"}
-    nbformat.write(nb, lab.root / "predict.ipynb")
-    page, watch = open_notebook(lab, browser, "predict.ipynb", "predict")
+        "TrainingExplorer(dataset='AND', predict=True)"])
     try:
         run_all(page)
         check_outputs(page, 1)

@@ -5,11 +5,10 @@ is drawn on, every mark and line at >= 3:1 against the explorer's background (WC
 
 from __future__ import annotations
 
-import nbformat
 import pytest
 
 from .conftest import NOTES, RESULTS, new_page
-from .test_lab import check_outputs, open_notebook, run_all
+from .test_lab import check_outputs, open_scratch, run_all
 
 EXPLORERS = {
     "training": 'TrainingExplorer(dataset="AND")',
@@ -118,17 +117,6 @@ MEASURE = r"""
 """
 
 
-def _scratch(lab):
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(
-        "from perceptron_lib.widgets import (BoundaryExplorer, DescentExplorer, NeuronExplorer,"
-        "\n                                    TrainingExplorer)")]
-    nb.cells += [nbformat.v4.new_code_cell(src) for src in EXPLORERS.values()]
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)",
-                                 "language": "python"}
-    nbformat.write(nb, lab.root / "themes.ipynb")
-
-
 def _measure(page, theme):
     page.evaluate(f"() => window.jupyterapp.commands.execute('apputils:change-theme', "
                   f"{{theme: '{theme}'}})")
@@ -141,8 +129,9 @@ def _measure(page, theme):
 
 @pytest.mark.parametrize("theme", ["JupyterLab Light", "JupyterLab Dark"])
 def test_explorers_are_readable_in_the_theme(theme, lab, browser):
-    _scratch(lab)
-    page, watch = open_notebook(lab, browser, "themes.ipynb", "themes")
+    page, watch = open_scratch(lab, browser, "themes", [
+        "from perceptron_lib.widgets import (BoundaryExplorer, DescentExplorer, NeuronExplorer,"
+        "\n                                    TrainingExplorer)", *EXPLORERS.values()])
     try:
         run_all(page)
         explorers = check_outputs(page, len(EXPLORERS))
