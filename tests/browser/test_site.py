@@ -1,0 +1,111 @@
+"""The course website (python -m tools.build_site) in a browser that reaches only 127.0.0.1:
+every notebook page loads with no error and no request to another host, its explorers are
+drawn and step with no kernel, the maths is typeset, search works offline, and the launch
+links name the course's home."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import re
+import threading
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import IN_CI, NOTES, RESULTS, ROOT, new_page
+from .explorers import state
+
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+
+def explorers_in(path):
+    nb = json.loads(path.read_text())
+    return sum(1 for c in nb["cells"] if c["cell_type"] == "code" for o in c.get("outputs", [])
+               if WIDGET_MIME in o.get("data", {})
+               and re.match(r"\w+Explorer:", "".join(o["data"].get("text/plain", ""))))
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    try:
+        import myst_nb  # noqa: F401
+    except ImportError:
+        if IN_CI:
+            pytest.fail("the site's build tools are missing: pip install -r requirements-site.txt")
+        pytest.skip("the site's build tools are not installed (pip install -r "
+                    "requirements-site.txt)")
+    from tools import build_site
+
+    out = tmp_path_factory.mktemp("site") / "_site"
+    try:
+        seconds = build_site.build(out, ROOT / ".site-cache")
+    except build_site.BuildError as err:
+        if IN_CI or "npm" not in str(err):
+            raise
+        pytest.skip(str(err))
+    handler = functools.partial(_Quiet, directory=str(out))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    NOTES.append(f"site: built in {seconds:.1f} s")
+    yield f"http://127.0.0.1:{server.server_address[1]}", out
+    server.shutdown()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_page_works_with_no_other_host(site, browser, path):
+    url, out = site
+    page, watch = new_page(browser)
+    try:
+        page.goto(f"{url}/{path.stem}.html")
+        page.wait_for_load_state("load")
+        n = explorers_in(path)
+        explorers = page.locator(".pl-explorer")
+        expect(explorers).to_have_count(n, timeout=30_000)
+        for k in range(n):
+            assert explorers.nth(k).locator("svg.pl-picture").count() == 1
+        stepper = page.locator(".pl-training, .pl-descent")
+        if stepper.count():
+            ex = stepper.first
+            ex.scroll_into_view_if_needed()
+            before = state(ex)["picture"]
+            ex.get_by_role("button", name=re.compile(r"one (step|picture) forward")).click()
+            assert state(ex)["picture"] != before, "a step with no kernel changes the picture"
+        maths = page.locator(".math").count()
+        if maths:                                   # every formula typeset by MathJax
+            expect(page.locator("mjx-container")).to_have_count(maths, timeout=30_000)
+        launch = [a.get_attribute("href") or "" for a in page.locator("a").all()]
+        owner, repo, _ = __import__("tools.set_home", fromlist=["current_home"]).current_home()
+        assert any("mybinder.org" in h and f"{owner}/{repo}" in h for h in launch)
+        assert any("colab.research.google.com" in h and f"{owner}/{repo}" in h for h in launch)
+        assert not watch.blocked, f"requests to other hosts: {watch.blocked[:5]}"
+        assert not watch.page_errors, watch.page_errors[:3]
+        assert not watch.console, watch.console[:3]
+        RESULTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(RESULTS / f"site-{path.stem}.png"))
+    finally:
+        page.close()
+
+
+def test_search_works_offline_and_the_home_page_lists_the_course(site, browser):
+    url, out = site
+    page, watch = new_page(browser)
+    try:
+        page.goto(f"{url}/index.html")
+        for path in NOTEBOOKS:
+            assert page.locator(f"a[href='{path.stem}.html']").count() >= 1, path.stem
+        page.goto(f"{url}/search.html?q=Novikoff")
+        expect(page.locator("#search-results a").first).to_be_attached(timeout=30_000)
+        found = page.locator("#search-results a").all_inner_texts()
+        assert any("Convergence" in t for t in found), found
+        assert not watch.blocked, f"requests to other hosts: {watch.blocked[:5]}"
+        assert not watch.page_errors, watch.page_errors[:3]
+    finally:
+        page.close()
