@@ -109,3 +109,36 @@ def test_search_works_offline_and_the_home_page_lists_the_course(site, browser):
         assert not watch.page_errors, watch.page_errors[:3]
     finally:
         page.close()
+
+
+def test_dark_mode_and_a_phone(site, browser):
+    """The site's dark mode: the explorers' words readable (>= 4.5:1, measured in the page);
+    a 390 px phone: no page scrolls sideways."""
+    from .test_themes import MEASURE
+    url, out = site
+    page, watch = new_page(browser)
+    try:
+        page.emulate_media(color_scheme="dark")        # the theme's "auto" mode follows it
+        page.goto(f"{url}/04_learning_rule.html")
+        page.wait_for_function("() => document.documentElement.dataset.theme === 'dark'")
+        expect(page.locator(".pl-explorer").first).to_be_attached(timeout=30_000)
+        page.wait_for_timeout(500)
+        low = [(f["kind"], t["text"], round(t["ratio"], 2)) for f in page.evaluate(MEASURE)
+               for t in f["texts"] if t["ratio"] < 4.5]
+        assert not low, low
+        RESULTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(RESULTS / "site-dark-04.png"))
+    finally:
+        page.close()
+    for path in NOTEBOOKS:
+        page, watch = new_page(browser, width=390, height=844)
+        try:
+            page.goto(f"{url}/{path.stem}.html")
+            page.wait_for_load_state("load")
+            page.wait_for_timeout(300)
+            wide = page.evaluate("() => document.documentElement.scrollWidth")
+            assert wide <= 390, f"{path.stem}: the page is {wide} px wide on a 390 px phone"
+            if path.stem == "04_learning_rule":
+                page.screenshot(path=str(RESULTS / "site-phone-04.png"), full_page=False)
+        finally:
+            page.close()
