@@ -45,7 +45,7 @@ function render({ model, el }) {
   const { pic, titleNode, descNode, startB, backB, stepB, endB, playB, speed, slider, readout,
           status, note } = stepperLayout(root, W_PX, H_PX, {
     start: "back to the random start (Home)", back: "one picture back (←)",
-    step: "one picture forward (→)", end: "jump to the last epoch (End)", speed: "pictures/s",
+    step: "one picture forward (→)", end: "jump to the end, the last epoch (End)", speed: "pictures/s",
     fastest: 60, slider: "epoch" });
 
   // -- drawing -----------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import IN_CI, NOTES, RESULTS, ROOT, new_page
-from .explorers import state
+from .explorers import check_axe, state
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -60,7 +60,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_every_page_works_with_no_other_host(site, browser, path):
+def test_every_page_works_with_no_other_host(site, browser, axe_source, path):
     url, out = site
     page, watch = new_page(browser)
     try:
@@ -85,6 +85,8 @@ def test_every_page_works_with_no_other_host(site, browser, path):
         owner, repo, _ = __import__("tools.set_home", fromlist=["current_home"]).current_home()
         assert any("mybinder.org" in h and f"{owner}/{repo}" in h for h in launch)
         assert any("colab.research.google.com" in h and f"{owner}/{repo}" in h for h in launch)
+        if axe_source:                              # the whole page, theme included
+            check_axe(page, page.locator("body"), axe_source, f"site: {path.stem}")
         assert not watch.blocked, f"requests to other hosts: {watch.blocked[:5]}"
         assert not watch.page_errors, watch.page_errors[:3]
         assert not watch.console, watch.console[:3]
