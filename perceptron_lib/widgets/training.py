@@ -15,18 +15,10 @@ import traitlets
 from ..data import gate as gate_data
 from ..perceptron import Perceptron, _check_flag, _check_lr, check_labels, check_X
 from ..style import format_number as fmt
-from .base import GATES, Explorer, Setting, Stepping, explain, view_module
+from .base import GATES, Explorer, Setting, explain, view_module
 from .pictures import training_png
 from .points import CustomPoints, PointsEditing
-from .training_run import (
-    build_run,
-    epochs_done,
-    fit_view,
-    frame_of,
-    guess_outcome,
-    snap_position,
-    train,
-)
+from .training_run import RunReader, build_run, fit_view, train
 
 __all__ = ["TrainingExplorer"]
 
@@ -108,7 +100,7 @@ def _mathtext(label):
     return {"x1": "$x_1$", "x2": "$x_2$"}.get(label, label)
 
 
-class TrainingExplorer(PointsEditing, Stepping, Explorer):
+class TrainingExplorer(PointsEditing, RunReader, Explorer):
     """Step through the perceptron's training and watch the decision line move.
 
     Parameters
@@ -280,57 +272,6 @@ class TrainingExplorer(PointsEditing, Stepping, Explorer):
     @traitlets.validate("dataset")
     def _valid_dataset(self, proposal):
         return _as_trait_error(_dataset, proposal["value"])
-
-    # -- moving through the run (the browser does this by itself; these are for Python) -----
-    # The slider counts visits (up to those sent one by one), or epochs in per-epoch mode.
-    @traitlets.validate("position")
-    def _valid_position(self, proposal):
-        return snap_position(self.run, proposal["value"]) if self.run else 0
-
-    def _slider_max(self):
-        return self.run["n_epochs"] if self.per_epoch else self.run["stepped"]
-
-    def _position_of(self, k):
-        return ([0] + self.run["epoch_ends"])[k] if self.per_epoch else k
-
-    @property
-    def slider_value(self):
-        """Where the slider is: a visit, or an epoch in per-epoch mode."""
-        return epochs_done(self.run, self.position) if self.per_epoch else self.position
-
-    @traitlets.observe("per_epoch")
-    def _on_mode(self, change):
-        self.go_to(self.slider_value)     # the end of this epoch, or as far as visits go
-
-    def guess(self, fires):
-        """Predict mode: guess whether the neuron fires at the next visit (True/1 or
-        False/0); the visit is then shown, and ``message`` says what happened and why."""
-        if not (self.run.get("has_history") and self.position < self.run["stepped"]):
-            self.message = "There is no next visit to guess: go back, or train again."
-            return None
-        if isinstance(fires, str) or fires not in (0, 1):
-            raise ValueError(f"guess(fires): fires is True (it fires) or False (it stays "
-                             f"silent); got {fires!r}.")
-        right, sentence = guess_outcome(self.run, self.position, fires)
-        with self.hold_sync():
-            self.per_epoch = False
-            self.score = [self.score[0] + right, self.score[1] + 1]
-            self.message = sentence
-            self.position += 1
-        return right
-
-    # -- words ---------------------------------------------------------------------------------
-    def describe_position(self):
-        """The readout: what happened at the current position, in words."""
-        run = self.run
-        if self.per_epoch and run["has_history"]:
-            return run["readout_epoch"][self.slider_value]
-        return run["readout"][frame_of(run, self.position)]
-
-    def describe_status(self):
-        """The story so far: converging, cycling, or how many mistakes against the bound (and
-        what a long run leaves out)."""
-        return " ".join(t for t in (super().describe_status(), self.run["thinned"]) if t)
 
     def _on_view_message(self, widget, content, buffers):
         """Requests from the browser view: clicks, undo, clear, typed points, CSV."""

@@ -15,17 +15,17 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import traitlets
 
 from .. import narration
 from ..geometry import is_linearly_separable, max_margin_weights, novikoff_bound
 from ..perceptron import Perceptron
 from ..style import format_number as fmt
 from ..style import format_vector
+from .base import Stepping
 
-__all__ = ["RUN_BUDGET", "RUN_FIELDS", "build_run", "epochs_done", "fit_view", "frame_of",
-           "guess_outcome",
-           "snap_position",
-           "train"]
+__all__ = ["RUN_BUDGET", "RUN_FIELDS", "RunReader", "build_run", "epochs_done", "fit_view",
+           "frame_of", "guess_outcome", "snap_position", "train"]
 
 NO_POINTS = ("No points yet. Click on the picture to add points (choose the class first), or "
              "type them in the box as lines 'x1, x2, class'.")
@@ -252,3 +252,60 @@ def _guess(h, build, budget):
     while stepped < shown and h.epoch_end_position(stepped + 1) * per_visit <= room:
         stepped += 1
     return stepped, shown
+
+
+class RunReader(Stepping, traitlets.HasTraits):
+    """Moving through a training run from Python and reading it, as the view does (a part of
+    the training explorer, which has ``run``, ``position``, ``per_epoch``, ``score`` and
+    ``message``). The browser view steps by itself; these are for Python."""
+
+    # The slider counts visits (up to those sent one by one), or epochs in per-epoch mode.
+    @traitlets.validate("position")
+    def _valid_position(self, proposal):
+        return snap_position(self.run, proposal["value"]) if self.run else 0
+
+    def _slider_max(self):
+        return self.run["n_epochs"] if self.per_epoch else self.run["stepped"]
+
+    def _position_of(self, k):
+        return ([0] + self.run["epoch_ends"])[k] if self.per_epoch else k
+
+    @property
+    def slider_value(self):
+        """Where the slider is: a visit, or an epoch in per-epoch mode."""
+        return epochs_done(self.run, self.position) if self.per_epoch else self.position
+
+    @traitlets.observe("per_epoch")
+    def _on_mode(self, change):
+        self.go_to(self.slider_value)     # the end of this epoch, or as far as visits go
+
+    def guess(self, fires):
+        """Predict mode: guess whether the neuron fires at the next visit (True/1 or
+        False/0); the visit is then shown, and ``message`` says what happened and why."""
+        if not (self.run.get("has_history") and self.position < self.run["stepped"]):
+            self.message = "There is no next visit to guess: go back, or train again."
+            return None
+        if isinstance(fires, str) or fires not in (0, 1):
+            raise ValueError(f"guess(fires): fires is True (it fires) or False (it stays "
+                             f"silent); got {fires!r}.")
+        right, sentence = guess_outcome(self.run, self.position, fires)
+        with self.hold_sync():
+            self.per_epoch = False
+            self.score = [self.score[0] + right, self.score[1] + 1]
+            self.message = sentence
+            self.position += 1
+        return right
+
+    # -- words ---------------------------------------------------------------------------------
+    def describe_position(self):
+        """The readout: what happened at the current position, in words."""
+        run = self.run
+        if self.per_epoch and run["has_history"]:
+            return run["readout_epoch"][self.slider_value]
+        return run["readout"][frame_of(run, self.position)]
+
+    def describe_status(self):
+        """The story so far: converging, cycling, or how many mistakes against the bound (and
+        what a long run leaves out)."""
+        return " ".join(t for t in (super().describe_status(), self.run["thinned"]) if t)
+
