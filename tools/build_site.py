@@ -97,28 +97,39 @@ class BuildError(Exception):
     pass
 
 
-def fetch(name, version, sha256, cache):
-    """The unpacked npm package ``name@version`` (its ``package`` folder), from the cache or
-    from npm, checked against ``sha256``."""
-    folder = cache / f"{name.replace('/', '+')}-{version}"
-    if (folder / "package" / "package.json").exists():
-        return folder / "package"
+def npm_unpack(name, version, dest, sha256=None):
+    """``npm pack name@version`` unpacked into ``dest`` (``dest/package/...``), checked against
+    ``sha256`` when given. Raises BuildError when npm or its registry cannot give it."""
     npm = shutil.which("npm")
     if npm is None:
-        raise BuildError("npm is needed once to fetch the site's front-end files "
-                         "(apt-get install nodejs npm); the build then works offline.")
+        raise BuildError("npm is needed once to fetch the front-end files (apt-get install "
+                         "nodejs npm); the build then works offline.")
     with tempfile.TemporaryDirectory() as tmp:
         out = subprocess.run([npm, "pack", f"{name}@{version}", "--pack-destination", tmp,
                               "--silent"], capture_output=True, text=True, timeout=300)
         tarballs = list(Path(tmp).glob("*.tgz"))
         if out.returncode != 0 or len(tarballs) != 1:
-            raise BuildError(f"npm pack {name}@{version} failed: {out.stderr.strip()[-500:]}")
+            raise BuildError(f"npm pack {name}@{version} failed (is the npm registry "
+                             f"reachable?): {out.stderr.strip()[-500:]}")
         digest = hashlib.sha256(tarballs[0].read_bytes()).hexdigest()
-        if digest != sha256:
+        if sha256 is not None and digest != sha256:
             raise BuildError(f"{name}@{version} is not the file the build was made for "
                              f"(SHA-256 {digest}, expected {sha256}).")
+        partial = dest.with_name(dest.name + ".partial")
+        shutil.rmtree(partial, ignore_errors=True)
         with tarfile.open(tarballs[0]) as tar:
-            tar.extractall(folder, filter="data")
+            tar.extractall(partial, filter="data")
+        partial.rename(dest)
+
+
+def fetch(name, version, sha256, cache):
+    """The unpacked npm package ``name@version`` (its ``package`` folder), from the cache or
+    from npm, checked against ``sha256``."""
+    folder = cache / f"{name.replace('/', '+')}-{version}"
+    if not (folder / "package" / "package.json").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        npm_unpack(name, version, folder, sha256)
     return folder / "package"
 
 

@@ -19,7 +19,6 @@ import socket
 import statistics
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 import urllib.parse
@@ -202,25 +201,12 @@ class NpmUnavailable(Exception):
 
 
 def _npm_fetch(name, version, dest):
-    """``npm pack name@version`` and unpack it into dest (dest/package/...)."""
-    npm = shutil.which("npm")
-    if npm is None:
-        raise NpmUnavailable("npm is not installed (apt-get install -y nodejs npm)")
-    with tempfile.TemporaryDirectory() as tmp:
-        out = subprocess.run([npm, "pack", f"{name}@{version}", "--pack-destination", tmp,
-                              "--silent"], capture_output=True, text=True, timeout=300)
-        tarballs = list(Path(tmp).glob("*.tgz"))
-        if out.returncode != 0 or len(tarballs) != 1:
-            raise NpmUnavailable(f"npm pack {name}@{version} failed (is the npm registry "
-                                 f"reachable?):\n{out.stdout}\n{out.stderr[-2000:]}")
-        partial = dest.with_name(dest.name + ".partial")
-        shutil.rmtree(partial, ignore_errors=True)
-        with tarfile.open(tarballs[0]) as tar:
-            if hasattr(tarfile, "data_filter"):
-                tar.extractall(partial, filter="data")
-            else:  # pragma: no cover - Python without extraction filters
-                tar.extractall(partial)
-        partial.rename(dest)
+    """``npm pack name@version`` unpacked into dest (dest/package/...)."""
+    from tools.build_site import BuildError, npm_unpack
+    try:
+        npm_unpack(name, version, dest)
+    except BuildError as err:
+        raise NpmUnavailable(str(err)) from None
 
 
 @pytest.fixture(scope="session")
