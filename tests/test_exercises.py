@@ -132,20 +132,104 @@ def test_fit_is_checked_bit_for_bit_against_the_library(capsys):
     assert nb04.q5.status == "incorrect" and "expected" in out
 
 
-@pytest.mark.parametrize("text", ["w1 + w2 + b < 0", "w_1 + w_2 + b < 0", "b + w1 + w2 < 0",
-                                  "0 > w1 + w2 + b", "w1 + w2 < -b", "2w1 + 2w2 + 2b < 0",
-                                  "-w1 - w2 - b > 0", "W1+W2+B<0", "w1 + w2 + b + 0 < 0"])
+@pytest.mark.parametrize("text", ["w1 + w2 + b >= 0", "w_1 + w_2 + b >= 0", "b + w1 + w2 >= 0",
+                                  "0 <= w1 + w2 + b", "w1 + w2 >= -b", "2w1 + 2w2 + 2b >= 0",
+                                  "-w1 - w2 - b <= 0", "W1+W2+B>=0", "w1 + w2 + b + 0 ≥ 0"])
 def test_inequalities_are_compared_by_meaning(text):
     assert nb03.q4.verdict(text)[0] == "correct"
 
 
-@pytest.mark.parametrize("text, says", [("w1 + w2 + b <= 0", "strictly"),
-                                        ("w1 + w2 + b ≥ 0", "must not fire"),
-                                        ("b + w2 >= 0", "(0, 1)"), ("w1 + w2 < 0", "one of"),
-                                        ("w1 + w2 + b < 0 < 1", "one of")])
+@pytest.mark.parametrize("text, says", [("w1 + w2 + b < 0", "XOR's condition"),
+                                        ("0 > b + w2 + w1", "XOR's condition"),
+                                        ("w1 + w2 + b > 0", "not > 0"),
+                                        ("w1 + w2 + b <= 0", "must fire"),
+                                        ("b + w2 < 0", "input (0, 1)"), ("b >= 0", "(0, 0)"),
+                                        ("w1 + w2 >= 0", "that is not it"),
+                                        ("w1 + w2 + b >= 0 >= 1", "Write one inequality"),
+                                        ("yes", "Write one inequality"),
+                                        (["w1 + w2 + b >= 0"], "text in quotes")])
 def test_other_inequalities_are_told_apart(text, says):
     status, message = nb03.q4.verdict(text)
     assert status == "incorrect" and says in message
+
+
+def test_exercise_3_4_asks_what_the_notebook_does_not_show():
+    """3.4 asks for XNOR's (1, 1) condition; the proof's table shows only XOR's."""
+    import json
+    from pathlib import Path
+    nb = json.loads((Path(__file__).resolve().parents[1] / "notebooks" /
+                     "03_linear_separability.ipynb").read_text())
+    text = " ".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    assert "$w_1 + w_2 + b < 0$" in text and "w_1 + w_2 + b \\ge 0" not in text
+    # and XNOR's four conditions really contradict each other: no [b, w1, w2] on a fine grid
+    grid = np.arange(-20, 21) / 4
+    b, w1, w2 = np.meshgrid(grid, grid, grid, indexing="ij")
+    assert not ((b >= 0) & (w2 + b < 0) & (w1 + b < 0) & (w1 + w2 + b >= 0)).any()
+
+
+def test_exercise_5_3_is_xnors_cycle_not_xors():
+    from perceptron_lib import Perceptron, gate
+    from perceptron_lib.exercises import nb05
+    p = Perceptron(2, epochs=6).fit(*gate("XNOR"))
+    ends = [p.history_.W_at(e + 1).tolist() for e in p.history_.epoch_ends]
+    assert ends[0] == [0, 1, 0] and all(w == [-1, 1, 0] for w in ends[1:])
+    assert (p.cycle_.epoch, p.cycle_.repeats_epoch, p.cycle_.length) == (3, 2, 1)
+    assert nb05.q3.verdict([-1, 1, 0])[0] == "correct"
+    assert "XOR's cycle" in nb05.q3.verdict([0, -1, 0])[1]
+    xor = Perceptron(2, epochs=6).fit(*gate("XOR"))
+    assert xor.W.tolist() == [0, -1, 0] and nb05.q3.verdict(xor.W)[0] == "incorrect"
+
+
+def test_exercise_8_4_is_the_three_point_plateau():
+    from perceptron_lib.exercises import nb08
+    y, d = np.array([0, 2 / 3, 2 / 3, 2 / 3]), np.array([0, 1, 1, 0])
+    loss = np.mean((y - d) ** 2 / 2)
+    assert abs(loss - 1 / 12) < 1e-15 and nb08.q4.verdict(loss)[0] == "correct"
+    # 2/3 is the best single output for targets 1, 1, 0 (squared loss): nothing on a grid beats it
+    outs = np.linspace(0, 1, 3001)
+    assert abs(outs[np.argmin([((o - d[1:]) ** 2).sum() for o in outs])] - 2 / 3) < 1e-3
+    assert "the stuck run above" in nb08.q4.verdict(0.0625)[1]
+
+
+def test_exercises_7_follow_the_notebooks_data():
+    """7.1 scales with the training flowers' statistics, 7.2 is the first epoch at the best
+    accuracy, 7.3 reads the confusion table the notebook prints."""
+    import json
+    from pathlib import Path
+
+    from perceptron_lib import Perceptron, iris_two_species, load_iris
+    from perceptron_lib.exercises import nb07
+    feats = ("sepal length", "petal length")
+    X, d = iris_two_species("setosa", "versicolor", features=feats)
+    train = np.random.default_rng(0).permutation(len(d))[:70]
+    right = (4.5 - X[train, 1].mean()) / X[train, 1].std()
+    assert nb07.q1.verdict(right)[0] == "correct" and nb07.q1.verdict(round(right, 2))[0] \
+        == "correct"
+    assert "all 100 flowers" in nb07.q1.verdict((4.5 - X[:, 1].mean()) / X[:, 1].std())[1]
+
+    X2, d2 = iris_two_species("versicolor", "virginica", features=feats)
+    X2 = (X2 - X2.mean(axis=0)) / X2.std(axis=0)
+    p, acc = Perceptron(2), []
+    for _ in range(60):
+        p.partial_fit(X2, d2)
+        acc.append(p.score(X2, d2))
+    assert nb07.q2.verdict(int(np.argmax(acc)) + 1)[0] == "correct"
+    last_best = int(np.flatnonzero(np.array(acc) == max(acc))[-1]) + 1
+    assert last_best > int(np.argmax(acc)) + 1       # there is a tie for the trap to catch
+    assert "strictly better" in nb07.q2.verdict(last_best)[1]
+
+    assert load_iris().target_names[1] == "versicolor"      # row 1 of the table
+    nb = json.loads((Path(__file__).resolve().parents[1] / "notebooks" /
+                     "07_real_data.ipynb").read_text())
+    printed = "".join("".join(o.get("text", "")) for c in nb["cells"] if c["cell_type"] == "code"
+                      for o in c["outputs"])
+    table_lines = [line.split() for line in printed.splitlines() if line.startswith("true ")]
+    table = np.array([[int(v) for v in parts[2:]] for parts in table_lines])
+    assert table.shape == (3, 3)
+    assert tuple(table[1]) == nb07.VERSICOLOR_ROW and table[:, 1].sum() == nb07.SAID_VERSICOLOR
+    assert (table.sum(), np.trace(table)) == (nb07.TEST_FLOWERS, nb07.RIGHT)
+    assert nb07.q3.verdict(table[1, 1] / table[1].sum())[0] == "correct"
+    assert "reads the column" in nb07.q3.verdict(table[1, 1] / table[:, 1].sum())[1]
 
 
 def test_hand_set_gate_weights_are_judged_exactly():

@@ -2,6 +2,7 @@
 
 
 from .core import (
+    INPUTS,
     Exercise,
     choice,
     inequality,
@@ -42,23 +43,56 @@ q3 = Exercise("Exercise 3.3", "How many of the 16 functions of two bits are line
               [("answer_3_3 = 16", "two of them"), ("answer_3_3 = 2", "NOT separable")])
 
 
-q4 = Exercise("Exercise 3.4", "In the XOR proof, which inequality comes from the input (1, 1)?",
-              choice("w1 + w2 + b < 0", ["b < 0", "w1 + b >= 0", "w2 + b >= 0", "w1 + w2 + b < 0"],
-                     {"b < 0": "that one comes from (0, 0).",
-                      "w1 + b >= 0": "that one comes from (1, 0).",
-                      "w2 + b >= 0": "that one comes from (0, 1).",
-                      "w1 + w2 + b <= 0": "XOR(1, 1) = 0 needs z strictly below 0: z = 0 would "
-                                          "fire, since step(0) = 1.",
-                      "w1 + w2 + b > 0": "XOR(1, 1) = 0, so the neuron must not fire: z < 0.",
-                      "w1 + w2 + b >= 0": "XOR(1, 1) = 0, so the neuron must not fire: z < 0."},
-                     key=inequality),
-              "XOR(1, 1) = 0, so z must be negative there; z = w1·1 + w2·1 + b.",
-              "XOR(1, 1) = 0, so z = w1 + w2 + b must be below 0. Any way of writing it counts, "
-              "e.g. b + w1 + w2 < 0.",
-              'answer_3_4 = "w1 + w2 + b < 0"',
-              [('answer_3_4 = "b < 0"', "from (0, 0)"),
-               ('answer_3_4 = "w1 + w2 + b <= 0"', "strictly below 0")],
-              [("w_1 + w_2 + b < 0", "correct"), ("b + w1 + w2 < 0", "correct"),
-               ("0 > w1 + w2 + b", "correct"), ("w1 + w2 < -b", "correct"),
-               ("w1+w2+b<0", "correct"), ("b + w1 >= 0", "from (1, 0)"),
-               ("w1 + w2 + b < 1", "one of"), ("banana", "one of")])
+def _condition(x, relation):
+    """The condition the input x puts on [b, w1, w2], as text: "w1 + w2 + b >= 0"."""
+    terms = [f"w{i + 1}" for i in range(2) if x[i]] + ["b"]
+    return f"{' + '.join(terms)} {relation} 0"
+
+
+def _xnor_condition_checker(answer):
+    """XNOR's condition for the input (1, 1): it must fire there, z = w1 + w2 + b >= 0."""
+    example = 'such as "w2 + b >= 0"'
+    if not isinstance(answer, str):
+        return False, f"Please answer with the inequality as text in quotes, {example}."
+    key = inequality(answer)
+    if not isinstance(key, tuple):
+        return False, (f"Write one inequality in w1, w2 and b, in quotes, {example} (with <, "
+                       f"<=, > or >=).")
+    if key == inequality(_condition((1, 1), ">=")):
+        return True, ("XNOR(1, 1) = 1, so the neuron must fire: z = w1 + w2 + b >= 0. (XOR's "
+                      "condition, < 0, turned round: XNOR is XOR flipped.)")
+    if key == inequality(_condition((1, 1), "<")):
+        return False, ("that is XOR's condition for (1, 1), copied from the table. XNOR(1, 1) "
+                       "= 1, not 0: the neuron must fire there.")
+    if key == inequality(_condition((1, 1), ">")):
+        return False, ("fires means z >= 0, because step(0) = 1: z = 0 already fires, so "
+                       "write >= 0, not > 0.")
+    if key == inequality(_condition((1, 1), "<=")):
+        return False, "XNOR(1, 1) = 1, so the neuron must fire there: z >= 0."
+    for x in INPUTS[:3]:
+        if any(key == inequality(_condition(x, r)) for r in ("<", "<=", ">", ">=")):
+            return False, (f"that condition is about the input {x} (z = {_condition(x, '')[:-3]} "
+                           f"there). At (1, 1) both inputs are on: z = w1 + w2 + b.")
+    return False, ("that is not it. At (1, 1), z = w1·1 + w2·1 + b: does XNOR want the neuron "
+                   "to fire there (z >= 0) or stay silent (z < 0)?")
+
+
+q4 = Exercise("Exercise 3.4", "XNOR is XOR flipped. Which condition does XNOR's row for the "
+              "input (1, 1) put on w1, w2 and b?",
+              _xnor_condition_checker,
+              "XNOR(1, 1) = 1. At (1, 1), z = w1 + w2 + b. Does the neuron have to fire "
+              "(z >= 0) or stay silent (z < 0)?",
+              "XNOR(1, 1) = 1, so z = w1 + w2 + b must be >= 0 (step(0) = 1, so = 0 counts). "
+              "Any way of writing it counts, e.g. b + w1 + w2 >= 0. XNOR's four conditions, "
+              "b >= 0, w2 + b < 0, w1 + b < 0 and w1 + w2 + b >= 0, contradict each other "
+              "just as XOR's do.",
+              'answer_3_4 = "w1 + w2 + b >= 0"',
+              [('answer_3_4 = "w1 + w2 + b < 0"', "XOR's condition"),
+               ('answer_3_4 = "w1 + w2 + b > 0"', "not > 0"),
+               ('answer_3_4 = "b >= 0"', "about the input (0, 0)")],
+              [("w_1 + w_2 + b >= 0", "correct"), ("b + w1 + w2 >= 0", "correct"),
+               ("0 <= w1 + w2 + b", "correct"), ("w1 + w2 >= -b", "correct"),
+               ("w1+w2+b≥0", "correct"), ("-w1 - w2 - b <= 0", "correct"),
+               ("w1 + w2 + b <= 0", "must fire"), ("w1 + b < 0", "input (1, 0)"),
+               ("w1 + w2 + b >= 1", "that is not it"), ("banana", "Write one inequality"),
+               (3, "text in quotes")])

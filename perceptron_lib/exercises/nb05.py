@@ -1,6 +1,8 @@
 """The exercises of notebook 05 · Convergence."""
 
 
+from ..data import gate
+from ..perceptron import Perceptron
 from .core import (
     Exercise,
     number,
@@ -28,13 +30,29 @@ q2 = Exercise("Exercise 5.2", "Trained on AND from zeros with lr = 2, what W doe
                ("answer_5_2 = [-1.5, 1, 0.5]", "lr = 0.5")])
 
 
-q3 = Exercise("Exercise 5.3", "On XOR, after how many epochs does W come back to the same value?",
-              number(1, {2: "the end of epoch 3 repeats the end of epoch 2: that is one epoch "
-                            "later, so the cycle is 1 epoch long."}),
-              "Compare the end-of-epoch weights in the table: how far apart are two equal ones?",
-              "From epoch 2 on, every epoch ends at [0, -1, 0] (cycle_.length == 1).",
-              "answer_5_3 = 1",
-              [("answer_5_3 = 2", "one epoch")])
+q3 = Exercise("Exercise 5.3", "Train on XNOR from zeros, in order, lr = 1: at which W = [b, w1, "
+              "w2] does every epoch end once the weights cycle?",
+              vector([-1, 1, 0],
+                     [([0, -1, 0], "that is XOR's cycle, shown above. Run the same cell with "
+                                   "gate(\"XNOR\") and read the end of epoch 2 onwards."),
+                      ([0, 1, 0], "that is where XNOR's epoch 1 ends (and XOR's cycle with "
+                                  "its signs flipped). Epoch 2 changes W again, and from its end "
+                                  "on the weights repeat: read the end of epoch 2. (Swapping the "
+                                  "classes does not simply flip W: step(0) = 1 treats a tie the "
+                                  "same way for both.)"),
+                      ([1, 0, -1], "that is the right W with the bias last. The course writes "
+                                   "the bias first: W = [b, w1, w2].")],
+                     names="[b, w1, w2]"),
+              "Copy the XOR cell above, change gate(\"XOR\") to gate(\"XNOR\") and read the end "
+              "of each epoch; cycle_ says from which epoch they repeat.",
+              "Every epoch from the second on ends at [-1, 1, 0] (cycle_ is Cycle(epoch=3, "
+              "repeats_epoch=2, length=1)): like XOR, a one-epoch cycle, but at other "
+              "weights. Perceptron(2, epochs=6).fit(*gate(\"XNOR\")).W gives it too.",
+              "answer_5_3 = [-1, 1, 0]",
+              [("answer_5_3 = [0, -1, 0]", "XOR's cycle"),
+               ("answer_5_3 = [0, 1, 0]", "epoch 1 ends"),
+               ("answer_5_3 = [1, 0, -1]", "bias last")],
+              [(Perceptron(2, epochs=6).fit(*gate("XNOR")).W, "correct"), (1, "list of 3")])
 
 
 q4 = Exercise("Exercise 5.4", "With the course's step function, is the point (1, 1) on the learned "

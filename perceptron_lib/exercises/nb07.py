@@ -1,39 +1,134 @@
-"""The exercises of notebook 07 · Real data."""
+"""The exercises of notebook 07 · Real data.
+
+The right answers are computed here the way the notebook computes them (the same flowers,
+the same seeds), so that each check knows the typical wrong answers too.
+"""
+
+import numpy as np
+
+from ..data import iris_two_species
+from ..perceptron import Perceptron
+from .core import Exercise, number
+
+FEATURES = ("sepal length", "petal length")
+
+# --- 7.1: scale a new flower with the training flowers' statistics ------------------------------
+_X, _d = iris_two_species("setosa", "versicolor", features=FEATURES)
+_train = np.random.default_rng(0).permutation(len(_d))[:70]        # the notebook's split
+_mean, _std = _X[_train].mean(axis=0), _X[_train].std(axis=0)
+NEW_PETAL = 4.5                                                    # cm
+_scaled = (NEW_PETAL - _mean[1]) / _std[1]
+
+q1 = Exercise(
+    "Exercise 7.1", f"A new flower has a petal length of {NEW_PETAL} cm. Scaled the way the "
+    "notebook scales the flowers, what is its scaled petal length?",
+    number(_scaled, {
+        NEW_PETAL - _mean[1]: "you subtracted the mean but did not divide by the standard "
+                              "deviation.",
+        (NEW_PETAL - _X[:, 1].mean()) / _X[:, 1].std():
+            "that uses the mean and spread of all 100 flowers, test flowers included. Scale "
+            "with the training flowers' mean and std (the notebook's mean and std).",
+        (NEW_PETAL - _mean[0]) / _std[0]: "that uses the sepal length's mean and std (column "
+                                          "0). Petal length is column 1: mean[1], std[1].",
+        (NEW_PETAL - _mean[1]) / _std[1] ** 2: "divide by the standard deviation, not by its "
+                                               "square (the variance).",
+        (NEW_PETAL - _mean[1]) / _X[_train, 1].std(ddof=1):
+            "that divides by the sample standard deviation (ddof=1, as pandas does). The "
+            "notebook uses NumPy's std, with ddof=0: use std[1]."},
+        abs_tol=0.005),
+    "(x - mean) / std, with the mean and std of the training flowers: the notebook's mean[1] "
+    "and std[1] (column 1 is petal length).",
+    f"(4.5 - mean[1]) / std[1] = (4.5 - {_mean[1]:.3f}) / {_std[1]:.3f} ≈ {_scaled:.2f}: "
+    f"this flower's petal is about 1.2 standard deviations longer than the average training "
+    f"flower's. A new flower must be scaled exactly like the training flowers, or the learned "
+    f"line means nothing for it.",
+    f"answer_7_1 = {_scaled:.3f}",
+    [(f"answer_7_1 = {NEW_PETAL - _mean[1]:.3f}", "did not divide"),
+     (f"answer_7_1 = {(NEW_PETAL - _X[:, 1].mean()) / _X[:, 1].std():.3f}", "all 100 flowers"),
+     (f"answer_7_1 = {(NEW_PETAL - _mean[0]) / _std[0]:.3f}", "sepal length")],
+    [(round(_scaled, 2), "correct")])
 
 
-from .core import (
-    Exercise,
-    choice,
-    number,
-    species_pair,
-)
+# --- 7.2: which epoch's weights does the pocket keep? -------------------------------------------
+_X2, _d2 = iris_two_species("versicolor", "virginica", features=FEATURES)
+_X2 = (_X2 - _X2.mean(axis=0)) / _X2.std(axis=0)
+_p = Perceptron(2)
+_acc = []
+for _ in range(60):
+    _p.partial_fit(_X2, _d2)
+    _acc.append(_p.score(_X2, _d2))
+_acc = np.array(_acc)
+_best = _acc.max()
+_at_best = np.flatnonzero(_acc == _best) + 1                     # epochs, counted from 1
+POCKET_EPOCH = int(_at_best[0])
 
-q1 = Exercise("Exercise 7.1", "How many flowers of each species does the Iris data hold?",
-              number(50, {150: "150 is all three species together.",
-                          100: "100 is two species: setosa and versicolor."}),
-              "np.bincount(iris.target) counts them.", "50 of each of the three species.",
-              "answer_7_1 = 50",
-              [("answer_7_1 = 150", "all three"), ("answer_7_1 = [50, 50, 50]", "single number")])
+q2 = Exercise(
+    "Exercise 7.2", "The pocket algorithm (checking once per epoch, as in the notebook) runs on "
+    "the 60 epochs whose accuracies are in acc. Which epoch's weights are in its pocket at the "
+    "end? (Epochs count from 1.)",
+    number(POCKET_EPOCH, {
+        POCKET_EPOCH - 1: "np.argmax counts from 0: acc[0] is epoch 1, so add 1.",
+        **{int(e): f"epoch {e} only equals the best accuracy, {_best:.0%}, reached "
+                   f"earlier: the pocket swaps only for a strictly better score (acc > "
+                   f"best_acc), so it keeps the first epoch that reached it."
+           for e in _at_best[1:]},
+        60: "that is the last epoch: its weights are the last weights, not the pocket's.",
+        _best: f"{_best} is the best accuracy; the question asks for the epoch that reached it.",
+        100 * _best: f"{100 * _best:.0f} % is the best accuracy; the question asks for the epoch "
+                     f"that reached it."}),
+    "Find the highest accuracy in acc and the first epoch that reached it: np.argmax gives "
+    "the first position of the maximum, counting from 0.",
+    f"int(np.argmax(acc)) + 1 = {POCKET_EPOCH}: acc reaches its best, {_best:.0%}, first in "
+    f"epoch {POCKET_EPOCH}, and again in epochs {', '.join(str(e) for e in _at_best[1:])}, "
+    f"but a tie never replaces the pocket (acc > best_acc).",
+    f"answer_7_2 = {POCKET_EPOCH}",
+    [(f"answer_7_2 = {POCKET_EPOCH - 1}", "counts from 0"),
+     (f"answer_7_2 = {_at_best[-1]}", "strictly better"),
+     ("answer_7_2 = 60", "last weights")])
 
 
-q2 = Exercise("Exercise 7.2", "After standardising a feature ((x - mean) / std), what is its mean?",
-              number(0, {1: "the standard deviation becomes 1; the mean becomes 0."}, abs_tol=1e-6),
-              "Subtracting the mean moves the centre to ...?",
-              "Subtracting the mean centres the feature at 0; dividing by the std makes its "
-              "spread 1.",
-              "answer_7_2 = 0",
-              [("answer_7_2 = 1", "standard deviation")],
-              [(1e-17, "correct")])
+# --- 7.3: read the confusion table --------------------------------------------------------------
+# the notebook's test flowers (45; seed 0), one-vs-rest with three pocket perceptrons:
+# the row of true versicolor and the column of flowers said to be versicolor
+VERSICOLOR_ROW = (0, 9, 8)          # said setosa, versicolor, virginica
+SAID_VERSICOLOR = 13                # the versicolor column: 0 + 9 + 4
+TEST_FLOWERS, RIGHT = 45, 33        # all test flowers, and the diagonal
+
+_row = sum(VERSICOLOR_ROW)
+_fraction = number(VERSICOLOR_ROW[1] / _row, {
+    VERSICOLOR_ROW[1] / SAID_VERSICOLOR:
+        "that reads the column: of the flowers *said* to be versicolor, how many are. The "
+        "question asks about the true versicolor flowers: read their row.",
+    VERSICOLOR_ROW[1] / TEST_FLOWERS: "that divides by all 45 test flowers; divide by the "
+                                      "versicolor flowers only (the sum of their row).",
+    VERSICOLOR_ROW[2] / _row: "that is the fraction taken for virginica, the mistakes: the "
+                              "right answers are on the diagonal.",
+    RIGHT / TEST_FLOWERS: "that is the accuracy over all three species; the question asks "
+                          "about versicolor only."},
+    abs_tol=0.005)
 
 
-q3 = Exercise("Exercise 7.3", "With sepal length and petal length, which pair of species can a "
-              "line separate: 'setosa/versicolor' or 'versicolor/virginica'?",
-              choice("setosa/versicolor", ["setosa/versicolor", "versicolor/virginica"],
-                     {"versicolor/virginica": "these two overlap: the perceptron never stops "
-                      "making mistakes on them (see the mistakes per epoch)."}, key=species_pair),
-              "Which training converged?",
-              "Training converges on setosa/versicolor; versicolor and virginica overlap.",
-              'answer_7_3 = "setosa/versicolor"',
-              [('answer_7_3 = "versicolor/virginica"', "overlap"),
-               ('answer_7_3 = "setosa"', "one of")],
-              [("versicolor / setosa", "correct"), ("Setosa and Versicolor", "correct")])
+def _fraction_checker(answer):
+    ok, message = _fraction(answer)
+    if not ok and "is not it" in message and 1 < float(answer) <= 100:
+        return False, (f"{answer!r} looks like a percentage, or a count; write a fraction "
+                       f"between 0 and 1 (right / all of them).")
+    return ok, message
+
+
+q3 = Exercise(
+    "Exercise 7.3", "From the confusion table: what fraction of the true versicolor test flowers "
+    "does one-vs-rest get right? (A number between 0 and 1.)",
+    _fraction_checker,
+    "Find the row 'true versicolor': its diagonal entry counts the right answers, the row's "
+    "sum counts all versicolor test flowers.",
+    f"{VERSICOLOR_ROW[1]} of the {_row} versicolor test flowers (row: "
+    f"{' + '.join(map(str, VERSICOLOR_ROW))}) are said to be versicolor: "
+    f"{VERSICOLOR_ROW[1]}/{_row} ≈ {VERSICOLOR_ROW[1] / _row:.2f}, barely more than half, "
+    f"while every setosa is right: the versicolor perceptron asks a question no line can "
+    f"answer.",
+    f"answer_7_3 = {VERSICOLOR_ROW[1]} / {_row}",
+    [(f"answer_7_3 = {VERSICOLOR_ROW[1]} / {SAID_VERSICOLOR}", "reads the column"),
+     (f"answer_7_3 = {VERSICOLOR_ROW[1]} / {TEST_FLOWERS}", "all 45 test flowers"),
+     (f"answer_7_3 = {VERSICOLOR_ROW[2]} / {_row}", "taken for virginica")],
+    [(0.53, "correct"), (52.9, "percentage"), (9, "a count")])

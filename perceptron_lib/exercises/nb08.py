@@ -25,8 +25,8 @@ q2 = Exercise(
     "Exercise 8.2", "A sigmoid neuron with W = [0, 0, 0] sees x = (1, 1) with d = 1 (lr = 1, "
     "squared loss). What is W after one step of the delta rule?",
     vector([0.125, 0.125, 0.125],
-           [([0.5, 0.5, 0.5], "that leaves out the sigmoid's slope, 0.25 at z = 0 (it would be "
-                              "right for the log loss)."),
+           [([0.5, 0.5, 0.5], "that leaves out the sigmoid's slope, 0.25 at z = 0: the delta "
+                              "rule multiplies by it."),
             ([0, 0, 0], "Rosenblatt's rule would not move here (step(0) = 1 = d), but the "
                         "sigmoid's output is 0.5, not 1, so d - y = 0.5."),
             ([-0.125, -0.125, -0.125], "wrong direction: d - y = 1 - 0.5 is positive, so the "
@@ -127,17 +127,26 @@ q3 = Exercise(
 
 
 q4 = Exercise(
-    "Exercise 8.4", "A stuck network gets two of the four XOR samples exactly right and "
-    "answers 0.5 for the other two. What is its loss (the mean of (y - d)² / 2)?",
-    number(0.0625, {0.25: "that is the sum over the four samples; the loss is the mean.",
-                    0.125: "that is the loss of one of the two wrong samples, or the mean "
-                           "without the / 2.",
-                    0.5: "each wrong sample is off by 0.5, but the loss squares that and halves "
-                         "it: (0.5)² / 2 = 0.125 per wrong sample, then the mean over all four."}),
-    "Each wrong sample is off by 0.5: its loss is (0.5)² / 2. The right ones add 0. Then take "
-    "the mean over the four samples.",
-    "Two samples with (0.5)² / 2 = 0.125 each, two with 0: the mean is 0.25 / 4 = 0.0625. "
-    "That is the level where the stuck run's loss curve flattens out.",
-    "answer_8_4 = (2 * 0.5**2 / 2) / 4",
-    [("answer_8_4 = 0.25", "the sum over the four samples"),
-     ("answer_8_4 = 0.125", "the loss of one of the two wrong samples")])
+    "Exercise 8.4", "Another stuck network puts three inputs, (0, 1), (1, 0) and (1, 1), on one "
+    "spot of the hidden plane, so they get one output; the best it can give them is their "
+    "average target, 2/3. It gets (0, 0) exactly right. What is its loss (the mean of "
+    "(y - d)² / 2)?",
+    number(1 / 12, {
+        1 / 3: "that is the sum over the four samples; the loss is their mean: divide by 4.",
+        1 / 6: "each sample's loss is (y - d)² / 2: that looks like the mean without the / 2.",
+        0.0625: "that is the stuck run above, two samples at 0.5. Here three samples share the "
+                "output 2/3: two of them want 1, one wants 0.",
+        3 * 0.125 / 4: "the three samples get 2/3, not 0.5: (0, 1) and (1, 0) are off by 1/3, "
+                       "(1, 1) by 2/3.",
+        2 / 9: "that is (1, 1)'s loss alone, (2/3)² / 2. Add the two samples with d = 1, "
+               "each (1/3)² / 2, then take the mean over all four."}),
+    "(0, 1) and (1, 0) want 1 and get 2/3: each is off by 1/3. (1, 1) wants 0 and gets 2/3. "
+    "(0, 0) adds 0. Square each error, halve it, add up, divide by 4.",
+    "(1/3)² / 2 = 1/18 twice, plus (2/3)² / 2 = 2/9, plus 0: together 1/3, and the mean over "
+    "four samples is 1/12 ≈ 0.0833, above the 0.0625 of the stuck run in the notebook.",
+    "answer_8_4 = (2 * (1 - 2/3)**2 / 2 + (0 - 2/3)**2 / 2 + 0) / 4",
+    [("answer_8_4 = 2 * (1 - 2/3)**2 / 2 + (0 - 2/3)**2 / 2", "divide by 4"),
+     ("answer_8_4 = 0.0625", "the stuck run above"),
+     ("answer_8_4 = (3 * 0.5**2 / 2) / 4", "not 0.5"),
+     ("answer_8_4 = (2 * (1/3)**2 + (2/3)**2) / 4", "without the / 2")],
+    [(0.0833, "close"), (0.08333333, "correct")])
