@@ -2,9 +2,10 @@
 
 Modules, from the bottom up (each uses only the ones above it):
 
-- ``data``        logic gates, generated point clouds, the Iris flowers
+- ``data``        logic gates, generated point clouds, the Iris flowers, handwritten digits
 - ``history``     TrainingHistory: every visit of a training run, positions and epochs
 - ``perceptron``  the step function and the Perceptron with Rosenblatt's rule
+- ``pocket``      the pocket algorithm: keep the best weights seen so far
 - ``geometry``    decision line, separability, margin, Novikoff's bound
 - ``network``     the sigmoid, the delta rule, and a 2-2-1 network trained by backpropagation
 - ``plotting``    drawing functions for matplotlib
@@ -18,6 +19,7 @@ from .data import (
     boolean_function,
     gate,
     iris_two_species,
+    load_digits,
     load_iris,
     make_noisy,
     make_separable,
@@ -33,6 +35,7 @@ from .geometry import (
 from .history import Cycle, TrainingHistory, Visit
 from .network import SigmoidNeuron, TinyNetwork, sigmoid, sigmoid_slope
 from .perceptron import Perceptron, step
+from .pocket import PocketRun, pocket
 
 __version__ = "0.2.0"
 
@@ -58,6 +61,7 @@ __all__ = [
     "GATE_NAMES",
     "Cycle",
     "Perceptron",
+    "PocketRun",
     "SigmoidNeuron",
     "TinyNetwork",
     "TrainingHistory",
@@ -67,12 +71,14 @@ __all__ = [
     "gate",
     "iris_two_species",
     "is_linearly_separable",
+    "load_digits",
     "load_iris",
     "make_noisy",
     "make_separable",
     "margin",
     "max_margin_weights",
     "novikoff_bound",
+    "pocket",
     "positive_region",
     "require",
     "sigmoid",

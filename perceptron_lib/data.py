@@ -1,4 +1,5 @@
-"""Data sets for the course: logic gates, generated point clouds and the Iris flowers.
+"""Data sets for the course: logic gates, generated point clouds, the Iris flowers and
+handwritten digits.
 
 Everything here is made on the spot or read from files shipped inside the package, so the
 notebooks never download anything. Every function returns fresh arrays: change them freely.
@@ -9,6 +10,7 @@ Inputs ``X`` have one row per sample; labels ``d`` ("desired outputs") are 0 or 
 from __future__ import annotations
 
 import csv
+import gzip
 import numbers
 from collections import namedtuple
 from importlib import resources
@@ -24,6 +26,7 @@ __all__ = [
     "make_noisy",
     "load_iris",
     "iris_two_species",
+    "load_digits",
 ]
 
 # The four two-bit inputs, always in this order: (0, 0), (0, 1), (1, 0), (1, 1).
@@ -262,3 +265,38 @@ def iris_two_species(negative="setosa", positive="versicolor",
     X = iris.data[keep][:, cols]
     d = (iris.target[keep] == pos).astype(int)
     return X, d
+
+
+DigitsData = namedtuple("DigitsData", "images data target train test")
+
+DIGITS_SOURCE = (
+    "Optical Recognition of Handwritten Digits, the 1,797 images of its test part: E. Alpaydin "
+    "and C. Kaynak (1998), UCI Machine Learning Repository, https://doi.org/10.24432/C50P49, "
+    "licensed CC BY 4.0."
+)
+
+
+def load_digits():
+    """1,797 handwritten digits, each an 8x8 picture (UCI, shipped with the package).
+
+    Each picture was made from a 32x32 black-and-white scan of a digit written on a form
+    by one of 13 people: every pixel counts the inked dots in a 4x4 block, 0 (blank) to 16
+    (all ink). Source: E. Alpaydin and C. Kaynak (1998), *Optical Recognition of Handwritten
+    Digits*, UCI Machine Learning Repository, https://doi.org/10.24432/C50P49 (CC BY 4.0).
+    Read from a file inside the package; nothing is downloaded.
+
+    Returns
+    -------
+    DigitsData
+        ``images`` (1797, 8, 8) ints 0 to 16; ``data`` (1797, 64) floats 0 to 1 (the pixels
+        row by row, divided by 16): the inputs x1 ... x64 of a perceptron; ``target``
+        (1797,) the digit written, 0 to 9; ``train`` and ``test``: the course's split, 1,200
+        and 597 row numbers in a fixed random order (seed 0), the same in every notebook.
+    """
+    raw = resources.files("perceptron_lib").joinpath("digits.csv.gz").read_bytes()
+    rows = gzip.decompress(raw).decode("ascii").split()
+    table = np.array([[int(v) for v in row.split(",")] for row in rows])
+    images = table[:, :64].reshape(-1, 8, 8)
+    order = np.random.default_rng(0).permutation(len(table))
+    return DigitsData(images, images.reshape(-1, 64) / 16, table[:, 64], np.sort(order[:1200]),
+                      np.sort(order[1200:]))

@@ -44,6 +44,8 @@ __all__ = [
     "plot_weight_vector",
     "plot_step_function",
     "draw_neuron_diagram",
+    "plot_digit",
+    "plot_weights_image",
     "format_number",
     "format_vector",
 ]
@@ -128,16 +130,19 @@ def _arrow_length(xlim, ylim):
     return 0.18 * min(xlim[1] - xlim[0], ylim[1] - ylim[0])
 
 
-def plot_weight_vector(ax, W, xlim=None, ylim=None, **kw):
+def plot_weight_vector(ax, W, xlim=None, ylim=None, at=None, **kw):
     """Draw w = (w1, w2) as an arrow starting on the decision line. It is perpendicular to the
-    line and points to the side that predicts 1. Returns the arrow, or None when w = 0."""
+    line and points to the side that predicts 1. Returns the arrow, or None when w = 0.
+
+    The arrow starts at the line's point nearest ``at`` (x1, x2), by default the middle of
+    the view; pass another point when the arrow would cover a sample there."""
     xlim = ax.get_xlim() if xlim is None else xlim
     ylim = ax.get_ylim() if ylim is None else ylim
     W = np.asarray(W, dtype=float)
     if not W[1:].any():
         return None
     W = W / np.abs(W).max()         # the same line, in numbers that cannot under/overflow
-    start = _anchor(W, xlim, ylim)
+    start = _anchor(W, xlim, ylim) if at is None else nearest_point_on_line(W, at)
     end = start + _arrow_length(xlim, ylim) * W[1:] / np.linalg.norm(W[1:])
     style = dict(arrowstyle="-|>", mutation_scale=18, color=COLORS["line"],
                  linewidth=ARROW["width"], zorder=4)
@@ -213,3 +218,42 @@ def draw_neuron_diagram(ax, fontsize=10):
                                       fontsize=fontsize,
                                       arrowprops=dict(arrowstyle="-", color="#555555")))
     return labels
+
+
+def plot_digit(ax, image, title=None, fontsize=9):
+    """One 8x8 handwritten digit (pixels 0 to 16 in an (8, 8) or (64,) array): ink dark on
+    white, like the scanned form. Returns the image drawn."""
+    im = ax.imshow(np.reshape(image, (8, 8)), cmap="gray_r", vmin=0, vmax=16)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    if title:
+        ax.set_title(title, fontsize=fontsize)
+    return im
+
+
+def weights_colormap():
+    """Negative weights in class 0's colour, positive in class 1's, white at 0."""
+    from matplotlib.colors import LinearSegmentedColormap
+
+    return LinearSegmentedColormap.from_list(
+        "weights", [CLASS_COLORS[0], "#ffffff", CLASS_COLORS[1]])
+
+
+def plot_weights_image(ax, W, title=None, fontsize=10, colorbar_labels=None):
+    """The 64 input weights of W = [b, w1, ..., w64] as an 8x8 picture, pixel by pixel:
+    blue where ink pushes z up (towards output 1), vermillion where it pushes z down. The
+    colours are scaled to the largest weight, so 0 is always white. ``colorbar_labels``
+    (what output 0 and output 1 mean, e.g. ("says 3", "says 8")) adds a labelled colour
+    bar. Returns the image drawn."""
+    w = np.asarray(W, dtype=float)[1:].reshape(8, 8)
+    top = float(np.abs(w).max()) or 1.0
+    im = ax.imshow(w, cmap=weights_colormap(), vmin=-top, vmax=top)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    if title:
+        ax.set_title(title, fontsize=fontsize)
+    if colorbar_labels:
+        bar = ax.figure.colorbar(im, ax=ax, ticks=[-top, 0, top], shrink=0.8)
+        bar.ax.set_yticklabels([f"{colorbar_labels[0]}", "0", f"{colorbar_labels[1]}"],
+                               fontsize=fontsize - 1)
+    return im

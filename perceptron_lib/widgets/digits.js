@@ -1,0 +1,247 @@
+// The digits explorer's view: every run (each choice of the two menus) arrives once; the
+// menus, the steps and the pocket switch all work here, with or without a kernel. The
+// picture: the 64 weights as an 8x8 grid and the training images wrong after each epoch;
+// under it, the test images the weights shown get wrong.
+
+/**
+ * A run, as digits.build_run makes it (its RUN_FIELDS list the same fields). Everything per
+ * epoch is indexed by the epoch, 0 (the start) to epochs.
+ * @typedef {Object} Run
+ * @property {number} digit  @property {(number|string)} against  a digit or "rest"
+ * @property {number} n_train  @property {number} n_test  @property {number} epochs
+ * @property {?number} solved_epoch
+ * @property {string[]} w  64 letters per epoch, "a" (-9) to "s" (+9) of w_max, "j" is 0
+ * @property {string[]} b  @property {string[]} w_max  as printed
+ * @property {number[]} wrong_train  @property {number[]} wrong_test
+ * @property {number[][]} missed  test images wrong (numbers into model "images")
+ * @property {number[]} pocket  the epoch whose weights are in the pocket
+ */
+function render({ model, el }) {
+  const look = model.get("look");
+  const W_PX = look.size.width, font = look.size.font;
+  const CELL = Math.round(W_PX / 30), GRID = 8 * CELL;
+  const TOP = 2 * font + 14, H_PX = TOP + GRID + 3 * font + 22;
+  const LEVEL = "abcdefghijklmnopqrs";
+  const root = html("div", { class: "pl-explorer pl-digits", tabindex: "0",
+                             "aria-label": "digits explorer: arrow keys step through the epochs, Home and End jump, space plays" }, el);
+  root.style.fontSize = `${font + 3}px`;
+  html("style", {}, root, look.css + BASE_CSS + DIGITS_CSS);
+
+  // -- the menus (all runs are here: no kernel needed) ----------------------------------------
+  const top = html("div", { class: "pl-row" }, root);
+  const digitM = html("select", {});
+  labelled(top, "fires for the digit", digitM);
+  for (let k = 0; k < 10; k++) html("option", { value: String(k) }, digitM, String(k));
+  const againstM = html("select", {});
+  labelled(top, "against", againstM);
+  const pocketB = button(top, "pocket weights",
+                         "show the pocket weights, the best so far on the training images");
+
+  const { pic, titleNode, descNode, startB, backB, stepB, endB, playB, speed, slider, readout,
+          status } = stepperLayout(root, W_PX, H_PX, {
+    start: "back to the start (Home)", back: "one epoch back (←)", step: "one epoch forward (→)",
+    end: "jump to the end, the last epoch (End)", speed: "epochs/s", fastest: 20, slider: "epoch" });
+  const missedHead = html("div", { class: "pl-missed-head" }, root);
+  const missed = html("div", { class: "pl-missed", role: "list" }, root);
+
+  // -- the picture -------------------------------------------------------------------------------
+  const key = () => `${model.get("digit")}-${model.get("against")}`;
+  const run = () => model.get("runs")[key()];
+  const other = (r) => (r.against === "rest" ? "other" : String(r.against));
+  const a = (n) => (String(n) === "8" ? `an ${n}` : `a ${n}`);          // a 3, an 8
+  const title = svg("text", { x: W_PX / 2, y: font + 4, "text-anchor": "middle",
+                              "font-size": font + 2, "font-weight": "bold", "aria-hidden": "true" }, pic);
+  const gx = 2 * font, gy = TOP;
+  svg("text", { x: gx + GRID / 2, y: gy - 6, "text-anchor": "middle", "font-size": font,
+                "aria-hidden": "true" }, pic).textContent = "the 64 weights (b apart)";
+  const cells = [];
+  for (let k = 0; k < 64; k++) {
+    cells.push(svg("rect", { x: gx + (k % 8) * CELL, y: gy + Math.floor(k / 8) * CELL,
+                             width: CELL, height: CELL }, pic));
+  }
+  svg("rect", { x: gx, y: gy, width: GRID, height: GRID, fill: "none", stroke: look.colors.text }, pic);
+  const keyY = gy + GRID + font + 6;
+  const swatch = (x, color) => svg("rect", { x, y: keyY - font + 2, width: font, height: font,
+                                             fill: color, stroke: look.colors.edge }, pic);
+  swatch(gx, look.colors.class1);
+  const keyYes = svg("text", { x: gx + font + 4, y: keyY, "font-size": font - 1 }, pic);
+  swatch(gx, look.colors.class0).setAttribute("y", keyY + 4);
+  const keyNo = svg("text", { x: gx + font + 4, y: keyY + font + 4, "font-size": font - 1 }, pic);
+  const biasText = svg("text", { x: gx, y: keyY + 2 * font + 10, "font-size": font - 1 }, pic);
+
+  // training images wrong after each epoch (beside the weights; under them on a phone)
+  const px = gx + GRID + 6 * font, pw = W_PX - px - font, ph = GRID;
+  const chart = svg("g", { class: "pl-chart" }, pic);
+  svg("text", { x: px + pw / 2, y: gy - 6, "text-anchor": "middle", "font-size": font,
+                "aria-hidden": "true" }, chart).textContent = "training images wrong after each epoch";
+  const axes = svg("g", { "aria-hidden": "true" }, chart);
+  const bars = svg("g", {}, chart);
+  const pocketMark = svg("g", { "aria-hidden": "true" }, chart);
+  svg("text", { "text-anchor": "middle", "font-size": font - 1, y: -font - 2 }, pocketMark).textContent = "pocket";
+  svg("text", { "text-anchor": "middle", "font-size": font - 1 }, pocketMark).textContent = "▼";
+  svg("text", { x: px + pw / 2, y: gy + ph + 2 * font + 4, "text-anchor": "middle",
+                "font-size": font, "aria-hidden": "true" }, chart).textContent = "epoch";
+  function fit(narrow) {
+    const dx = narrow ? 5 * font - px : 0, dy = narrow ? H_PX - TOP + 2 * font : 0;
+    const w = narrow ? pw + 6 * font : W_PX, h = narrow ? dy + TOP + ph + 3 * font + 10 : H_PX;
+    chart.setAttribute("transform", `translate(${dx},${dy})`);
+    pic.setAttribute("viewBox", `0 0 ${w} ${h}`);
+    pic.setAttribute("width", w);
+    pic.setAttribute("height", h);
+    pic.style.width = `${w}px`;
+    title.setAttribute("x", w / 2);
+  }
+  let narrow = null;
+  const watchWidth = new ResizeObserver(() => {
+    const now = root.clientWidth > 0 && root.clientWidth < 0.8 * W_PX;
+    if (now !== narrow) { narrow = now; fit(now); }
+  });
+  watchWidth.observe(root);
+
+  let builtFor = null, top_ = 1;
+  function drawAxesFor(r) {
+    axes.replaceChildren();
+    top_ = Math.max(1, ...r.wrong_train.slice(1));
+    for (const t of niceTicks(0, top_, 4)) {
+      const y = gy + ph - (t / top_) * ph;
+      svg("line", { x1: px, x2: px + pw, y1: y, y2: y, stroke: look.colors.grid }, axes);
+      svg("text", { x: px - 4, y: y + font / 3, "text-anchor": "end", "font-size": font - 2 }, axes)
+        .textContent = fmt(t);
+    }
+    for (const t of niceTicks(1, r.epochs, 6).filter((t) => Number.isInteger(t) && t >= 1)) {
+      svg("text", { x: px + (t - 0.5) * (pw / r.epochs), y: gy + ph + font + 2, "text-anchor": "middle",
+                    "font-size": font - 2 }, axes).textContent = String(t);
+    }
+    svg("rect", { x: px, y: gy, width: pw, height: ph, fill: "none", stroke: look.colors.text }, axes);
+  }
+
+  function drawImage(letters, holder, label) {
+    const s = 5, g = svg("svg", { width: 8 * s + 2, height: 8 * s + 2, role: "img", "aria-label": label,
+                                   viewBox: `-1 -1 ${8 * s + 2} ${8 * s + 2}` }, holder);
+    svg("rect", { x: -0.5, y: -0.5, width: 8 * s + 1, height: 8 * s + 1, fill: "none",
+                  stroke: look.colors.grid }, g);
+    for (let k = 0; k < 64; k++) {
+      const v = LEVEL.indexOf(letters[k]);
+      if (v > 0) svg("rect", { x: (k % 8) * s, y: Math.floor(k / 8) * s, width: s, height: s,
+                              fill: look.colors.text, "fill-opacity": (v / 16).toFixed(3) }, g);
+    }
+  }
+
+  // the same words as digits.readout and digits.status
+  function words(r, e, usePocket) {
+    const shown = usePocket ? r.pocket[e] : e;
+    const whose = usePocket ? `Pocket weights (from epoch ${shown}) after epoch ${e}`
+      : e === 0 ? "At the start, all weights 0" : `After epoch ${e}`;
+    return `${whose}: ${r.wrong_train[shown]} of ${r.n_train} training images wrong, ` +
+           `${r.wrong_test[shown]} of ${r.n_test} test images wrong.`;
+  }
+  function story(r, e) {
+    const others = r.against === "rest" ? "every other digit" : a(r.against);
+    const s = r.solved_epoch;
+    if (s !== null && e >= s) {
+      const group = r.against === "rest" ? "other digits" : `${r.against}s`;
+      return `✔ From epoch ${s} on, no training image is wrong: the ${r.digit}s and the ${group} ` +
+             "of the training set lie on two sides of one hyperplane. The test images are new " +
+             "to it; some may still be wrong.";
+    }
+    if (e < r.epochs) {
+      return `Learning: the neuron should fire for ${a(r.digit)} and stay silent for ${others}.`;
+    }
+    const p = r.pocket[e];
+    return `After ${e} epochs, ${r.wrong_train[e]} training images are still wrong and the rule ` +
+           `keeps changing the weights. The pocket holds the best seen: those of epoch ${p}, ` +
+           `${r.wrong_train[p]} wrong.`;
+  }
+
+  function show(e) {
+    const r = run();
+    if (!r) return;             // halfway through a swap of the two menus: no such task
+    if (builtFor !== key()) { drawAxesFor(r); builtFor = key(); fillMenus(r); }
+    const usePocket = model.get("pocket");
+    const shown = usePocket ? r.pocket[e] : e;
+    const name = `${r.digit} or ${r.against === "rest" ? "another digit" : r.against}?`;
+    title.textContent = `${name} ${usePocket ? "Pocket weights" : "Weights"} of epoch ${shown}`;
+    titleNode.textContent = name;
+    const letters = r.w[shown];
+    cells.forEach((c, k) => {
+      const v = LEVEL.indexOf(letters[k]) - 9;
+      c.setAttribute("fill", v > 0 ? look.colors.class1 : look.colors.class0);
+      c.setAttribute("fill-opacity", (Math.abs(v) / 9).toFixed(3));
+    });
+    keyYes.textContent = `ink here says ${r.digit} (largest weight ${r.w_max[shown]})`;
+    keyNo.textContent = `ink here says ${other(r)}`;
+    biasText.textContent = `bias b = ${r.b[shown]}`;
+    bars.replaceChildren();
+    const bw = pw / r.epochs;
+    for (let k = 1; k <= e; k++) {
+      const h = (r.wrong_train[k] / top_) * ph;
+      svg("rect", { x: px + (k - 1) * bw + bw * 0.15, y: gy + ph - h, width: bw * 0.7, height: h,
+                    fill: k === e ? look.colors.bar_now : look.colors.bar, stroke: look.colors.edge,
+                    "stroke-width": 0.5 }, bars);
+    }
+    const p = r.pocket[e];
+    pocketMark.setAttribute("visibility", p > 0 ? "visible" : "hidden");
+    pocketMark.setAttribute("transform", `translate(${px + (p - 0.5) * bw},${gy + ph - (r.wrong_train[p] / top_) * ph - 3})`);
+    readout.textContent = words(r, e, usePocket);
+    status.textContent = story(r, e);
+    descNode.textContent = `${readout.textContent} ${status.textContent}`;
+    pic.setAttribute("aria-label", `${name} ${readout.textContent}`);
+    // the test images these weights get wrong
+    const wrong = r.missed[shown], n = r.wrong_test[shown];
+    missedHead.textContent = n === 0 ? "No test image is wrong with these weights."
+      : `Test images these weights get wrong: ${n}` + (n > wrong.length ? ` (the first ${wrong.length})` : "");
+    missed.replaceChildren();
+    const images = model.get("images"), truth = model.get("test_target");
+    for (const k of wrong) {
+      const item = html("div", { class: "pl-missed-item", role: "listitem" }, missed);
+      const t = truth[k];
+      const said = t === r.digit ? (r.against === "rest" ? "not " + a(r.digit) : a(r.against)) : a(r.digit);
+      drawImage(images[k], item, `${a(t)}, taken for ${said}`);
+      html("div", { "aria-hidden": "true" }, item, `${t}→${t === r.digit && r.against === "rest" ? "not " + t : said.slice(-1)}`);
+    }
+    slider.max = String(r.epochs);
+    slider.value = String(e);
+    slider.setAttribute("aria-valuetext", `epoch ${e} of ${r.epochs}`);
+    speed.value = String(model.get("speed"));
+    pocketB.setAttribute("aria-pressed", String(usePocket));
+  }
+
+  function fillMenus(r) {
+    digitM.value = String(r.digit);
+    againstM.replaceChildren();
+    for (let k = 0; k < 10; k++) {
+      if (k !== r.digit) html("option", { value: String(k) }, againstM, String(k));
+    }
+    html("option", { value: "rest" }, againstM, "every other digit");
+    againstM.value = String(r.against);
+  }
+
+  const stepper = makeStepper({
+    model, root, ui: { startB, backB, stepB, endB, playB, speed, slider, readout, status },
+    last: () => run().epochs, maxPosition: () => run().epochs, show });
+  stepper.position = model.get("position");
+  digitM.addEventListener("change", () => {
+    const d = parseInt(digitM.value, 10), old = model.get("digit");
+    if (model.get("against") === d) model.set("against", old);     // the two swap places
+    model.set("digit", d);
+    model.save_changes();
+  });
+  againstM.addEventListener("change", () => {
+    model.set("against", againstM.value === "rest" ? "rest" : parseInt(againstM.value, 10));
+    model.save_changes();
+  });
+  pocketB.addEventListener("click", () => { model.set("pocket", !model.get("pocket")); model.save_changes(); });
+  for (const name of ["digit", "against", "pocket", "speed"]) {
+    model.on(`change:${name}`, () => show(stepper.position));
+  }
+  show(stepper.position);
+  return () => { watchWidth.disconnect(); stepper.stop(); };
+}
+
+const DIGITS_CSS = `
+.pl-digits .pl-missed { display: flex; flex-wrap: wrap; gap: 6px; margin: 4px 0; }
+.pl-digits .pl-missed-item { display: flex; flex-direction: column; align-items: center; font-size: 0.8em; }
+.pl-digits .pl-missed-item svg { display: block; }
+`;
+
+export default { render };
