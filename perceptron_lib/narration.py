@@ -170,9 +170,10 @@ def status(history, position, bound=None, separable=None):
         text = f"Stopped after {h.n_epochs} epochs without converging ({so_far} updates)."
     else:
         text = f"Mistakes (updates) so far: {so_far}."
-    if bound is not None and np.isfinite(bound) and not cycling:
-        text += (f" Novikoff's theorem (notebook 05): on these points the perceptron makes at most "
-                 f"{whole_bound(bound)} mistakes in all.")
+    from_zero = not h.W_at(0).any()          # the bound counts mistakes from W = 0
+    if bound is not None and np.isfinite(bound) and not cycling and from_zero:
+        text += (f" Novikoff's theorem (notebook 05): from W = 0, on these points the "
+                 f"perceptron makes at most {whole_bound(bound)} mistakes in all.")
     elif position == len(h) and not cycling and separable is False:
         text += " These points are not linearly separable: no line can get them all right."
     return text

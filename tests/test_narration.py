@@ -51,9 +51,9 @@ def test_no_whereabouts_when_the_line_crosses_the_picture(W):
 def test_status_and_bound(and_history):
     h = and_history
     assert narration.status(h, 3, 51.0, True) == ("Mistakes (updates) so far: 1. Novikoff's "
-                                                  "theorem (notebook 05): on these points the "
-                                                  "perceptron "
-                                                  "makes at most 51 mistakes in all.")
+                                                  "theorem (notebook 05): from W = 0, on these "
+                                                  "points the perceptron makes at most 51 "
+                                                  "mistakes in all.")
     assert narration.status(h, len(h)).startswith("✔ Converged in epoch 6")
     xor = Perceptron(2, epochs=5).fit(*gate("XOR")).history_
     assert "No straight line separates" in narration.status(xor, len(xor), None, False)
@@ -129,3 +129,14 @@ def test_the_line_is_found_whatever_the_scale_of_the_weights(W):
         assert "inf" not in text and "nan" not in text
         assert text.split(":")[0] == plain.split(":")[0]     # the same side of the picture
     assert "about 1e+320" in line_whereabouts([-1, 1e-320, 0], *view)
+
+
+def test_novikoffs_bound_is_stated_only_for_a_run_from_zero():
+    from perceptron_lib.widgets import TrainingExplorer
+    zero = TrainingExplorer(dataset="AND")
+    zero.go_to(zero._slider_max())
+    assert "from W = 0, on these points the perceptron makes at most 51" in \
+        zero.describe_status()
+    moved = TrainingExplorer(dataset="AND", W0=[0.5, -1, 1], lr=0.01)
+    moved.go_to(moved._slider_max())
+    assert "Novikoff" not in moved.describe_status()

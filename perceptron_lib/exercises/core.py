@@ -122,8 +122,8 @@ def _read_number(answer):
         return None, "Please answer with a single number, not True/False."
     if isinstance(answer, str):
         try:
-            float(answer.strip())
-        except ValueError:
+            Fraction(answer.strip())          # 14, 0.25, 1e-3 and 9/17 all read as numbers
+        except (ValueError, ZeroDivisionError):
             return None, ("Please answer with a single number written in digits, such as 14, "
                           "not text.")
         return None, (f"Please answer with a single number, not text: write {answer.strip()} "
@@ -194,30 +194,45 @@ def _near(value, target, rel, abs_tol=1e-12):
     return abs(value - target) <= max(rel * abs(target), abs_tol)
 
 
+def _significant(value):
+    """How many significant digits a number was written with: 0.0833 -> 3, 12 -> 2."""
+    digits = repr(float(value)).lower().split("e")[0].replace("-", "").replace(".", "")
+    return max(len(digits.lstrip("0").rstrip("0")), 1) if float(value) else 1
+
+
 def number(expected, wrong=None, rel=1e-6, abs_tol=1e-12, right_msg=""):
     """Checker for a number; ``wrong`` maps a common wrong value to a specific explanation.
 
     A number is right within ``rel`` of the answer (relative: one part in a million by
     default, so a slope measured with a small step, 0.2499999792, is 0.25), or within
-    ``abs_tol`` (for answers near 0). A number within 1 % is told it is close; the message
-    shows it as it was given, at full precision."""
+    ``abs_tol`` (for answers near 0), or when it is the answer rounded to the digits it was
+    written with, 3 significant digits or more (1/12 as 0.0833 or 0.08333). A number within
+    1 % is told it is close; the message shows it as it was given."""
     wrong = wrong or {}
+
+    def rounded(value):
+        """Is value the answer rounded to the digits it was written with?"""
+        return float(f"{expected:.{_significant(value)}g}") == value
 
     def checker(answer):
         value, problem = _read_number(answer)
         if problem:
             return False, problem
+        shown = str(int(answer)) if isinstance(answer, numbers.Integral) else repr(float(value))
         value = float(value)
-        if _near(value, expected, rel, abs_tol):
+        if _near(value, expected, rel, abs_tol) or (rounded(value) and _significant(value) >= 3):
             return True, right_msg
         for w, msg in wrong.items():
             if _near(value, w, rel, abs_tol):
                 return False, msg
+        if rounded(value) and _significant(expected) >= 3:
+            return False, (f"{shown} is close: give at least 3 significant digits (do not "
+                           f"round until the end).")
         if _near(value, expected, 1e-2):
-            return False, (f"{value!r} is close, but not close enough. Keep more digits (do "
+            return False, (f"{shown} is close, but not close enough. Keep more digits (do "
                            f"not round until the end), or check the last step of your "
                            f"calculation.")
-        return False, f"{value!r} is not it. Try the hint: .hint()"
+        return False, f"{shown} is not it. Try the hint: .hint()"
     return checker
 
 

@@ -104,7 +104,9 @@ _fraction = number(VERSICOLOR_ROW[1] / _row, {
     VERSICOLOR_ROW[2] / _row: "that is the fraction taken for virginica, the mistakes: the "
                               "right answers are on the diagonal.",
     RIGHT / TEST_FLOWERS: "that is the accuracy over all three species; the question asks "
-                          "about versicolor only."},
+                          "about versicolor only.",
+    _row / VERSICOLOR_ROW[1]: "that is the fraction upside down: right answers on top, all "
+                              "versicolor flowers (the row's sum) below."},
     abs_tol=0.005)
 
 
@@ -131,4 +133,5 @@ q3 = Exercise(
     [(f"answer_7_3 = {VERSICOLOR_ROW[1]} / {SAID_VERSICOLOR}", "reads the column"),
      (f"answer_7_3 = {VERSICOLOR_ROW[1]} / {TEST_FLOWERS}", "all 45 test flowers"),
      (f"answer_7_3 = {VERSICOLOR_ROW[2]} / {_row}", "taken for virginica")],
-    [(0.53, "correct"), (52.9, "percentage"), (9, "a count")])
+    [(0.53, "correct"), (52.9, "percentage"), (9, "a count"), (17 / 9, "upside down"),
+     ("9/17", "without the quotes")])

@@ -149,4 +149,4 @@ q4 = Exercise(
      ("answer_8_4 = 0.0625", "the stuck run above"),
      ("answer_8_4 = (3 * 0.5**2 / 2) / 4", "not 0.5"),
      ("answer_8_4 = (2 * (1/3)**2 + (2/3)**2) / 4", "without the / 2")],
-    [(0.0833, "close"), (0.08333333, "correct")])
+    [(0.0833, "correct"), (0.083, "3 significant digits"), (0.08333333, "correct")])
