@@ -14,6 +14,7 @@ from perceptron_lib.style import format_number
 from perceptron_lib.widgets import (
     BoundaryExplorer,
     DescentExplorer,
+    HiddenLayerExplorer,
     NeuronExplorer,
     TrainingExplorer,
 )
@@ -332,4 +333,26 @@ def test_random_actions_on_the_descent_explorer():
         for leak in LEAKS:
             assert leak not in ex.message
         if step % 40 == 0:
+            assert ex._png()[:4] == b"\x89PNG"
+
+
+def test_random_actions_on_the_hidden_layer_explorer():
+    rng = np.random.default_rng(4)
+    ex = HiddenLayerExplorer()
+    ex.send = lambda content, buffers=None: None
+    pick = lambda seq: seq[int(rng.integers(len(seq)))]   # noqa: E731
+    names = list(ex.hidden_menu) + ["XOR", "xnor", "or ", "", None, 3, "x1 and not x2"]
+    actions = [
+        lambda: setattr(ex, pick(["hidden1", "hidden2", "target"]), pick(names)),
+        lambda: setattr(ex, "position", int(rng.integers(-5, 40))),
+        lambda: ex.go_to(pick([-1, 0, 5, 10**6])),
+        lambda: ex.step_forward(), lambda: ex.step_back(),
+    ]
+    for step in range(150):
+        _try(pick(actions))
+        n = len(ex.errors)
+        assert ex.runs[",".join(map(str, ex.numbers))] == ex.errors
+        assert 0 <= ex.position <= n and ex.hidden1 in ex.hidden_menu
+        assert ex.describe_position() and ex.describe_status()[0] in "✔✘"
+        if step % 50 == 0:
             assert ex._png()[:4] == b"\x89PNG"

@@ -59,3 +59,42 @@ q3 = Exercise("Exercise 6.3", "Give the output neuron's W = [b, v1, v2] (on h1 =
               "answer_6_3 = [1.5, -1, -1]",
               [("answer_6_3 = [-1.5, 1, 1]", "computes XOR"),
                ("answer_6_3 = [1.5, -1]", "Expected 3 numbers")])
+
+
+def _pair_checker(answer):
+    from ..widgets.hidden import all_runs, function_number, verdict
+
+    if isinstance(answer, str) or not isinstance(answer, (list, tuple)) or len(answer) != 2:
+        return False, ("Please answer with two gate names in quotes, for h1 and h2, such as "
+                       "(\"x1\", \"x2\") (that pair does not work).")
+    try:
+        k1 = function_number(answer[0], "hidden gate 1", hidden=True)
+        k2 = function_number(answer[1], "hidden gate 2", hidden=True)
+    except (TypeError, ValueError) as err:
+        return False, str(err)
+    if {k1, k2} == {function_number("OR"), function_number("NAND")}:
+        return False, ("that is the pair from the text (OR and NAND, in either order): find "
+                       "another one.")
+    words = verdict(k1, k2, function_number("XOR"), all_runs()[k1, k2, function_number("XOR")])
+    if words.startswith("✔"):
+        return True, words[2:]
+    return False, words[2:]
+
+
+q4 = Exercise("Exercise 6.4", "Give another pair of hidden gates (h1, h2), not OR and NAND, with "
+              "which the output neuron learns XOR.",
+              _pair_checker,
+              "Notebook 08's network finds NOR and AND by itself. Or try pairs in the explorer: "
+              "a pair fails when two inputs that XOR answers differently land on the same "
+              "hidden point.",
+              "For example NOR and AND: (0, 0) goes to (1, 0), (1, 1) to (0, 1), and (0, 1) and "
+              "(1, 0) both to (0, 0), the one corner where XOR is 1; the output neuron learns "
+              "NOR(h1, h2). 16 of the 196 ordered pairs work, the same 16 for XNOR.",
+              'answer_6_4 = ("NOR", "AND")',
+              [('answer_6_4 = ("NAND", "OR")', "the pair from the text"),
+               ('answer_6_4 = ("OR", "OR")', "both go to h = (1, 1)"),
+               ('answer_6_4 = ("x1", "x2")', "one diagonal"),
+               ('answer_6_4 = ("XOR", "AND")', "cannot be one hidden neuron"),
+               ('answer_6_4 = "NOR, AND"', "two gate names")],
+              [(("x1 and not x2", "x2 AND NOT x1"), "correct"), (["AND", "NOR"], "correct"),
+               (("NOR",), "two gate names"), (("NOR", "ANDD"), "unknown function")])

@@ -7,6 +7,10 @@
   line move, sample by sample.
 - :class:`DescentExplorer`: step through gradient descent on a 2-2-1 network learning XOR:
   the hidden lines move, the points move in the hidden plane, the loss falls.
+- :class:`HiddenLayerExplorer`: choose the two hidden neurons' gates and a target, and watch
+  an output perceptron learn the target from the hidden values (or fail to, and why).
+- :class:`DigitsExplorer`: watch a perceptron learn to tell handwritten digits apart, its
+  64 weights drawn as an 8x8 picture, with the test images it gets wrong.
 
 Each explorer is a Python class (its data, settings and retraining) with a small view module
 beside it (``training.js`` and so on) that draws the picture as SVG in the browser from data
@@ -17,7 +21,10 @@ the still PNG shown where widgets cannot run; ``points.py`` the training explore
 
 from .boundary import BoundaryExplorer
 from .descent import DescentExplorer
+from .digits import DigitsExplorer
+from .hidden import HiddenLayerExplorer
 from .neuron import NeuronExplorer
 from .training import TrainingExplorer
 
-__all__ = ["NeuronExplorer", "BoundaryExplorer", "TrainingExplorer", "DescentExplorer"]
+__all__ = ["NeuronExplorer", "BoundaryExplorer", "TrainingExplorer", "DescentExplorer",
+           "DigitsExplorer", "HiddenLayerExplorer"]

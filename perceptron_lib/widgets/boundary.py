@@ -12,8 +12,9 @@ import traitlets
 
 from ..data import gate as gate_data
 from ..exact import exact_sum, fires
+from ..style import format_number as fmt
 from ..style import format_vector
-from .base import GATES, Explorer, Setting, setting, shown, view_module
+from .base import GATES, Explorer, Setting, exactly, setting, shown, view_module
 from .pictures import boundary_png
 
 __all__ = ["BoundaryExplorer"]
@@ -96,9 +97,30 @@ class BoundaryExplorer(Explorer):
     def implements_gate(self):
         return self.rows_right == 4
 
+    def table_rows(self):
+        """The truth table the view shows: x1, x2, z, output, the gate's value, right?"""
+        X, d = gate_data(self.gate)
+        return [[int(x[0]), int(x[1]), exactly(z), int(y), int(t), "✔" if y == t else "✘"]
+                for x, z, y, t in zip(X, self.z, self.outputs, d)]
+
+    def message(self):
+        """The sentence under the truth table, as the view writes it."""
+        X, _ = gate_data(self.gate)
+        if self.implements_gate:
+            text = (f"✔ All four rows right: w1 = {fmt(self.w1)}, w2 = {fmt(self.w2)}, b = "
+                    f"{fmt(self.b)} make the neuron compute {self.gate}.")
+        else:
+            text = f"{self.rows_right} of 4 rows right. Move the sliders until every row is ✔."
+        on_line = [f"({x[0]}, {x[1]})" for x, z in zip(X, self.z) if z == 0]
+        if on_line:
+            text += (f" On the line: {', '.join(on_line)}: z = 0 exactly there, so the neuron "
+                     f"fires (step(0) = 1).")
+        return text
+
     def _png(self):
         X, d = gate_data(self.gate)
-        return boundary_png(X, d, self.W, self.size, title=f"{self.gate}: set the line")
+        return boundary_png(X, d, self.W, self.size, title=f"{self.gate}: set the line",
+                            rows=self.table_rows(), message=self.message())
 
     def _describe(self):
         return (f"BoundaryExplorer: {self.gate} with W = {format_vector(self.W)}"

@@ -5,6 +5,7 @@ like the rest of the course, with a line saying how to get the controls."""
 from __future__ import annotations
 
 import io
+import textwrap
 
 import numpy as np
 from matplotlib.patches import Circle, FancyArrowPatch
@@ -17,9 +18,9 @@ from ..plotting import (
     plot_weight_vector,
     style_axes,
 )
-from ..style import COLORS, format_number, format_vector, size_spec
+from ..style import COLORS, SHADE, format_number, format_vector, size_spec
 
-__all__ = ["training_png", "boundary_png", "neuron_png", "descent_png"]
+__all__ = ["training_png", "boundary_png", "neuron_png", "descent_png", "hidden_png"]
 
 HOW_TO = "A still picture: run the notebook (JupyterLab, Binder or Colab) to use the controls."
 
@@ -71,29 +72,52 @@ def training_png(X, d, history, position, xlim, ylim, size="normal", title="", x
     # the same scale at every position: 0 to the most mistakes of any epoch
     most = max(history.mistakes_per_epoch) if history is not None and history.n_epochs else 1
     ax_m.set_ylim(0, max(most, 1) * 1.08)
-    if not counts:
-        ax_m.text(0.5, 0.5, "no epoch yet:\npress step", transform=ax_m.transAxes,
-                  ha="center", va="center", fontsize=spec["font"] - 2, color="#555555")
-    ax_m.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
-    ax_m.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+    if not counts:          # before the first visit: an empty panel that says so
+        words = "no epochs yet:\npress step" if history is not None else "no training yet"
+        ax_m.text(0.5, 0.5, words, transform=ax_m.transAxes, ha="center", va="center",
+                  fontsize=spec["font"] - 2, color="#555555")
+    # whole epochs only (with a single epoch, MaxNLocator would fall back to 0.25 steps)
+    ax_m.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True, min_n_ticks=1))
+    ax_m.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True, min_n_ticks=1))
     ax_m.set_title("mistakes per epoch", fontsize=spec["font"])
     ax_m.set_xlabel("epoch", fontsize=spec["font"])
     ax_m.tick_params(labelsize=spec["font"] - 2)
     return _png(fig)
 
 
-def boundary_png(X, d, W, size="normal", title=""):
-    """The boundary explorer: a gate's four points and the line of W = [b, w1, w2]."""
+def boundary_png(X, d, W, size="normal", title="", rows=(), message=""):
+    """The boundary explorer: a gate's four points, the line of W = [b, w1, w2] and, as in
+    the live view, the truth table (``rows``: x1, x2, z, output, the gate's value, right?)
+    with the sentence under it."""
     spec = size_spec(size)
-    fig = new_figure(size, figsize=(spec["width"] * 0.62 / spec["dpi"],
-                                    spec["height"] / spec["dpi"]))
-    ax = fig.add_axes([0.14, 0.16, 0.5, 0.76])
-    style_axes(ax, (-0.5, 1.5), title=title, fontsize=spec["font"])
+    fs = spec["font"]
+    fig = new_figure(size)
+    ax = fig.add_axes([0.09, 0.16, 0.34, 0.76])
+    style_axes(ax, (-0.5, 1.5), title=title, fontsize=fs)
     plot_points(ax, X, d, s=spec["marker"], labels=("output 0", "output 1"))
     plot_decision_boundary(ax, W, (-0.5, 1.5), (-0.5, 1.5))
     plot_weight_vector(ax, W, (-0.5, 1.5), (-0.5, 1.5))
-    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), fontsize=spec["font"] - 2,
-              frameon=False)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.03, 1), fontsize=fs - 2, frameon=False)
+    if rows:
+        gate_name = title.split(":")[0]
+        table = fig.add_axes([0.64, 0.38, 0.34, 0.54])
+        table.axis("off")
+        cells = table.table(cellText=[[str(c) for c in r] for r in rows],
+                            colLabels=["x1", "x2", "z", "output", gate_name, "right?"],
+                            loc="upper center", cellLoc="center")
+        cells.auto_set_font_size(False)
+        cells.set_fontsize(fs - 1)
+        cells.auto_set_column_width(list(range(6)))
+        cells.scale(1, 1.35)
+        for (r, c), cell in cells.get_celld().items():
+            cell.set_edgecolor("#bbbbbb")
+            if r == 0:
+                cell.set_text_props(fontweight="bold")
+            elif c == 5:
+                cell.set_text_props(color=COLORS["excite"] if cell.get_text().get_text() == "✔"
+                                    else COLORS["class0"], fontweight="bold")
+    if message:
+        fig.text(0.64, 0.6, textwrap.fill(message, 46), fontsize=fs - 2, va="top")
     return _png(fig)
 
 
@@ -145,12 +169,14 @@ def descent_png(history, epoch, size="normal", title="",
     labels = ("XOR = 0", "XOR = 1")
     box = (-0.5, 1.5)
     style_axes(ax_in, box, title="input plane", fontsize=fs)
+    _shade_answer(ax_in, box, lambda x1, x2: _descent_answer(history, epoch, x1, x2),
+                  label="network answers 1")
     for j, (color, dash) in enumerate(zip(hidden_colors, ("-", "--"))):
         plot_decision_boundary(ax_in, history.W_hidden[epoch, j], box, box, shade=False,
                                color=color, linestyle=dash, label=f"h{j + 1} = 0.5")
     plot_points(ax_in, X, d, s=spec["marker"] * 0.6, labels=labels)
     ax_in.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), fontsize=fs - 3, ncol=2,
-                 frameon=False)
+                 columnspacing=1, frameon=False)
     hbox = (-0.1, 1.1)
     style_axes(ax_h, hbox, title="hidden plane", fontsize=fs, x_label="$h_1$",
                y_label="$h_2$")
@@ -168,4 +194,114 @@ def descent_png(history, epoch, size="normal", title="",
     ax_loss.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
     ax_loss.grid(True, color=COLORS["grid"], linewidth=0.6)
     fig.suptitle(f"{title}, epoch {epoch} of {history.n_epochs}", fontsize=fs + 1)
+    return _png(fig)
+
+
+def _shade_answer(ax, box, answer, label):
+    """Shade the part of the picture where ``answer(x1, x2)`` (arrays) is true, cell by cell
+    on a fine grid, as the live views do."""
+    xs = np.linspace(box[0], box[1], 241)
+    x1, x2 = np.meshgrid(xs, xs)
+    on = answer(x1, x2).astype(float)
+    if on.any():
+        ax.contourf(x1, x2, on, levels=[0.5, 1.5], colors=[COLORS["shade"]],
+                    alpha=SHADE["alpha"], zorder=0)
+    # a legend entry for the shade (contourf makes none)
+    ax.fill_between([], [], color=COLORS["shade"], alpha=SHADE["alpha"], label=label)
+
+
+def _descent_answer(history, epoch, x1, x2):
+    """Where the 2-2-1 network's output is at least 0.5 (its pre-activation >= 0)."""
+    def sigma(z):
+        return 0.5 * (1 + np.tanh(z / 2))       # the sigmoid, without overflow
+    Wh, Wo = history.W_hidden[epoch], history.W_out[epoch]
+    h1 = sigma(Wh[0, 0] + Wh[0, 1] * x1 + Wh[0, 2] * x2)
+    h2 = sigma(Wh[1, 0] + Wh[1, 1] * x1 + Wh[1, 2] * x2)
+    return Wo[0] + Wo[1] * h1 + Wo[2] * h2 >= 0
+
+
+def _steps(W, x1, x2):
+    return (W[0] + W[1] * x1 + W[2] * x2 >= 0).astype(int)
+
+
+def hidden_png(inputs, d, H, W1, W2, W, hidden, target, position, n, verdict,
+               size="normal"):
+    """The hidden-layer explorer: the input plane with the two hidden lines and the network's
+    answer, the hidden plane with the inputs where they land and the output neuron's line W,
+    and the network's truth table."""
+    spec = size_spec(size)
+    fs = spec["font"]
+    fig = new_figure(size)
+    gs = fig.add_gridspec(1, 3, width_ratios=[1, 1, 1.15], left=0.08, right=0.99, bottom=0.27,
+                          top=0.83, wspace=0.42)
+    ax_in, ax_h, ax_t = (fig.add_subplot(gs[k]) for k in range(3))
+    X = np.asarray(inputs, dtype=float)
+    H = np.asarray(H, dtype=int)
+    d = np.asarray(d)
+    box = (-0.5, 1.5)
+    labels = (f"{target} = 0", f"{target} = 1")
+    style_axes(ax_in, box, title="input plane", fontsize=fs)
+    _shade_answer(ax_in, box, lambda a, b: _steps(W, _steps(W1, a, b), _steps(W2, a, b)) == 1,
+                  label="network answers 1")
+    for j, (Wj, color, dash) in enumerate(((W1, COLORS["excite"], "-"),
+                                           (W2, COLORS["inhibit"], "--"))):
+        if np.any(np.asarray(Wj[1:]) != 0):
+            plot_decision_boundary(ax_in, Wj, box, box, shade=False, color=color,
+                                   linestyle=dash, label=f"h{j + 1} = {hidden[j]}")
+    plot_points(ax_in, X, d, s=spec["marker"] * 0.6, labels=labels)
+    ax_in.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), fontsize=fs - 3, ncol=2,
+                 frameon=False, columnspacing=1)
+
+    style_axes(ax_h, box, title="hidden plane", fontsize=fs, x_label="$h_1$",
+               y_label="$h_2$")
+    plot_decision_boundary(ax_h, W, box, box, label="output neuron (z = 0)")
+    names = [f"({a}, {b})" for a, b in np.asarray(inputs, dtype=int).tolist()]
+    for spot in sorted({tuple(h) for h in H.tolist()}):
+        here = [i for i in range(len(H)) if tuple(H[i]) == spot]
+        classes = sorted({int(d[i]) for i in here})
+        for k, c in enumerate(classes):
+            dx = 0 if len(classes) == 1 else (-0.09 if k == 0 else 0.09)
+            plot_points(ax_h, [[spot[0] + dx, spot[1]]], [c], s=spec["marker"] * 0.6,
+                        labels=labels)
+        clash = len(classes) > 1
+        up = spot[1] == 1
+        gap = 0.27 if len(classes) > 1 else 0.15
+        ax_h.text(spot[0], spot[1] + (gap if up else -gap), ", ".join(names[i] for i in here),
+                  ha="center", va="bottom" if up else "top", fontsize=fs - 4,
+                  color=COLORS["warning"] if clash else COLORS["text"], zorder=7,
+                  fontweight="bold" if clash else "normal")
+        if clash:
+            ax_h.add_patch(Circle(spot, 0.22, fill=False, edgecolor=COLORS["warning"],
+                                  linestyle="--", linewidth=1.5, zorder=5))
+    ax_h.legend(handles=ax_h.get_lines()[:1], loc="upper center", bbox_to_anchor=(0.5, -0.2),
+                fontsize=fs - 3, frameon=False)
+
+    ax_t.axis("off")
+    outputs = [int(_steps(W, h[0], h[1])) for h in H.tolist()]
+    rows = [[str(a), str(b), str(h[0]), str(h[1]), str(y), str(int(t)), "✔" if y == t else "✘"]
+            for (a, b), h, y, t in zip(np.asarray(inputs, dtype=int).tolist(), H.tolist(),
+                                       outputs, d)]
+    cells = ax_t.table(cellText=rows, colLabels=["x1", "x2", "h1", "h2", "y", "target", "right?"],
+                       loc="upper center", cellLoc="center")
+    cells.auto_set_font_size(False)
+    cells.set_fontsize(fs - 2)
+    cells.auto_set_column_width(list(range(7)))
+    cells.scale(1, 1.3)
+    for (r, c), cell in cells.get_celld().items():
+        cell.set_edgecolor("#bbbbbb")
+        if r == 0:
+            cell.set_text_props(fontweight="bold")
+        elif c == 6:
+            cell.set_text_props(color=COLORS["excite"] if cell.get_text().get_text() == "✔"
+                                else COLORS["class0"], fontweight="bold")
+    ax_t.set_title(f"the network's output y\n(output neuron W = {format_vector(W)})",
+                   fontsize=fs - 1)
+    right = sum(y == t for y, t in zip(outputs, d))
+    ax_t.text(0.5, 0.5, f"{right} of 4 rows right at this step", transform=ax_t.transAxes,
+              ha="center", va="top", fontsize=fs - 2)
+    fig.suptitle(f"{target} from h1 = {hidden[0]} and h2 = {hidden[1]}, visit {position} of "
+                 f"{n}", fontsize=fs + 1)
+    fig.text(0.5, 0.075, textwrap.fill(verdict.split(": ")[0] + ".", 110), ha="center",
+             va="bottom", fontsize=fs - 2,
+             color=COLORS["text"] if verdict.startswith("✔") else COLORS["warning"])
     return _png(fig)

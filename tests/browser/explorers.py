@@ -684,3 +684,84 @@ def drive_descent(page, ex, where, axe_source=None, label=""):
     page.wait_for_timeout(500)
     assert state(ex)["controls"]["epoch"]["value"] == paused, "pause did not stop playing"
     press(ex, "back to the random start (Home)")()
+
+
+# -- the hidden-layer explorer ------------------------------------------------------------------
+
+def drive_hidden(page, ex, where, axe_source=None, label=""):
+    """Menus (no kernel needed), steps, keys and the slider; the truth table, the picture and
+    the words agree. Leaves the explorer at XOR from OR and NAND, at the end."""
+    ex.scroll_into_view_if_needed()
+    kind = "hidden"
+    if axe_source:
+        check_axe(page, ex, axe_source, f"{label} hidden layer")
+    menu = {k: ex.get_by_label(k, exact=True)
+            for k in ("hidden neuron 1 (h1)", "hidden neuron 2 (h2)", "target")}
+
+    def choose(h1, h2, target):
+        for m, v in zip(menu.values(), (h1, h2, target)):
+            if m.input_value() != v:
+                m.select_option(v)          # (set by script: no press to time)
+        st = state(ex)
+        n = int(st["controls"]["visit"]["max"])
+        assert st["controls"]["visit"]["valuetext"] == f"visit {n} of {n}", "shows the result"
+        return st, n
+
+    st, n = choose("OR", "NAND", "XOR")
+    assert st["status"].startswith("✔ With h1 = OR and h2 = NAND the network computes XOR")
+    assert [r[-1] for r in st["truth"][1:]] == ["✔"] * 4
+    assert "computes AND(h1, h2)" in st["status"]
+    timed(page, ex, key(page, ex, "Home"), kind, where)
+    st = state(ex)
+    assert st["readout"].startswith("Before training") and st["controls"]["visit"]["value"] == "0"
+    check_words_agree(st, "hidden, start")
+    for k in range(1, 4):
+        before = st
+        timed(page, ex, press(ex, FORWARD), kind, where)
+        st = state(ex)
+        assert st["controls"]["visit"]["value"] == str(k)
+        assert st["readout"].startswith(f"epoch 1, input {k} of 4: x = "), st["readout"]
+        assert st["picture"] != before["picture"]
+        check_words_agree(st, f"hidden, visit {k}")
+        check_ring_agrees(st, f"hidden, visit {k}")
+        assert f"W = [{', '.join(f'{v:g}' for v in last_W(st['readout']))}]" in \
+            ex.locator("table.pl-truth caption").inner_text()
+    three = st
+    timed(page, ex, press(ex, BACK), kind, where)
+    assert state(ex)["controls"]["visit"]["value"] == "2"
+    for name, want in (("ArrowRight", "3"), ("PageUp", "2"), ("PageDown", "3"), ("End", str(n)),
+                       ("Home", "0"), ("ArrowRight", "1")):
+        timed(page, ex, key(page, ex, name), kind, where)
+        assert state(ex)["controls"]["visit"]["value"] == want, name
+    slider = ex.get_by_role("slider", name="visit", exact=True)
+    for name in ("ArrowRight", "ArrowRight"):
+        def move(name=name):
+            slider.focus()
+            page.keyboard.press(name)
+        timed(page, ex, move, kind, where)
+    st = state(ex)
+    assert st["picture"] == three["picture"], first_difference(three["picture"], st["picture"])
+    # the menus: every combination is in the page
+    st, _ = choose("OR", "OR", "XOR")
+    assert st["status"].startswith("✘ With h1 = OR and h2 = OR no output neuron can compute XOR")
+    assert "both go to h = (1, 1)" in st["status"]
+    assert ex.locator(".pl-clash").count() == 1
+    st, _ = choose("x1", "x2", "XOR")
+    assert "1s on one diagonal" in st["status"] and ex.locator(".pl-clash").count() == 0
+    st, _ = choose("NOR", "AND", "XOR")
+    assert st["status"].startswith("✔") and "computes NOR(h1, h2)" in st["status"]
+    st, _ = choose("OR", "NAND", "XNOR")
+    assert st["status"].startswith("✔") and [r[-1] for r in st["truth"][1:]] == ["✔"] * 4
+    if axe_source:
+        check_axe(page, ex, axe_source, f"{label} hidden layer, XNOR")
+    st, _ = choose("OR", "NAND", "XOR")
+    play = ex.get_by_role("button", name=PLAY, exact=True)
+    press(ex, "back to the start (Home)")()
+    play.click()
+    expect(play).to_have_attribute("aria-pressed", "true")
+    page.wait_for_function(
+        "(root) => parseInt(root.querySelector('input[aria-valuetext^=visit]').value, 10) >= 2",
+        arg=ex.element_handle(), timeout=10_000)
+    play.click()
+    expect(play).to_have_attribute("aria-pressed", "false")
+    key(page, ex, "End")()

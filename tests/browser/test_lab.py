@@ -25,6 +25,7 @@ from .explorers import (
     click_at,
     drive_boundary,
     drive_descent,
+    drive_hidden,
     drive_neuron,
     drive_training,
     key,
@@ -186,6 +187,8 @@ def test_notebook_runs_and_its_explorers_work(path, lab, browser, axe_source):
                 drive_neuron(page, ex, WHERE, axe_source, label)
             elif "pl-descent" in kind:
                 drive_descent(page, ex, WHERE, axe_source, label)
+            elif "pl-hiddenlayer" in kind:
+                drive_hidden(page, ex, WHERE, axe_source, label)
             else:
                 raise AssertionError(f"{label}: an explorer of unknown kind {kind!r}")
         if path.stem.startswith("04"):

@@ -16,6 +16,8 @@ EXPLORERS = {
     "neuron": "n = NeuronExplorer(n_inputs=3, weights=[1, -1, 1], threshold=1)\n"
               "n.set_input(0, 1)\nn",
     "descent": "DescentExplorer(seed=0)",
+    "digits": "DigitsExplorer(3, 8)",
+    "hiddenlayer": 'HiddenLayerExplorer(target="XOR", hidden=("OR", "OR"))',
 }
 
 # Runs in the page: for every explorer, the contrast of each visible text against the colours
@@ -130,8 +132,9 @@ def _measure(page, theme):
 @pytest.mark.parametrize("theme", ["JupyterLab Light", "JupyterLab Dark"])
 def test_explorers_are_readable_in_the_theme(theme, lab, browser):
     page, watch = open_scratch(lab, browser, "themes", [
-        "from perceptron_lib.widgets import (BoundaryExplorer, DescentExplorer, NeuronExplorer,"
-        "\n                                    TrainingExplorer)", *EXPLORERS.values()])
+        "from perceptron_lib.widgets import (BoundaryExplorer, DescentExplorer, DigitsExplorer,"
+        "\n                                    NeuronExplorer, TrainingExplorer)",
+        "from perceptron_lib.widgets import HiddenLayerExplorer", *EXPLORERS.values()])
     try:
         run_all(page)
         explorers = check_outputs(page, len(EXPLORERS))

@@ -1,0 +1,353 @@
+// The hidden-layer explorer's view: menus for the two hidden gates and the target, the input
+// plane (the four inputs, the hidden neurons' lines, the network's answer), the hidden plane
+// (where the inputs land, the output neuron's line) and the network's truth table.
+// Every combination's run arrived once (model "runs": the errors e = d - y of each visit, one
+// sign each); the view adds up the updates W <- W + e [1, h1, h2] (small whole numbers,
+// exact), so the menus, the steps and the keys all work here, with or without a kernel.
+// The sentences are the same as hidden.py's readout() and verdict().
+
+const HL_INPUTS = [[0, 0], [0, 1], [1, 0], [1, 1]];
+const HL_GATES = ["AND", "OR", "NAND", "NOR", "XOR", "XNOR"];
+
+// The weights after each visit, from [0, 0, 0]: W <- W + e [1, h1, h2] (as hidden.replay).
+function hlReplay(H, errors) {
+  let W = [0, 0, 0];
+  const out = [W];
+  for (let k = 0; k < errors.length; k++) {
+    const e = errors[k] === "+" ? 1 : errors[k] === "-" ? -1 : 0;
+    const [h1, h2] = H[k % 4];
+    W = [W[0] + e, W[1] + e * h1, W[2] + e * h2];
+    out.push(W);
+  }
+  return out;
+}
+
+const hlFires = (W, [a, b]) => (W[0] + W[1] * a + W[2] * b >= 0 ? 1 : 0);
+const hlPoint = ([a, b]) => `(${a}, ${b})`;
+const hlVector = (W) => `[${W.map((v) => fmt(v)).join(", ")}]`;
+const hlTimes = (w, v) => (w < 0 ? `(${fmt(w)})·${v}` : `${fmt(w)}·${v}`);
+
+// The part of the polygon `poly` where z = W . [1, x, y] >= 0 (keep) or < 0 (not keep).
+function hlClip(poly, W, keep) {
+  const [b, w1, w2] = unitW(W);
+  const z = ([x, y]) => b + w1 * x + w2 * y;
+  const inside = (p) => (keep ? z(p) >= 0 : z(p) < 0);
+  const out = [];
+  for (let i = 0; i < poly.length; i++) {
+    const a = poly[i], c = poly[(i + 1) % poly.length];
+    if (inside(a)) out.push(a);
+    if (inside(a) !== inside(c)) {
+      const t = z(a) / (z(a) - z(c));
+      out.push([a[0] + t * (c[0] - a[0]), a[1] + t * (c[1] - a[1])]);
+    }
+  }
+  return out;
+}
+
+function render({ model, el }) {
+  const look = model.get("look");
+  const W_PX = look.size.width, font = look.size.font;
+  const S = Math.round(0.29 * W_PX);                       // side of the two planes
+  const TOP = 2 * font + 16;
+  const H_PX = TOP + S + 3 * font + 14;
+  const root = html("div", { class: "pl-explorer pl-hiddenlayer", tabindex: "0",
+                             "aria-label": "hidden-layer explorer: choose the hidden gates and the " +
+                               "target; arrow keys step, Home and End jump, space plays" }, el);
+  root.style.fontSize = `${font + 3}px`;
+  html("style", {}, root, look.css + BASE_CSS);
+
+  const functions = model.get("functions");
+  const byName = {}, byK = [];
+  for (const [name, k, table, W] of functions) byName[name] = byK[k] = { name, k, table, W };
+
+  // -- the menus (no kernel needed: every combination is here) --------------------------------
+  const top = html("div", { class: "pl-row" }, root);
+  const menus = {};
+  for (const [key, text, names] of [
+    ["hidden1", "hidden neuron 1 (h1)", model.get("hidden_menu")],
+    ["hidden2", "hidden neuron 2 (h2)", model.get("hidden_menu")],
+    ["target", "target", functions.map((f) => f[0])]]) {
+    const select = html("select", {});
+    labelled(top, text, select);
+    for (const name of names) html("option", { value: name }, select, name);
+    select.addEventListener("change", () => choose(key, select.value));
+    menus[key] = select;
+  }
+  html("div", { class: "pl-hint" }, root, "XOR and XNOR are not in the hidden menus: no single " +
+       "perceptron computes them (notebook 03).");
+
+  const { pic, titleNode, descNode, startB, backB, stepB, endB, playB, speed, slider,
+          readout, status, note } = stepperLayout(root, W_PX, H_PX, {
+    start: "back to the start (Home)", back: "one step back (←)", step: "one step forward (→)",
+    end: "jump to the end (End)", speed: "steps/s", fastest: 20, slider: "visit" });
+  const table = html("table", { class: "pl-truth" }, root);
+  const message = html("div", { class: "pl-message" }, root);
+
+  // -- the combination shown --------------------------------------------------------------------
+  let combo = null;
+  function load() {
+    const f1 = byName[model.get("hidden1")], f2 = byName[model.get("hidden2")];
+    const ft = byName[model.get("target")];
+    const errors = f1 && f2 && ft ? model.get("runs")[`${f1.k},${f2.k},${ft.k}`] : undefined;
+    if (typeof errors !== "string") return false;      // keep the combination on screen
+    const H = HL_INPUTS.map((_, i) => [f1.table[i], f2.table[i]]);
+    combo = { f1, f2, ft, H, d: ft.table, errors, Ws: hlReplay(H, errors), n: errors.length };
+    return true;
+  }
+
+  // -- words, as hidden.readout and hidden.verdict ------------------------------------------------
+  function readoutAt(p) {
+    if (p === 0) {
+      return "Before training: the output neuron starts at W = [0, 0, 0]. Press step to show " +
+             "it the four inputs one at a time, through the hidden layer.";
+    }
+    const k = p - 1, i = k % 4, h = combo.H[i];
+    const [b, w1, w2] = combo.Ws[k];
+    const z = b + w1 * h[0] + w2 * h[1];
+    const y = z >= 0 ? 1 : 0, d = combo.d[i], e = d - y;
+    const what = e === 0 ? "no change"
+      : `e = ${e > 0 ? "+1" : "-1"}, so W ${e > 0 ? "+" : "-"}= [1, ${h[0]}, ${h[1]}]`;
+    return `epoch ${Math.floor(k / 4) + 1}, input ${i + 1} of 4: x = ${hlPoint(HL_INPUTS[i])} ` +
+           `goes to h = ${hlPoint(h)}; z = ${fmt(b)} + ${hlTimes(w1, h[0])} + ` +
+           `${hlTimes(w2, h[1])} = ${fmt(z)}, so y = ${y}; ${combo.ft.name} wants ${d}: ` +
+           `${what}. W = ${hlVector(combo.Ws[p])}.`;
+  }
+  function computes(W) {
+    let k = 0;
+    HL_INPUTS.forEach((h, i) => { k += hlFires(W, h) << i; });
+    const name = byK[k].name;
+    if (name === "FALSE" || name === "TRUE") return `${name === "TRUE" ? 1 : 0} everywhere`;
+    if (HL_GATES.includes(name)) return `${name}(h1, h2)`;
+    return name.replace(/x/g, "h");
+  }
+  function clash() {
+    for (let i = 0; i < 4; i++) {
+      for (let j = i + 1; j < 4; j++) {
+        const [a, b] = [combo.H[i], combo.H[j]];
+        if (a[0] === b[0] && a[1] === b[1] && combo.d[i] !== combo.d[j]) return [i, j];
+      }
+    }
+    return null;
+  }
+  function verdict() {
+    const { f1, f2, ft, errors, Ws } = combo;
+    const pair = `With h1 = ${f1.name} and h2 = ${f2.name}`, name = ft.name;
+    const E = errors.length / 4, W = Ws[Ws.length - 1];
+    if (!/[+-]/.test(errors.slice(-4))) {
+      return `✔ ${pair} the network computes ${name}: the output neuron converged in epoch ` +
+             `${E} at W = ${hlVector(W)}, which computes ${computes(W)}.`;
+    }
+    const ends = [];
+    for (let j = 0; j <= E; j++) ends.push(Ws[4 * j].join(","));
+    const r = ends.indexOf(ends[E]);
+    const since = r === 0 ? "the start" : `the end of epoch ${r}`;
+    const circles = `Training goes round in circles: W at the end of epoch ${E} is the same as ` +
+                    `at ${since}.`;
+    const c = clash();
+    if (c) {
+      const [i, j] = c;
+      return `✘ ${pair} no output neuron can compute ${name}: the inputs ` +
+             `${hlPoint(HL_INPUTS[i])} and ${hlPoint(HL_INPUTS[j])} both go to h = ` +
+             `${hlPoint(combo.H[i])}, but ${name} wants ${combo.d[i]} for one and ` +
+             `${combo.d[j]} for the other. A neuron gives one answer per point, so no line ` +
+             `can separate them. ${circles}`;
+    }
+    return `✘ ${pair} no output neuron can compute ${name}: the four inputs land on four ` +
+           "different corners, with the 1s on one diagonal and the 0s on the other, like " +
+           `XOR's: no line separates them. ${circles}`;
+  }
+
+  // -- drawing ------------------------------------------------------------------------------------
+  const BOX = [-0.5, 1.5];
+  const r = Math.sqrt(look.size.marker) / 1.8;
+  let scIn = null, scH = null, answer = null, decision = null, ring = null, ringH = null,
+      spotOf = [], lineWords = "", verdictText = "";
+
+  function hiddenLine(parent, W, j) {
+    // hidden neuron j's line, with a short arrow to the side where it fires (h = 1)
+    const color = j === 0 ? look.colors.excite : look.colors.inhibit;
+    const cut = clipBox(W, scIn.xlim, scIn.ylim);
+    if (!cut.line) {
+      return ` Hidden neuron ${j + 1} has no line: h${j + 1} is always ${W[0] >= 0 ? 1 : 0}.`;
+    }
+    const g = svg("g", { class: `pl-hidden-line pl-hidden-${j + 1}` }, parent);
+    const [a, b] = cut.line.map(([x, y]) => [scIn.px(x), scIn.py(y)]);
+    svg("line", { x1: a[0], y1: a[1], x2: b[0], y2: b[1], stroke: color,
+                  "stroke-width": look.line.width, "stroke-dasharray": j === 1 ? "7 4" : "none" }, g);
+    const n = Math.hypot(W[1], W[2]), mx = (a[0] + b[0]) / 2, my = (a[1] + b[1]) / 2;
+    const len = 0.1 * S, end = [mx + (len * W[1]) / n, my - (len * W[2]) / n];
+    const arrow = svg("line", { stroke: color, "stroke-width": look.arrow.width }, g);
+    setArrow(arrow, [mx, my], end, j === 0 ? "pl-head-excite" : "pl-head-inhibit");
+    svg("text", { x: end[0] + 3, y: end[1] + font / 2, "font-size": font, "font-weight": "bold",
+                  "aria-hidden": "true" }, g).textContent = `h${j + 1}`;
+    return "";
+  }
+
+  function build() {
+    while (pic.lastChild !== descNode) pic.removeChild(pic.lastChild);
+    const { f1, f2, ft, H, d } = combo;
+    const heading = `${ft.name} from h1 = ${f1.name} and h2 = ${f2.name}`;
+    titleNode.textContent = heading;
+    arrowHeads(svg("defs", {}, pic), look);
+    svg("text", { x: W_PX / 2, y: font + 2, "text-anchor": "middle", "font-size": font + 1,
+                  "font-weight": "bold", "aria-hidden": "true" }, pic).textContent = heading;
+    const gap = 4.6 * font;
+    const xIn = 4.2 * font, xH = xIn + S + gap, xLegend = xH + S + 1.4 * font;
+
+    // the input plane: the network's answer, the hidden lines, the four inputs
+    scIn = makeScale(BOX, BOX, { x: xIn, y: TOP, w: S, h: S });
+    answer = svg("path", { class: "pl-answer", fill: look.colors.shade,
+                           "fill-opacity": look.shade.alpha }, pic);
+    drawAxes(pic, scIn, look, "x1", "x2", "input plane");
+    lineWords = [f1.W, f2.W].map((W, j) => hiddenLine(pic, W, j)).join("");
+    const dots = svg("g", { class: "pl-points" }, pic);
+    HL_INPUTS.forEach(([x, y], i) => marker(dots, d[i], scIn.px(x), scIn.py(y), r, look));
+    ring = svg("circle", { r: r * 1.9, fill: "none", stroke: look.colors.line, "stroke-width": 2.5,
+                           class: "pl-ring", visibility: "hidden" }, pic);
+
+    // the hidden plane: the output neuron's line, and the inputs where they land
+    scH = makeScale(BOX, BOX, { x: xH, y: TOP, w: S, h: S });
+    drawAxes(pic, scH, look, `h1 = ${f1.name}`, `h2 = ${f2.name}`, "hidden plane");
+    decision = makeDecision(svg("g", { class: "pl-output" }, pic), scH, look);
+    const spots = svg("g", { class: "pl-spots" }, pic);
+    spotOf = [];
+    const seen = {};
+    H.forEach((h, i) => { (seen[h.join(",")] = seen[h.join(",")] || []).push(i); });
+    for (const here of Object.values(seen)) {
+      const [h1, h2] = H[here[0]];
+      const classes = [...new Set(here.map((i) => d[i]))].sort();
+      const clashing = classes.length > 1;
+      const g = svg("g", { class: clashing ? "pl-spot pl-clash" : "pl-spot" }, spots);
+      const cx = scH.px(h1), cy = scH.py(h2);
+      classes.forEach((c, k) => {
+        const x = cx + (clashing ? (k === 0 ? -1.2 : 1.2) * r : 0);
+        marker(g, c, x, cy, r, look);
+        here.filter((i) => d[i] === c).forEach((i) => { spotOf[i] = [x, cy]; });
+      });
+      if (clashing) {
+        svg("circle", { cx, cy, r: 2.6 * r, fill: "none", stroke: look.colors.warning,
+                        "stroke-width": 1.5, "stroke-dasharray": "4 3" }, g);
+      }
+      const up = h2 === 1, away = (clashing ? 2.6 * r : 1.3 * r) + 3;
+      svg("text", { x: cx, y: up ? cy - away - 2 : cy + away + font - 2, "text-anchor": "middle",
+                    "font-size": font - 2, "aria-hidden": "true",
+                    fill: clashing ? look.colors.warning : look.colors.text,
+                    // a halo of the background, so that lines under the names do not hide them
+                    stroke: look.colors.background, "stroke-width": 3, "paint-order": "stroke",
+                    "font-weight": clashing ? "bold" : "normal" }, g)
+        .textContent = here.map((i) => hlPoint(HL_INPUTS[i])).join(", ");
+    }
+    ringH = svg("circle", { r: r * 1.9, fill: "none", stroke: look.colors.line, "stroke-width": 2.5,
+                            class: "pl-ring-hidden", visibility: "hidden" }, pic);
+
+    drawLegend(pic, xLegend, TOP + 4, [
+      { kind: "marker", cls: 0, label: `${ft.name} = 0` },
+      { kind: "marker", cls: 1, label: `${ft.name} = 1` },
+      { kind: "line", color: look.colors.excite, label: `h1 = ${f1.name}` },
+      { kind: "line", color: look.colors.inhibit, dash: "7 4", label: `h2 = ${f2.name}` },
+      { kind: "shade", label: "network answers 1" },
+      { kind: "line", color: look.colors.line, label: "output neuron's line" },
+      { kind: "line", color: look.colors.line, width: look.arrow.width, head: "line",
+        label: "its w = (v1, v2)" },
+      { kind: "line", color: look.colors.old, width: look.line.old_width,
+        dash: look.line.old_dash.join(" "), label: "line before the update" },
+      { kind: "pointer", label: "its line is this way" },
+    ], look);
+    for (const [key, select] of Object.entries(menus)) select.value = model.get(key);
+    verdictText = verdict();
+    show();
+  }
+
+  function show() {
+    const p = stepper.position, { H, d, Ws, n } = combo;
+    const W = Ws[p];
+    // the network's answer over the input plane: the cells of the two hidden lines where the
+    // output neuron fires
+    const box = [[BOX[0], BOX[0]], [BOX[1], BOX[0]], [BOX[1], BOX[1]], [BOX[0], BOX[1]]];
+    const parts = [];
+    for (const [a, b] of HL_INPUTS) {
+      if (!hlFires(W, [a, b])) continue;
+      const cell = hlClip(hlClip(box, combo.f1.W, a === 1), combo.f2.W, b === 1);
+      if (cell.length >= 3) {
+        parts.push("M" + cell.map(([x, y]) => `${scIn.px(x).toFixed(2)},${scIn.py(y).toFixed(2)}`)
+          .join("L") + "Z");
+      }
+    }
+    answer.setAttribute("d", parts.join(""));
+    const drawn = decision.show(W, p > 0 ? Ws[p - 1] : null, 0);
+    if (p === 0) {
+      ring.setAttribute("visibility", "hidden");
+      ringH.setAttribute("visibility", "hidden");
+    } else {
+      const i = (p - 1) % 4;
+      ring.setAttribute("cx", scIn.px(HL_INPUTS[i][0]));
+      ring.setAttribute("cy", scIn.py(HL_INPUTS[i][1]));
+      ringH.setAttribute("cx", spotOf[i][0]);
+      ringH.setAttribute("cy", spotOf[i][1]);
+      ring.setAttribute("visibility", "visible");
+      ringH.setAttribute("visibility", "visible");
+    }
+    // the truth table of the network at this step
+    table.replaceChildren();
+    html("caption", {}, table, `the network at visit ${p} of ${n}, W = ${hlVector(W)}`);
+    const head = html("tr", {}, table);
+    for (const c of ["x1", "x2", "h1", "h2", "z", "output", combo.ft.name, "right?"]) {
+      html("th", { scope: "col" }, head, c);
+    }
+    let right = 0;
+    HL_INPUTS.forEach((x, i) => {
+      const h = H[i], z = W[0] + W[1] * h[0] + W[2] * h[1], y = z >= 0 ? 1 : 0;
+      right += y === d[i] ? 1 : 0;
+      const tr = html("tr", {}, table);
+      for (const c of [x[0], x[1], h[0], h[1], fmt(z), y, d[i], y === d[i] ? "✔" : "✘"]) {
+        html("td", {}, tr, String(c));
+      }
+    });
+    message.textContent = `${right} of 4 rows right at this step.`;
+    // words
+    readout.textContent = readoutAt(p);
+    status.textContent = verdictText;
+    descNode.textContent = `${readout.textContent} ${verdictText}${lineWords}` +
+      (drawn.line || !W[1] && !W[2] ? "" : " The output neuron's line is outside the picture.");
+    pic.setAttribute("aria-label", `${titleNode.textContent}: ${readout.textContent}`);
+    // controls
+    slider.max = String(n);
+    slider.value = String(p);
+    slider.setAttribute("aria-valuetext", `visit ${p} of ${n}`);
+    speed.value = String(model.get("speed"));
+    speed.setAttribute("aria-valuetext", `${model.get("speed")} steps per second`);
+  }
+
+  // -- stepping and choosing ----------------------------------------------------------------------
+  const stepper = makeStepper({
+    model, root, ui: { startB, backB, stepB, endB, playB, speed, slider, readout, status },
+    last: () => combo.n, maxPosition: () => combo.n, show: () => show() });
+
+  function choose(key, value) {
+    // a new combination: its run is here already, and the view shows its result (the end of
+    // training) at once; the kernel, if there is one, hears of it
+    if (!byName[value]) return;
+    model.set(key, value);                 // change:key loads and draws it
+    model.set("position", stepper.position);
+    try { model.save_changes(); } catch (err) { /* no kernel: the view works on its own */ }
+  }
+  function onChoice() {
+    stepper.setPlaying(false);
+    if (!load()) {
+      note.textContent = "⚠ That combination is not in this explorer's runs.";
+      return;
+    }
+    note.textContent = "";
+    stepper.position = combo.n;
+    build();
+  }
+  for (const key of ["hidden1", "hidden2", "target"]) model.on(`change:${key}`, onChoice);
+  model.on("change:speed", () => show());
+
+  load();
+  stepper.position = model.get("position");
+  build();
+  return stepper.stop;
+}
+
+export default { render };
