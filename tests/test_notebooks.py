@@ -13,7 +13,8 @@ NOTEBOOK_DIR = Path(__file__).resolve().parents[1] / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
 EXPECTED = ["00_start_here", "01_biological_neuron", "02_artificial_neuron",
             "03_linear_separability", "04_learning_rule", "05_convergence",
-            "06_hidden_layer_xor", "07_real_data", "08_learning_the_hidden_layer"]
+            "06_hidden_layer_xor", "07_real_data", "08_learning_the_hidden_layer",
+            "09_handwritten_digits"]
 LAST = EXPECTED[-1]
 
 
@@ -25,7 +26,7 @@ def source(cell):
     return "".join(cell["source"])
 
 
-def test_the_course_has_all_nine_notebooks():
+def test_the_course_has_all_ten_notebooks():
     assert [p.stem for p in NOTEBOOKS] == EXPECTED
 
 

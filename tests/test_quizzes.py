@@ -16,7 +16,7 @@ IDS = [n for n, _ in QUESTIONS]
 
 
 def test_five_questions_per_session():
-    assert list(QUIZZES) == ["quiz1", "quiz2", "quiz3", "quiz4"]
+    assert list(QUIZZES) == ["quiz1", "quiz2", "quiz3", "quiz4", "quiz5"]
     for quiz, ns in QUIZZES.items():
         assert [q for q, _ in questions(ns)] == ["q1", "q2", "q3", "q4", "q5"], quiz
         n = quiz[-1]
@@ -24,7 +24,7 @@ def test_five_questions_per_session():
         assert all(ex.answer_name == f"quiz_{n}_{k}"
                    for k, (_, ex) in enumerate(questions(ns), start=1))
     covered = [nb for ns in QUIZZES.values() for nb in ns.notebooks]
-    assert covered == [f"0{k}" for k in range(9)], "every notebook, once, in order"
+    assert covered == [f"0{k}" for k in range(10)], "every notebook, once, in order"
 
 
 @pytest.mark.parametrize("name, ex", QUESTIONS, ids=IDS)

@@ -124,7 +124,7 @@ QUIZ_HEADER = "\n\n".join([
     "not.**",
     "*For teachers.* One quiz per session of the [teacher's guide](../notebooks/teacher_guide.md)"
     "'s plans: check-in 1 after notebooks 00–02, check-in 2 after 03–04, check-in 3 after "
-    "05–07. About five minutes each.",
+    "05–06, check-in 4 after 07–08, check-in 5 after 09. About five minutes each.",
     "\n".join([
         "**How to run it**",
         "- run the setup cell below once;",
@@ -136,7 +136,7 @@ QUIZ_HEADER = "\n\n".join([
 ])
 
 QUIZ_SETUP = """import perceptron_lib as pl
-from perceptron_lib.exercises.quizzes import quiz1, quiz2, quiz3, quiz4
+from perceptron_lib.exercises.quizzes import quiz1, quiz2, quiz3, quiz4, quiz5
 
 pl.require("0.2.0")"""
 
@@ -144,7 +144,9 @@ _WHEN = {"quiz1": "Run it at the start of the session after notebook 02.",
          "quiz2": "Run it at the start of the session after notebook 04.",
          "quiz3": "Run it at the start of the session after notebook 06.",
          "quiz4": "Run it at the end of the course, after notebook 08, or set it with the last "
-                  "homework."}
+                  "homework.",
+         "quiz5": "Run it at the start of the session after notebook 09, or set it with the "
+                  "last homework."}
 
 
 def _answer_kind(ex):

@@ -1,6 +1,6 @@
 """Check-in quizzes: five quick questions on the previous session, for the start of a lecture.
 
-One quiz after notebooks 02, 04, 06 and 08, as the teacher's guide's plans use them
+One quiz after notebooks 02, 04, 06, 08 and 09, as the teacher's guide's plans use them
 (teacher/checkin_quizzes.ipynb runs them)::
 
     from perceptron_lib.exercises.quizzes import quiz1
@@ -11,6 +11,7 @@ One quiz after notebooks 02, 04, 06 and 08, as the teacher's guide's plans use t
 - ``quiz2``: notebooks 03-04 (decision lines, separability, the learning rule)
 - ``quiz3``: notebooks 05-06 (convergence, the hidden layer)
 - ``quiz4``: notebooks 07-08 (real data and the pocket, learning the hidden layer)
+- ``quiz5``: notebook 09 (handwritten digits: 64 inputs, the weight picture, one-vs-rest)
 
 They work like the notebooks' exercises: ``check`` never raises, a blank answer is "not
 answered yet", typical wrong answers get a specific message, and ``hint()``/``solution()``
@@ -21,7 +22,7 @@ from types import SimpleNamespace
 
 from .core import Exercise, choice, gate_weights, number, truth, vector
 
-__all__ = ["QUIZZES", "quiz1", "quiz2", "quiz3", "quiz4"]
+__all__ = ["QUIZZES", "quiz1", "quiz2", "quiz3", "quiz4", "quiz5"]
 
 
 quiz1 = SimpleNamespace(
@@ -302,4 +303,78 @@ quiz4 = SimpleNamespace(
 )
 
 
-QUIZZES = {"quiz1": quiz1, "quiz2": quiz2, "quiz3": quiz3, "quiz4": quiz4}
+quiz5 = SimpleNamespace(
+    title="Check-in 5 · after notebook 09",
+    notebooks=("09",),
+    q1=Exercise(
+        "Check-in 5.1",
+        "A perceptron reads 8 × 8 pictures of digits, one input per pixel. How many input "
+        "weights does it have, not counting the bias?",
+        number(64, {65: "65 counts the bias too: W = [b, w1, ..., w64]. Without it, 64.",
+                    8: "8 is one row of pixels; every one of the 8 × 8 pixels is an input.",
+                    16: "16 is the most ink a pixel can hold; count the pixels: 8 × 8."}),
+        "One weight per pixel, and the picture is 8 pixels by 8.",
+        "8 × 8 = 64 pixels, read row by row as x1 ... x64, so 64 input weights (65 numbers "
+        "with the bias).",
+        "quiz_5_1 = 8 * 8",
+        [("quiz_5_1 = 65", "counts the bias too")],
+        [(64.0, "correct"), ("64", "without the quotes")]),
+    q2=Exercise(
+        "Check-in 5.2",
+        "In the 3-or-8 weight picture a pixel is deep blue (a large positive weight; the neuron "
+        "fires for 3). Ink on that pixel pushes z 'up' or 'down'?",
+        choice("up", ["up", "down"],
+               {"down": "a positive weight times positive ink adds to z: it pushes z up, "
+                        "towards firing, towards 3."}),
+        "z = b + w1·x1 + ... + w64·x64, and ink makes x positive.",
+        "Up: the pixel adds w·x > 0 to z, a vote for firing, for 3. Vermillion pixels (negative "
+        "weights) vote for 8.",
+        'quiz_5_2 = "up"',
+        [('quiz_5_2 = "down"', "pushes z up")],
+        [("Up", "correct"), (1, "text in quotes")]),
+    q3=Exercise(
+        "Check-in 5.3",
+        "Ten one-vs-rest perceptrons read a digit. How is the answer chosen: 'largest z', "
+        "'first that fires' or 'majority'?",
+        choice("largest z", ["largest z", "first that fires", "majority"],
+               {"first that fires": "several perceptrons may fire for one image, or none: "
+                                    "the first that fires depends on the order we ask them. "
+                                    "Notebook 09 compares their z.",
+                "majority": "each perceptron answers a different question (its own digit or "
+                            "not), so there is nothing to vote on: compare their z."}),
+        "What if two perceptrons fire for the same image, or none does?",
+        "The largest z wins: the digit whose perceptron is most firmly on its 'yes' side. It "
+        "always gives one answer, even when several or none fire.",
+        'quiz_5_3 = "largest z"',
+        [('quiz_5_3 = "first that fires"', "several perceptrons may fire")],
+        [("Largest Z", "correct")]),
+    q4=Exercise(
+        "Check-in 5.4",
+        "A reader gets 570 of 597 test images right. What is its accuracy, as a fraction "
+        "between 0 and 1? (You may write a calculation.)",
+        number(570 / 597, {27 / 597: "that is the fraction wrong, 27 of 597; the accuracy is "
+                                     "the fraction right.",
+                           100 * 570 / 597: "that is a percentage; write it as a fraction "
+                                            "between 0 and 1."}, abs_tol=0.0005),
+        "Accuracy = images right / images judged.",
+        "570 / 597 ≈ 0.955: about 95 % of images it never saw.",
+        "quiz_5_4 = 570 / 597",
+        [("quiz_5_4 = 27 / 597", "fraction wrong")],
+        [(0.955, "correct"), (100 * 570 / 597, "percentage")]),
+    q5=Exercise(
+        "Check-in 5.5",
+        "True or False: the pocket weights always get at least as many test images right as "
+        "the last weights.",
+        truth(False, "the pocket is the best on the *training* images. In notebook 09 the 5's "
+                     "pocket weights get more test images wrong than its last weights: a good "
+                     "bet, not a promise."),
+        "What does the pocket choose its weights by?",
+        "False: the pocket keeps the weights that do best on the training images. On new "
+        "images that is usually, but not always, better (notebook 09's 5 against the rest).",
+        "quiz_5_5 = False",
+        [("quiz_5_5 = True", "a good bet, not a promise")],
+        [(0, "correct"), ("False", "no quotes")]),
+)
+
+
+QUIZZES = {"quiz1": quiz1, "quiz2": quiz2, "quiz3": quiz3, "quiz4": quiz4, "quiz5": quiz5}
