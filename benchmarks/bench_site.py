@@ -1,9 +1,10 @@
-"""The course website: build time, each page's first-visit weight and the explorers' saved runs.
-Prints figures; asserts nothing.
+"""The course website: build time, each page's and each slide deck's first-visit weight.
+Prints figures; asserts nothing (tests/browser/test_site.py holds every page to the budget).
 
 First-visit weight: every byte a browser fetches to show the page the first time (the HTML, the
-theme, the widgets' scripts, MathJax and its fonts, pictures), uncompressed and, in brackets,
-gzip-compressed as most static hosts (GitHub Pages among them) send text.
+theme, the widgets' scripts, KaTeX and its fonts, pictures), uncompressed and gzip-compressed
+as most static hosts (GitHub Pages among them) send text; by kind: js, css, fonts, html (the
+page without its saved widget state), widget state (the explorers' saved runs), images.
 
 Run:  python -m benchmarks.bench_site      (needs requirements-site.txt, npm once, Chromium)
 """
@@ -16,11 +17,77 @@ import http.server
 import re
 import tempfile
 import threading
+import urllib.parse
 from pathlib import Path
 
 from tools import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
+BUDGET = 3_000_000          # bytes, raw, per page's first visit
+
+KINDS = ("js", "css", "fonts", "html", "widget state", "images", "other")
+_STATE = re.compile(rb'<script type="application/vnd\.jupyter\.widget-state\+json">.*?</script>',
+                    re.S)
+
+
+def kind_of(url, content_type):
+    path = urllib.parse.urlsplit(url).path
+    suffix = Path(path).suffix.lower()
+    if suffix in (".js", ".mjs") or "javascript" in content_type:
+        return "js"
+    if suffix == ".css" or "text/css" in content_type:
+        return "css"
+    if suffix in (".woff", ".woff2", ".ttf", ".otf", ".eot") or "font" in content_type:
+        return "fonts"
+    if suffix in (".html", "") or "text/html" in content_type:
+        return "html"
+    if content_type.startswith("image/"):
+        return "images"
+    return "other"
+
+
+def first_visit(browser, url):
+    """Every response a fresh page at ``url`` fetches until the network is idle, as
+    [(url, kind, raw bytes, gzip bytes)]; a page's saved widget state is its own kind.
+    (blob: and data: addresses are made in the page, not fetched.)"""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    responses = []
+    page.on("response", lambda r: responses.append(r))
+    try:
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(300)
+        page.wait_for_load_state("networkidle")
+        rows = []
+        for r in responses:
+            if not r.url.startswith("http") or not r.ok:
+                continue
+            body = r.body()
+            kind = kind_of(r.url, r.headers.get("content-type", ""))
+            if kind == "html":
+                for state in _STATE.findall(body):
+                    rows.append((r.url, "widget state", len(state), len(gzip.compress(state))))
+                body = _STATE.sub(b"", body)
+            rows.append((r.url, kind, len(body), len(gzip.compress(body))))
+        return rows
+    finally:
+        page.close()
+
+
+def totals(rows):
+    """(raw, gzip) in all and {kind: (raw, gzip)}."""
+    by_kind = {k: [0, 0] for k in KINDS}
+    for _, kind, raw, packed in rows:
+        by_kind[kind][0] += raw
+        by_kind[kind][1] += packed
+    return (sum(r[2] for r in rows), sum(r[3] for r in rows)), by_kind
+
+
+def serve(folder):
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -28,37 +95,34 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def pages_of(out):
+    """The site's pages to weigh: the home page, every notebook, the teacher's guide, and
+    the slide decks."""
+    notebooks = [p.stem for p in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))]
+    decks = [f"slides/{p.stem}" for p in sorted((Path(out) / "slides").glob("session-*.html"))]
+    return ["index", *notebooks, "teacher_guide", *decks]
+
+
 def main():
     from playwright.sync_api import sync_playwright
 
     out = Path(tempfile.mkdtemp()) / "_site"
     seconds = build_site.build(out, ROOT / ".site-cache")
-    print(f"build: {seconds:.1f} s")
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}"
-    pages = ["index"] + [p.stem for p in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))]
-    print(f"{'page':34} {'first visit':>12} {'gzip':>9} {'saved runs':>11}")
+    print(f"build: {seconds:.1f} s (site and slides)")
+    server, url = serve(out)
+    mb = 1e6
+    head = "".join(f"{k:>14}" for k in KINDS)
+    print(f"first visit, MB raw / gzip (budget {BUDGET / mb:.0f} MB raw per page)")
+    print(f"{'page':30} {'total':>13}{head}")
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-        for name in pages:
-            page = browser.new_page()
-            sizes = []
-            page.on("response", lambda r, sizes=sizes: sizes.append(r.body() if r.ok else b""))
-            page.goto(f"{url}/{name}.html")
-            page.wait_for_load_state("networkidle")
-            raw = sum(len(b) for b in sizes)
-            packed = sum(len(gzip.compress(b)) for b in sizes)
-            html = (out / f"{name}.html").read_text()
-            state = re.search(r'application/vnd.jupyter.widget-state\+json">(.*?)</script>', html,
-                              re.S)
-            runs = len(state.group(1)) if state else 0
-            print(f"{name:34} {raw / 1e6:9.2f} MB {packed / 1e6:6.2f} MB {runs / 1e3:8.0f} KB")
-            page.close()
+        for name in pages_of(out):
+            (raw, packed), by_kind = totals(first_visit(browser, f"{url}/{name}.html"))
+            cells = "".join(f"{r / mb:7.2f}/{g / mb:5.2f} " for r, g in by_kind.values())
+            flag = "" if raw <= BUDGET else "  over budget"
+            print(f"{name:30} {raw / mb:6.2f}/{packed / mb:5.2f} {cells}{flag}")
         browser.close()
     server.shutdown()
-    print("budget: 3 MB per first visit")
 
 
 if __name__ == "__main__":

@@ -5,18 +5,22 @@
 
 The pages come from the committed notebooks as they are (they carry their outputs and their
 widgets' saved state; nothing is re-executed), plus a home page, the teacher's guide and the
-answer key. Every front-end file a page loads is copied into the site: require.js, the
-widgets' HTML manager, anywidget's view loader and MathJax with its fonts, taken from npm at
-pinned versions and checked against their SHA-256 (fetched once into a cache folder; the
-build then works offline). The notebooks' Colab and Binder badge pictures, which live on
-other hosts, become plain links; the theme's launch buttons open each page's notebook in
-Binder or Colab from the course's home (``python -m tools.set_home`` changes it).
+answer key, and the lecture slides (tools/build_slides.py, in slides/). Every front-end file
+a page loads is copied into the site: require.js, ipywidgets' base and controls modules with a
+small widget manager (tools/site_widgets/, bundled by esbuild), anywidget's view loader, KaTeX
+with its fonts and reveal.js, taken from npm at pinned versions and checked against their
+SHA-256 (fetched once into a cache folder; the build then works offline). Each page's first
+visit stays under 3 MB (benchmarks/bench_site.py measures it). The notebooks' Colab and
+Binder badge pictures, which live on other hosts, become plain links; the theme's launch
+buttons open each page's notebook in Binder or Colab from the course's home (``python -m
+tools.set_home`` changes it), or in the JupyterLite site published beside the pages (lite/).
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import re
 import shutil
 import subprocess
 import sys
@@ -26,6 +30,7 @@ from pathlib import Path
 
 import nbformat
 
+from tools import build_slides
 from tools.notebook_cells import LINKS_START, course_notebooks
 from tools.set_home import current_home
 
@@ -34,29 +39,83 @@ ROOT = Path(__file__).resolve().parents[1]
 # npm package -> (version, SHA-256 of the tarball npm serves)
 FRONT_END = {
     "requirejs": ("2.3.8", "777158e89275e16bd51aec3ef714fbcb5dc45789e7078659933bc814916d7dec"),
+    # ipywidgets 8's base and controls modules, as built for require.js (their part of
+    # embed-amd.js); the rest of that file (ipywidgets 7, the Output widget, a JSON-schema
+    # validator, Font Awesome: 2.8 MB of its 3.6) is for pages the course does not make
     "@jupyter-widgets/html-manager": (
         "1.0.15", "2b9d65cb7913e1c7d671757a10008b32c9c2448d4429513371e55c07d6107638"),
+    # the widget manager's ManagerBase, bundled with tools/site_widgets/ by esbuild
+    "@jupyter-widgets/base-manager": (
+        "1.0.13", "e7f6b741f1f6ac0c34486703686106b302dcd65ff1a74c215d39ce7c2128586d"),
+    # the controls' style sheets (only a page with ipywidgets controls loads them)
+    "@jupyter-widgets/controls": (
+        "5.0.13", "0291eae85e2c83ad76418cf2689e898f0dfde19d9bac9588f5eec4f28304449a"),
     "anywidget": ("0.11.0", "44efed0d0c9999ec94cd3a86e317e902591f01df8edb3c8006b7e390b7e15ed8"),
-    "mathjax": ("3.2.2", "1b9c0a1c44df864e915690558e72adb9cc5203360daefd385084ced3b6c64c09"),
+    "katex": ("0.19.1", "24da5a599eb2fcede2e270b99a6ff48bca816beecc95feeb84e8cccbd1bb34fd"),
+    # esbuild as WebAssembly (one package for every platform), run with node at build time
+    "esbuild-wasm": (
+        "0.28.2", "61594de12ce998652be2aa0ab72dda54bfa49407fb37ee3464468a2aac306baa"),
+    "reveal.js": ("6.0.2", "2f0c20bfb02447a198a1ebe8a8c097a5437d035caa38f2820bf4ba887a3eac91"),
 }
 
-# Run after require.js, before the widgets' HTML manager: the manager asks require.js for a
-# widget's module first (and a CDN only if that fails), so anywidget is found in the site.
+# Run after require.js, before the widget manager: every widget module a page's state names is
+# found in the site (a page asks no other host).
 REQUIRE_CONFIG = """(function () {
   var base = document.currentScript.src.replace(/require-config\\.js.*$/, "");
-  // the HTML manager finds its own files (the fonts of ipywidgets' icons) from the address
-  // require.js gives its module: here, next to it
   require.config({ paths: { anywidget: base + "anywidget/index",
-                            "@jupyter-widgets/html-manager/dist": base + "html-manager" } });
+                            "@jupyter-widgets/base": base + "widgets/base",
+                            "@jupyter-widgets/controls": base + "widgets/controls" } });
 })();
 """
 
-# The widgets' HTML manager typesets widget labels with MathJax 2's MathJax.Hub.Queue, which
-# MathJax 3 does not have: give it one that does nothing (the course's widget labels hold no
-# maths). Runs after MathJax, before the manager renders the widgets (on "load").
-MATHJAX_HUB = """if (window.MathJax && !window.MathJax.Hub) {
-  window.MathJax.Hub = { Queue: function () {} };
-}
+# The widget manager (tools/site_widgets/, bundled by esbuild as CommonJS) as a require.js
+# module, started when the page has loaded.
+WIDGETS_AMD = """/* The course's widget manager (tools/site_widgets), with ManagerBase from
+   @jupyter-widgets/base-manager {version} (BSD-3-Clause, Jupyter Development Team). */
+(function () {{
+var __PL_VENDOR__ = document.currentScript.src.replace(/widgets\\/[^/]*$/, "");
+define("pl-widgets", ["require", "exports", "module", "@jupyter-widgets/base"],
+       function (require, exports, module) {{
+{bundle}
+}});
+require(["pl-widgets"], function (widgets) {{
+  function draw() {{
+    widgets.renderWidgets().catch(function (err) {{ console.error(err); }});
+  }}
+  if (document.readyState === "complete") draw(); else window.addEventListener("load", draw);
+}});
+}})();
+"""
+
+# KaTeX typesets every formula Sphinx marks (inline \(...\), display \[...\]); runs
+# after katex.min.js in the same file. KaTeX's wrapper would register it with require.js on
+# pages that have it: katex.min.js is wrapped so that it sets window.katex instead.
+KATEX_RENDER = r"""
+(function () {
+  var base = document.currentScript.src.replace(/[^/]*$/, "");
+  var link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = base + "katex.min.css";
+  document.head.appendChild(link);
+  function typeset(root) {
+    (root || document).querySelectorAll(".math").forEach(function (el) {
+      if (el.querySelector(".katex")) return;
+      var tex = el.textContent.trim(), display = el.tagName === "DIV";
+      if (tex.slice(0, 2) === "\\(" && tex.slice(-2) === "\\)") tex = tex.slice(2, -2);
+      else if (tex.slice(0, 2) === "\\[" && tex.slice(-2) === "\\]") {
+        tex = tex.slice(2, -2);
+        display = true;
+      }
+      window.katex.render(tex, el, { displayMode: display, throwOnError: false });
+    });
+  }
+  window.plTypeset = typeset;
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { typeset(); });
+  } else {
+    typeset();
+  }
+})();
 """
 
 CONF = """# Written by tools/build_site.py for one build; not kept.
@@ -67,16 +126,16 @@ extensions = ["myst_nb"]
 exclude_patterns = ["_build"]
 nb_execution_mode = "off"
 myst_enable_extensions = ["dollarmath", "amsmath"]
+myst_update_mathjax = False
 html_theme = "sphinx_book_theme"
 html_title = "The perceptron"
 html_context = {{"default_mode": "auto"}}
 html_static_path = ["_static"]
-mathjax_path = "vendor/mathjax/tex-chtml.js"
-html_js_files = [("vendor/mathjax-hub.js", {{"defer": "defer", "priority": 900}})]
+mathjax_path = "vendor/katex/katex-render.js"
 nb_ipywidgets_js = {{
     "vendor/require.js": {{}},
     "vendor/require-config.js": {{}},
-    "vendor/html-manager/embed-amd.js": {{}},
+    "vendor/widgets/manager.js": {{}},
 }}
 html_theme_options = {{
     "repository_url": "https://github.com/{owner}/{repo}",
@@ -87,6 +146,7 @@ html_theme_options = {{
     "launch_buttons": {{
         "binderhub_url": "https://mybinder.org",
         "colab_url": "https://colab.research.google.com",
+        "jupyterlite_url": "{lite}",
         "notebook_interface": "jupyterlab",
     }},
 }}
@@ -133,26 +193,95 @@ def fetch(name, version, sha256, cache):
     return folder / "package"
 
 
+def node():
+    found = shutil.which("node")
+    if found is None:
+        raise BuildError("node is needed to bundle the widget manager (apt-get install nodejs).")
+    return found
+
+
+def widget_manager(packages, cache):
+    """The widget manager (tools/site_widgets/ with ManagerBase) as one require.js module,
+    bundled and minified by esbuild; kept in the cache for the same sources and versions."""
+    sources = sorted((ROOT / "tools" / "site_widgets").rglob("*.js"))
+    key = hashlib.sha256(repr([FRONT_END["esbuild-wasm"], FRONT_END[
+        "@jupyter-widgets/base-manager"]]).encode()
+        + b"".join(p.read_bytes() for p in sources)).hexdigest()[:16]
+    kept = cache / f"site-widgets-{key}.js"
+    if kept.exists():
+        return kept.read_text()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        modules = work / "node_modules"
+        shutil.copytree(packages["@jupyter-widgets/base-manager"],
+                        modules / "@jupyter-widgets" / "base-manager")
+        shims = ROOT / "tools" / "site_widgets" / "shims"
+        for name, shim in (("@lumino/coreutils", "coreutils.js"), ("base64-js", "base64.js"),
+                           ("sanitize-html", "sanitize.js")):
+            (modules / name).mkdir(parents=True)
+            shutil.copy(shims / shim, modules / name / "index.js")
+        shutil.copy(ROOT / "tools" / "site_widgets" / "index.js", work / "index.js")
+        done = subprocess.run(
+            [node(), str(packages["esbuild-wasm"] / "bin" / "esbuild"), "index.js", "--bundle",
+             "--format=cjs", "--minify", "--target=es2019", "--legal-comments=none",
+             "--external:@jupyter-widgets/base", "--outfile=out.js", "--log-level=warning"],
+            cwd=work, capture_output=True, text=True, timeout=300)
+        if done.returncode != 0:
+            raise BuildError(f"esbuild failed on tools/site_widgets:\n{done.stderr[-2000:]}")
+        bundle = (work / "out.js").read_text()
+    text = WIDGETS_AMD.format(bundle=bundle,
+                              version=FRONT_END["@jupyter-widgets/base-manager"][0])
+    kept.write_text(text)
+    return text
+
+
+def amd_module(bundle, name):
+    """The part of html-manager's embed-amd.js that defines the require.js module ``name``,
+    with its licence line."""
+    lines = bundle.read_text().split("\n")
+    for k, line in enumerate(lines):
+        if line.startswith(f'define("{name}",'):
+            licence = lines[k - 1] if lines[k - 1].startswith("/*!") else ""
+            return f"{licence}\n{line}\n"
+    raise BuildError(f"{bundle} has no module {name}: not the html-manager the build knows")
+
+
+# The controls' style sheets in the order their @imports give, the imports taken out.
+CONTROLS_CSS = ("materialcolors.css", "labvariables.css", "nouislider.css", "widgets-base.css")
+
+
 def front_end(static, cache):
-    """Copy the front-end files every page loads into ``static/vendor``."""
+    """Copy the front-end files every page loads into ``static/vendor``; returns the npm
+    packages' folders."""
     vendor = static / "vendor"
     packages = {name: fetch(name, v, h, cache) for name, (v, h) in FRONT_END.items()}
     vendor.mkdir(parents=True, exist_ok=True)
     shutil.copy(packages["requirejs"] / "require.js", vendor / "require.js")
     (vendor / "require-config.js").write_text(REQUIRE_CONFIG)
-    (vendor / "mathjax-hub.js").write_text(MATHJAX_HUB)
-    manager = vendor / "html-manager"
-    manager.mkdir()
-    for f in (packages["@jupyter-widgets/html-manager"] / "dist").iterdir():
-        if f.name == "embed-amd.js" or f.suffix in (".woff", ".woff2", ".ttf", ".eot", ".svg"):
-            shutil.copy(f, manager / f.name)
+    widgets = vendor / "widgets"
+    widgets.mkdir()
+    embed = packages["@jupyter-widgets/html-manager"] / "dist" / "embed-amd.js"
+    (widgets / "base.js").write_text(amd_module(embed, "@jupyter-widgets/base"))
+    (widgets / "controls.js").write_text(amd_module(embed, "@jupyter-widgets/controls"))
+    (widgets / "manager.js").write_text(widget_manager(packages, cache))
+    css = packages["@jupyter-widgets/controls"] / "css"
+    shutil.copy(css / "lumino.css", widgets / "lumino.css")
+    (widgets / "controls.css").write_text("\n".join(
+        re.sub(r"(?m)^@import .*$", "", (css / name).read_text()) for name in CONTROLS_CSS))
     (vendor / "anywidget").mkdir()
     shutil.copy(packages["anywidget"] / "dist" / "index.js", vendor / "anywidget" / "index.js")
-    es5 = packages["mathjax"] / "es5"
-    (vendor / "mathjax").mkdir()
-    shutil.copy(es5 / "tex-chtml.js", vendor / "mathjax" / "tex-chtml.js")
-    shutil.copytree(es5 / "output" / "chtml" / "fonts" / "woff-v2",
-                    vendor / "mathjax" / "output" / "chtml" / "fonts" / "woff-v2")
+    katex = packages["katex"] / "dist"
+    (vendor / "katex" / "fonts").mkdir(parents=True)
+    (vendor / "katex" / "katex-render.js").write_text(
+        "(function (define, module, exports) {\n" + (katex / "katex.min.js").read_text()
+        + "\n})();\n" + KATEX_RENDER)
+    # browsers that show this site read woff2: the other formats are left out
+    (vendor / "katex" / "katex.min.css").write_text(re.sub(
+        r',url\(fonts/[^)]*\.(woff|ttf)\) format\("(woff|truetype)"\)', "",
+        (katex / "katex.min.css").read_text()))
+    for font in (katex / "fonts").glob("*.woff2"):
+        shutil.copy(font, vendor / "katex" / "fonts" / font.name)
+    return packages
 
 
 def page_of(path, home):
@@ -170,6 +299,18 @@ def page_of(path, home):
                 f"{branch}?urlpath=lab/tree/{rel})")
     nb.cells[0].source = "\n\n".join(paragraphs)
     return nb
+
+
+def guide_page():
+    """The teacher's guide, with the links to the session slides after its session plans
+    (before its next section), or at its end."""
+    text = (ROOT / "notebooks" / "teacher_guide.md").read_text(encoding="utf-8")
+    links = build_slides.guide_links()
+    plans = text.find("## A series of sessions")
+    after = text.find("\n## ", plans + 1) if plans >= 0 else -1
+    if after < 0:
+        return f"{text.rstrip()}\n\n{links}\n"
+    return f"{text[:after].rstrip()}\n\n{links}\n{text[after:]}"
 
 
 def home_page(books):
@@ -230,12 +371,23 @@ THEME_FIXES = (
      'aria-label="The course">'),
 )
 
+# Where the JupyterLite site is, from a page: beside the pages, in lite/ (the publishing
+# workflow puts it there), with the notebooks at its top level.
+LITE = "lite/lab/index.html"
+
+# The theme's Font Awesome script (1.6 MB) turns its icons into SVG; its style sheet already
+# draws them with Font Awesome's web fonts, so pages leave the script out.
+FONTAWESOME_JS = re.compile(
+    r'<script defer src="_static/scripts/fontawesome\.js[^"]*"></script>\n?')
+
 
 def fix_theme(out):
     for page in Path(out).glob("*.html"):
         text = page.read_text()
         for old, new in THEME_FIXES:
             text = text.replace(old, new)
+        text = FONTAWESOME_JS.sub("", text)
+        text = text.replace(f"{LITE}?path=notebooks/", f"{LITE}?path=")
         page.write_text(text)
 
 
@@ -257,17 +409,31 @@ def build(out, cache):
         src.mkdir()
         for path in books:
             nbformat.write(page_of(path, home), src / path.name)
-        shutil.copy(ROOT / "notebooks" / "teacher_guide.md", src / "teacher_guide.md")
+        (src / "teacher_guide.md").write_text(guide_page())
         shutil.copy(ROOT / "teacher" / "answer_key.md", src / "answer_key.md")
         (src / "index.md").write_text(home_page(books))
-        (src / "conf.py").write_text(CONF.format(owner=home[0], repo=home[1], branch=home[2]))
-        front_end(src / "_static", cache)
+        (src / "conf.py").write_text(CONF.format(owner=home[0], repo=home[1], branch=home[2],
+                                                 lite=LITE))
+        packages = front_end(src / "_static", cache)
+        reveal = src / "_static" / "vendor" / "reveal"
+        for name in ("reset.css", "reveal.css", "reveal.js", "plugin/notes.js",
+                     "theme/white.css"):
+            (reveal / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(packages["reveal.js"] / "dist" / name, reveal / name)
+        # the dark theme's colours (its fonts are the light theme's: one copy, 0.6 MB, not two)
+        dark = re.search(r":root\{[^}]*\}",
+                         (packages["reveal.js"] / "dist" / "theme" / "black.css").read_text())
+        if dark is None:
+            raise BuildError("reveal.js's black theme has no :root colours")
+        (reveal / "theme" / "dark.css").write_text(
+            f"@media (prefers-color-scheme: dark) {{ {dark.group(0)} }}\n")
         shutil.rmtree(out, ignore_errors=True)
         done = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", str(src),
                                str(out)], capture_output=True, text=True)
         if done.returncode != 0:
             raise BuildError(f"Sphinx failed:\n{done.stderr[-3000:]}")
     fix_theme(out)
+    build_slides.build(out, out / "_static" / "vendor", books)
     return time.perf_counter() - start
 
 

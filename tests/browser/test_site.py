@@ -1,7 +1,8 @@
 """The course website (python -m tools.build_site) in a browser that reaches only 127.0.0.1:
 every notebook page loads with no error and no request to another host, its explorers are
-drawn and step with no kernel, the maths is typeset, search works offline, and the launch
-links name the course's home."""
+drawn and step with no kernel, the maths is typeset, search works offline, the launch links
+name the course's home and the JupyterLite site beside the pages, and every page's first
+visit weighs at most 3 MB (raw bytes, measured in the browser)."""
 
 from __future__ import annotations
 
@@ -79,12 +80,16 @@ def test_every_page_works_with_no_other_host(site, browser, axe_source, path):
             ex.get_by_role("button", name=re.compile(r"one (step|picture) forward")).click()
             assert state(ex)["picture"] != before, "a step with no kernel changes the picture"
         maths = page.locator(".math").count()
-        if maths:                                   # every formula typeset by MathJax
-            expect(page.locator("mjx-container")).to_have_count(maths, timeout=30_000)
+        if maths:                                   # every formula typeset by KaTeX
+            expect(page.locator(".math:has(.katex)")).to_have_count(maths, timeout=30_000)
+            assert page.locator(".katex-error").count() == 0
         launch = [a.get_attribute("href") or "" for a in page.locator("a").all()]
         owner, repo, _ = __import__("tools.set_home", fromlist=["current_home"]).current_home()
         assert any("mybinder.org" in h and f"{owner}/{repo}" in h for h in launch)
         assert any("colab.research.google.com" in h and f"{owner}/{repo}" in h for h in launch)
+        # the JupyterLite site, published beside the pages in lite/ (.github/workflows/pages.yml)
+        assert f"lite/lab/index.html?path={path.name}" in launch, \
+            [h for h in launch if "lite" in h]
         if axe_source:                              # the whole page, theme included
             check_axe(page, page.locator("body"), axe_source, f"site: {path.stem}")
         assert not watch.blocked, f"requests to other hosts: {watch.blocked[:5]}"
@@ -94,6 +99,21 @@ def test_every_page_works_with_no_other_host(site, browser, axe_source, path):
         page.screenshot(path=str(RESULTS / f"site-{path.stem}.png"))
     finally:
         page.close()
+
+
+def test_every_page_weighs_at_most_3_mb_on_a_first_visit(site, browser):
+    """Every byte a first visit fetches (HTML, theme, scripts, fonts, pictures, the saved
+    widget state), uncompressed: a size, not a timing."""
+    from benchmarks.bench_site import BUDGET, first_visit, totals
+    url, out = site
+    weights = {}
+    for name in ["index", "teacher_guide", *(p.stem for p in NOTEBOOKS)]:
+        (raw, packed), _ = totals(first_visit(browser, f"{url}/{name}.html"))
+        weights[name] = raw
+        NOTES.append(f"site: {name} first visit {raw / 1e6:.2f} MB ({packed / 1e6:.2f} MB gzip)")
+    over = {name: raw for name, raw in weights.items() if raw > BUDGET}
+    assert not over, f"over {BUDGET / 1e6:.0f} MB: {over}"
+    assert min(weights.values()) > 100_000, weights     # the measure sees the page's files
 
 
 def test_search_works_offline_and_the_home_page_lists_the_course(site, browser):

@@ -1,0 +1,102 @@
+"""The lecture slides (tools/build_slides.py, built by python -m tools.build_site) in a browser
+that reaches only 127.0.0.1: every session's deck opens with no error and no request to another
+host, has its slides, its maths typeset and its explorers drawn; an explorer in a deck steps
+with no kernel, and the arrow key moves through the deck. The teacher's guide page links every
+deck."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tools import build_slides
+
+from .conftest import NOTES, RESULTS, new_page
+from .explorers import state
+from .test_site import site  # noqa: F401  (the built site, served on 127.0.0.1)
+
+SESSIONS = list(enumerate(build_slides.sessions(), start=1))
+
+
+@pytest.mark.parametrize("n, numbers", SESSIONS, ids=lambda v: f"session-{v}"
+                         if isinstance(v, int) else None)
+def test_every_deck_opens_steps_and_moves(site, browser, n, numbers):  # noqa: F811
+    url, out = site
+    page, watch = new_page(browser, width=1280, height=800)
+    try:
+        page.goto(f"{url}/slides/session-{n}.html")
+        page.wait_for_load_state("load")
+        page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+        total = page.evaluate("Reveal.getTotalSlides()")
+        assert total > 5 * len(numbers), f"session {n}: only {total} slides"
+        for k in numbers:                          # each notebook's title slide is there
+            assert page.locator(f"section h1:text-matches('^{k} ·')").count() == 1, k
+        maths = page.locator(".math").count()
+        expect(page.locator(".math:has(.katex)")).to_have_count(maths, timeout=30_000)
+        assert page.locator(".katex-error").count() == 0
+
+        views = page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count()
+        # every widget drawn (session 1 also shows ipywidgets' own controls)
+        expect(page.locator(".widget-subarea > *")).to_have_count(views, timeout=30_000)
+        assert page.locator(".pl-explorer svg.pl-picture").count() >= 1
+
+        # the arrow key moves to the next slide
+        before = page.evaluate("Reveal.getIndices()")
+        page.locator("body").press("ArrowRight")
+        page.wait_for_function("(i) => JSON.stringify(Reveal.getIndices()) !== JSON.stringify(i)",
+                               arg=before)
+
+        stepper = page.locator(".pl-training, .pl-descent")
+        if stepper.count():                        # go to its slide, step it
+            ex = stepper.first
+            page.evaluate("""(el) => {
+                const i = Reveal.getIndices(el.closest('section'));
+                Reveal.slide(i.h, i.v);
+            }""", ex.element_handle())
+            page.wait_for_timeout(600)
+            picture = state(ex)["picture"]
+            # clicked in the page, as a pointer would: Playwright's own click scrolls the deck
+            ex.get_by_role("button", name=re.compile(r"one (step|picture) forward")).evaluate(
+                "b => b.click()")
+            assert state(ex)["picture"] != picture, "a step in a deck changes the picture"
+            RESULTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(RESULTS / f"slides-session-{n}-explorer.png"))
+        NOTES.append(f"slides: session {n}, {total} slides, {views} explorers")
+        assert not watch.blocked, f"requests to other hosts: {watch.blocked[:5]}"
+        assert not watch.page_errors, watch.page_errors[:3]
+        assert not watch.console, watch.console[:3]
+    finally:
+        page.close()
+
+
+def test_the_teachers_guide_links_every_deck(site, browser):  # noqa: F811
+    url, out = site
+    page, watch = new_page(browser)
+    try:
+        page.goto(f"{url}/teacher_guide.html")
+        for n, _ in SESSIONS:
+            link = page.locator(f"a[href='slides/session-{n}.html']")
+            expect(link).to_have_count(1)
+        assert (out / "slides" / f"session-{len(SESSIONS)}.html").exists()
+    finally:
+        page.close()
+
+
+def test_a_deck_in_the_dark(site, browser):  # noqa: F811
+    """With a dark system setting the deck is dark, its words light."""
+    url, out = site
+    page, watch = new_page(browser, width=1280, height=800)
+    try:
+        page.emulate_media(color_scheme="dark")
+        page.goto(f"{url}/slides/session-2.html")
+        page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+        colours = page.evaluate("""() => [
+            getComputedStyle(document.querySelector('.reveal-viewport')).backgroundColor,
+            getComputedStyle(document.querySelector('.reveal h1')).color]""")
+        assert colours == ["rgb(25, 25, 25)", "rgb(255, 255, 255)"], colours
+        RESULTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(RESULTS / "slides-dark.png"))
+    finally:
+        page.close()

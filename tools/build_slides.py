@@ -1,0 +1,354 @@
+"""Lecture slides: one reveal.js deck per session of the teacher's guide's five-session plan,
+made from the committed notebooks by ``python -m tools.build_site`` (it calls ``build``).
+
+    _site/slides/session-1.html ... session-5.html      (and slides/index.html)
+
+The explorers in a deck are live, drawn from the notebooks' saved widget state by the same
+require.js, widget manager and anywidget as the pages; the maths is typeset by the same KaTeX;
+reveal.js comes from npm (pinned and checked in tools.build_site.FRONT_END). A deck asks no
+other host.
+
+Which cells become slides: a cell's ``metadata.slideshow.slide_type`` when it has one, as
+nbconvert's slides read it (slide, subslide, fragment, "-" to continue, notes, skip).
+Otherwise the rule in ``default_parts``: the title cell is a slide (title, promise, what you
+will learn), every level-2 heading starts a slide (its first paragraph, lists, tables and
+display maths show; the rest of its prose becomes the speaker's notes, key S), every
+"Check your understanding" is a slide below it (a question for the room; its answer cell is
+left out), every code cell whose output is an explorer or a figure is a slide (the code, when
+it is a few lines, and the output), and everything else is left out: the set-up, the code that
+prints, the longer prose (in the notes).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+# The guide's five 90-minute sessions, when its table cannot be read (see sessions()).
+FIVE_SESSIONS = (("00", "01", "02"), ("03", "04"), ("05", "06"), ("07",), ("08",))
+
+SHORT_CODE = 4          # a code cell of at most this many lines is shown above its output
+SLIDE_WORDS = 70        # prose on a slide, in words, before the rest goes to the notes
+
+
+def sessions(guide=ROOT / "notebooks" / "teacher_guide.md"):
+    """The notebooks of each session of the guide's "five 90-minute sessions" plan, as
+    (("00", "01", "02"), ...): read from its table, or FIVE_SESSIONS if it has no such row."""
+    try:
+        text = guide.read_text(encoding="utf-8")
+    except OSError:
+        return FIVE_SESSIONS
+    row = next((line for line in text.splitlines()
+                if line.startswith("| five 90-minute sessions")), None)
+    if row is None:
+        return FIVE_SESSIONS
+    found = []
+    # sessions are separated by commas: "00–02 (80 min), 07 (35 min) and then 09 (40 min)"
+    for part in re.sub(r"\([^)]*\)", "", row.split("|")[2]).split(","):
+        numbers = []
+        for first, last in re.findall(r"(\d\d)(?:\s*[–-]\s*(\d\d))?", part):
+            numbers += [f"{k:02d}" for k in range(int(first), int(last or first) + 1)]
+        if numbers:
+            found.append(tuple(numbers))
+    return tuple(found) or FIVE_SESSIONS
+
+
+def _markdown():
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.dollarmath import dollarmath_plugin
+
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    return md.use(dollarmath_plugin, double_inline=True)
+
+
+def _blocks(text):
+    """Markdown ``text`` cut into blocks at blank lines (a display formula stays whole)."""
+    blocks, current, in_maths = [], [], False
+    for line in text.splitlines():
+        if line.strip().startswith("$$") and line.strip().count("$$") == 1:
+            in_maths = not in_maths
+        if not line.strip() and not in_maths:
+            if current:
+                blocks.append("\n".join(current))
+            current = []
+        else:
+            current.append(line)
+    if current:
+        blocks.append("\n".join(current))
+    return blocks
+
+
+def _shows(block):
+    """Whether a block belongs on a slide whatever its length: a list, a table, maths."""
+    first = block.lstrip()
+    return first.startswith(("- ", "* ", "|", "$$")) or re.match(r"\d+\. ", first) is not None
+
+
+def _section(text):
+    """A markdown section (heading first) as (what the slide shows, the speaker's notes)."""
+    blocks = _blocks(text)
+    shown, notes, words = blocks[:1], [], 0
+    for block in blocks[1:]:
+        n = len(block.split())
+        if block.lstrip().startswith(">"):
+            notes.append(block)
+        elif _shows(block) or words + n <= SLIDE_WORDS:
+            shown.append(block)
+            words += n
+        else:
+            notes.append(block)
+    return "\n\n".join(shown), "\n\n".join(notes)
+
+
+def _title(text):
+    """The title cell: its heading, promise and learning objectives (not its links)."""
+    keep = [b for b in _blocks(text) if b.startswith(("# ", "**"))]
+    return "\n\n".join(keep)
+
+
+def default_parts(nb):
+    """The slides a notebook with no slideshow metadata gives:
+    [(slide_type, kind, content, notes)], kind "markdown" or "output" (content: the cell)."""
+    parts, heading = [], ""
+    for k, cell in enumerate(nb.cells):
+        if cell.cell_type == "markdown":
+            text = cell.source
+            if k == 0:
+                parts.append(("slide", "markdown", _title(text), ""))
+                continue
+            # a cell can hold the end of one section and the start of the next
+            pieces = re.split(r"(?m)^(?=#{2,3} )", text)
+            for piece in pieces:
+                piece = piece.strip()
+                if not piece:
+                    continue
+                if piece.startswith("## "):
+                    heading = piece.splitlines()[0][3:].strip()
+                    shown, notes = _section(piece)
+                    parts.append(("slide", "markdown", shown, notes))
+                elif piece.startswith("### "):
+                    shown, notes = _section(piece)
+                    parts.append(("subslide", "markdown", shown, notes))
+                else:
+                    parts.append(("notes", "markdown", "", piece))
+        elif cell.cell_type == "code" and not cell.metadata.get("jupyter", {}).get(
+                "source_hidden"):
+            data = [o.get("data", {}) for o in cell.get("outputs", [])]
+            if any(WIDGET_VIEW in d or "image/png" in d or "image/svg+xml" in d for d in data):
+                parts.append(("subslide", "output", (cell, heading), ""))
+    return parts
+
+
+def marked_parts(nb):
+    """The slides of a notebook whose cells carry slideshow metadata, as nbconvert reads it."""
+    parts = []
+    for cell in nb.cells:
+        kind = cell.metadata.get("slideshow", {}).get("slide_type", "-")
+        if kind == "skip" or (cell.cell_type == "code"
+                              and cell.metadata.get("jupyter", {}).get("source_hidden")):
+            continue
+        if cell.cell_type == "markdown":
+            if kind == "notes":
+                parts.append(("notes", "markdown", "", cell.source))
+            else:
+                parts.append((kind, "markdown", cell.source, ""))
+        elif cell.cell_type == "code":
+            parts.append((kind, "output", (cell, ""), ""))
+    return parts
+
+
+def parts_of(nb):
+    marked = any("slide_type" in c.metadata.get("slideshow", {}) for c in nb.cells)
+    return marked_parts(nb) if marked else default_parts(nb)
+
+
+def _output_html(cell, heading, md):
+    """A code cell on a slide: the heading of its section, its code if short, then its
+    explorer or figure."""
+    out = [f"<h3>{md.renderInline(heading)}</h3>"] if heading else []
+    lines = cell.source.strip().splitlines()
+    if lines and len(lines) <= SHORT_CODE:
+        out.append(f'<pre class="pl-code"><code>{html.escape(cell.source.strip())}</code></pre>')
+    for o in cell.get("outputs", []):
+        data = o.get("data", {})
+        if WIDGET_VIEW in data:
+            out.append('<div class="pl-output"><script type="application/vnd.jupyter.widget-view'
+                       f'+json">{json.dumps(data[WIDGET_VIEW])}</script></div>')
+        elif "image/svg+xml" in data:
+            svg = data["image/svg+xml"]
+            out.append(f'<div class="pl-figure">{"".join(svg) if isinstance(svg, list) else svg}'
+                       '</div>')
+        elif "image/png" in data:
+            alt = html.escape("".join(data.get("text/plain", "a figure")))
+            out.append(f'<img class="pl-figure" alt="{alt}" '
+                       f'src="data:image/png;base64,{data["image/png"].strip()}">')
+        elif o.get("output_type") == "stream" or "text/plain" in data:
+            text = o.get("text") or "".join(data.get("text/plain", ""))
+            if text.strip() and len(text.splitlines()) <= 12:
+                out.append(f'<pre class="pl-text">{html.escape(text)}</pre>')
+    return "\n".join(out)
+
+
+def _links_to_pages(rendered):
+    """Links between notebooks become links to their pages in the site."""
+    return re.sub(r'href="(\d\d_\w+)\.ipynb', r'href="../\1.html', rendered)
+
+
+def deck_sections(books, md):
+    """The <section>s of a deck: [[subslide html, ...], ...], one list per horizontal slide,
+    and each subslide's notes."""
+    slides = []
+    for nb in books:
+        for slide_type, kind, content, notes in parts_of(nb):
+            body = md.render(content) if kind == "markdown" else _output_html(*content, md)
+            body = _links_to_pages(body)
+            note = _links_to_pages(md.render(notes)) if notes else ""
+            if slide_type == "notes" or (not body.strip() and note):
+                if slides:
+                    slides[-1][-1][1].append(note)
+                continue
+            if slide_type == "fragment" and slides:
+                slides[-1][-1][0].append(f'<div class="fragment">{body}</div>')
+            elif slide_type in ("-", "fragment") and slides:
+                slides[-1][-1][0].append(body)
+            elif slide_type == "subslide" and slides:
+                slides[-1].append(([body], [note] if note else []))
+            else:
+                slides.append([([body], [note] if note else [])])
+    return slides
+
+
+def _state(books):
+    """One widget state for every explorer in the deck (model ids are unique)."""
+    merged = {}
+    for nb in books:
+        saved = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+        merged.update(saved)
+    return {"version_major": 2, "version_minor": 0, "state": merged}
+
+
+DECK = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<link rel="stylesheet" href="{v}reveal/reset.css">
+<link rel="stylesheet" href="{v}reveal/reveal.css">
+<link rel="stylesheet" href="{v}reveal/theme/white.css">
+<link rel="stylesheet" href="{v}reveal/theme/dark.css">
+<link rel="stylesheet" href="{v}slides.css">
+<script defer src="{v}katex/katex-render.js"></script>
+<script type="{state_type}">{state}</script>
+</head>
+<body>
+<div class="reveal"><div class="slides">
+{sections}
+</div></div>
+<script src="{v}reveal/reveal.js"></script>
+<script src="{v}reveal/plugin/notes.js"></script>
+<script>
+Reveal.initialize({{ hash: true, navigationMode: "linear", center: false, width: 1280,
+                    height: 800, margin: 0.04, viewDistance: 100,
+                    plugins: [RevealNotes] }});
+</script>
+<!-- after reveal.js, which would otherwise register itself with require.js -->
+<script src="{v}require.js"></script>
+<script src="{v}require-config.js"></script>
+<script src="{v}widgets/manager.js"></script>
+</body>
+</html>
+"""
+
+# reveal.js scales a slide as a whole; the explorers keep their own size inside it.
+SLIDES_CSS = """.reveal .slides section { text-align: left; font-size: 0.62em; }
+.reveal h1 { font-size: 2.2em; }
+.reveal h2 { font-size: 1.6em; }
+.reveal h3 { font-size: 1.25em; }
+.reveal pre.pl-code, .reveal pre.pl-text { width: 100%; box-shadow: none; font-size: 0.75em; }
+.reveal pre.pl-code code { max-height: none; padding: 0.4em 0.6em; }
+.reveal img.pl-figure { max-height: 560px; margin: 0; background: #fff; }
+.reveal .pl-output { font-size: 16px; text-align: left; }
+.reveal table { font-size: 0.8em; }
+.reveal .katex { font-size: 1.05em; }
+.reveal .pl-deck-list a { text-decoration: underline; }
+@media (prefers-color-scheme: dark) {
+  .reveal pre.pl-code, .reveal pre.pl-text { background: #1d1d1d; color: #eee; }
+}
+@media (prefers-color-scheme: light) {
+  .reveal pre.pl-code, .reveal pre.pl-text { background: #f3f3f3; color: #111; }
+}
+"""
+
+
+def _render_sections(slides):
+    out = []
+    for stack in slides:
+        inner = []
+        for bodies, notes in stack:
+            aside = f'<aside class="notes">{"".join(notes)}</aside>' if notes else ""
+            inner.append(f"<section>\n{''.join(bodies)}{aside}\n</section>")
+        out.append(inner[0] if len(inner) == 1 else
+                   "<section>\n" + "\n".join(inner) + "\n</section>")
+    return "\n".join(out)
+
+
+def session_name(numbers):
+    """"00–02" for consecutive notebooks, "07, 09" for others."""
+    ints = [int(k) for k in numbers]
+    if len(ints) > 1 and ints == list(range(ints[0], ints[-1] + 1)):
+        return f"{numbers[0]}–{numbers[-1]}"
+    return ", ".join(numbers)
+
+
+def build(out, vendor, books):
+    """Write the decks into ``out/slides``: one per session, from ``books`` (the notebooks'
+    paths, as the pages use them), with the front-end files of ``vendor`` (the site's
+    _static/vendor). Returns the decks' paths."""
+    md = _markdown()
+    by_number = {p.name[:2]: p for p in books}
+    folder = Path(out) / "slides"
+    folder.mkdir(parents=True, exist_ok=True)
+    (Path(vendor) / "slides.css").write_text(SLIDES_CSS)
+    v = "../" + Path(vendor).relative_to(out).as_posix() + "/"
+    decks = []
+    for n, numbers in enumerate(sessions(), start=1):
+        paths = [by_number[k] for k in numbers if k in by_number]
+        if not paths:
+            continue
+        nbs = [nbformat.read(p, as_version=4) for p in paths]
+        titles = [nb.cells[0].source.splitlines()[0].lstrip("# ").strip() for nb in nbs]
+        title = f"Session {n}: {session_name(numbers)}"
+        opening = [([f"<h1>The perceptron</h1><h2>{html.escape(title)}</h2><ul>"
+                     + "".join(f'<li><a href="../{p.stem}.html">{html.escape(t)}</a></li>'
+                               for p, t in zip(paths, titles)) + "</ul>"
+                     "<p><small>→ or space: next slide · S: the speaker's notes · Esc: "
+                     "overview</small></p>"], [])]
+        slides = [opening] + deck_sections(nbs, md)
+        page = DECK.format(title=html.escape(f"The perceptron · {title}"), v=v,
+                           state_type=WIDGET_STATE,
+                           state=json.dumps(_state(nbs)).replace("</", "<\\/"),
+                           sections=_render_sections(slides))
+        path = folder / f"session-{n}.html"
+        path.write_text(page)
+        decks.append((path, title, titles))
+    return decks
+
+
+def guide_links():
+    """A paragraph for the teacher's guide page linking every deck ``build`` writes (raw
+    HTML: the decks are not pages Sphinx knows)."""
+    links = " · ".join(f'<a href="slides/session-{n}.html">Session {n} '
+                       f'({session_name(numbers)})</a>'
+                       for n, numbers in enumerate(sessions(), start=1))
+    return (f"**Slides for the {len(sessions())} sessions** (reveal.js, made from the "
+            f"notebooks, explorers live; → next slide, S the speaker's notes): {links}")
