@@ -427,6 +427,8 @@ def build(out, cache):
             raise BuildError("reveal.js's black theme has no :root colours")
         (reveal / "theme" / "dark.css").write_text(
             f"@media (prefers-color-scheme: dark) {{ {dark.group(0)} }}\n")
+        from tools.site_runs import add_runs  # every explorer menu's run, made in advance
+        add_runs(src, cache=cache / "runs")
         shutil.rmtree(out, ignore_errors=True)
         done = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", str(src),
                                str(out)], capture_output=True, text=True)

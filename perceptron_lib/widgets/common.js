@@ -78,7 +78,7 @@ function stepperLayout(root, width, height, words) {
   ui.speed = html("input", { type: "range", min: "1", max: String(words.fastest), step: "1" });
   labelled(nav, words.speed, ui.speed);
   const sliderRow = html("div", { class: "pl-row" }, root);
-  ui.slider = html("input", { type: "range", min: "0", step: "1" });
+  ui.slider = html("input", { type: "range", min: "0", step: "1", class: "pl-wide-slider" });
   ui.slider.style.width = `${width - 80}px`;
   ui.sliderLabel = labelled(sliderRow, words.slider, ui.slider);
   ui.readout = html("div", { class: "pl-readout", role: "status", "aria-live": "polite" }, root);
@@ -156,31 +156,155 @@ function makeStepper({ model, root, ui, last, show, maxPosition,
   };
 }
 
+// Runs computed when the course's web pages were built (tools/site_runs.py). There the saved
+// state says where the run of every menu choice is: site_runs = {base, runs: {key: file}},
+// addresses relative to the page. No kernel is there to ask: a menu's new run is fetched.
+// Null anywhere else (JupyterLab, Notebook 7, Voila...): there the kernel retrains.
+function siteRuns(model) {
+  const saved = model.get("site_runs");
+  if (!saved || typeof saved !== "object" || !saved.runs || typeof saved.base !== "string") {
+    return null;
+  }
+  return {
+    has: (key) => key !== null && Object.prototype.hasOwnProperty.call(saved.runs, key),
+    async load(key) {
+      const answer = await fetch(saved.base + saved.runs[key]);
+      if (!answer.ok) throw new Error(`${answer.status} ${answer.statusText}`);
+      return answer.json();
+    },
+  };
+}
+
+// Where this page's notebook can run: the site theme's launch buttons (Binder, Colab), if the
+// page has them. [{label, href}]
+function launchLinks() {
+  const links = [];
+  for (const a of document.querySelectorAll(".dropdown-launch-buttons a[href]")) {
+    const label = a.textContent.trim() || a.title || "";
+    if (/^https:\/\//.test(a.href) && label) links.push({ label, href: a.href });
+  }
+  return links;
+}
+
+// What needs Python, in one sentence: a list of parts, words and links ({label, href}).
+function needsPython(what, site) {
+  const tail = site ? "Stepping through this run works here." :
+    "Stepping through this run works without it.";
+  if (!site) {
+    return [`${what} needs the notebook running (a live kernel): run the notebook's cells, ` +
+            `then try again. ${tail}`];
+  }
+  const links = launchLinks();
+  if (!links.length) {
+    return [`${what} needs Python, which this page does not have: run the notebook in ` +
+            `Jupyter to do it. ${tail}`];
+  }
+  const parts = [`${what} needs Python, which this page does not have: open the notebook in `];
+  links.forEach((link, k) => {
+    if (k) parts.push(k === links.length - 1 ? " or " : ", ");
+    parts.push(link);
+  });
+  parts.push(` to do it. ${tail}`);
+  return parts;
+}
+
+// The note line: words and links, rewritten only when they change (announced once).
+function writeNote(node, parts, alert) {
+  const said = JSON.stringify([parts, alert]);
+  if (node.dataset.said === said) return;
+  node.dataset.said = said;
+  node.replaceChildren();
+  for (const part of parts) {
+    if (typeof part === "string") node.append(part);
+    else html("a", { href: part.href, target: "_blank", rel: "noopener" }, node, part.label);
+  }
+  node.className = alert ? "pl-note pl-alert" : "pl-note";
+}
+
 // Asking the kernel to retrain, with one policy when it is not there: the view says what
 // needs Python, and restore() puts the controls and the model back to the run on screen.
-// The kernel answers every request with {kind: "ack"}.
-function makeRequests(model, say, restore) {
-  let waiting = null;
-  const noKernel = (what) => {
+// The kernel answers every request with {kind: "ack"}. On the course's web pages (site, from
+// siteRuns) no kernel is asked: a request with a key the site has fetches that run and
+// apply(file) shows it; one with an `offline` action does that instead (with no kernel
+// anywhere); anything else needs Python, and the view says so.
+// say(parts) shows a note (parts: see needsPython); ask(what, content, {key, offline}).
+function makeRequests(model, say, restore, { site = null, apply = null } = {}) {
+  let waiting = null, asked = 0;
+  const cannot = (what) => { restore(); say(needsPython(what, site)); };
+  const noKernel = (what, offline) => {
     waiting = null;
-    restore();
-    say(`${what} needs the notebook running (a live kernel): run the notebook's cells, then ` +
-        "try again. Stepping through this run works without it.");
+    if (offline) offline();
+    else cannot(what);
   };
   model.on("msg:custom", (msg) => {
     if (msg && msg.kind === "ack") { clearTimeout(waiting); waiting = null; }
   });
-  return function ask(what, content = { kind: "ping" }) {
+  return function ask(what, content = { kind: "ping" }, { key = null, offline = null } = {}) {
     clearTimeout(waiting);
+    const n = ++asked;
+    if (site) {
+      if (site.has(key)) {
+        site.load(key).then((file) => { if (n === asked) apply(file); })
+          .catch(() => { if (n === asked) cannot(what); });
+      } else if (offline) offline();
+      else cannot(what);
+      return;
+    }
     try {
       model.save_changes();
       model.send(content);
     } catch (err) {          // the kernel is gone (JupyterLab says "Cannot send")
-      noKernel(what);
+      noKernel(what, offline);
       return;
     }
-    waiting = setTimeout(() => noKernel(what), 2500);
+    waiting = setTimeout(() => noKernel(what, offline), 2500);
   };
+}
+
+// A file made in the browser, saved through the browser's downloads.
+function downloadText(name, text, type = "text/csv") {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = html("a", { href: url, download: name, class: "pl-hidden" }, document.body);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+// The width an explorer draws at. As designed (`width`) where there is room; on a narrower
+// screen (a phone) it is drawn again at the width there is, with words no smaller than on a
+// wide screen, instead of being shrunk. onChange(width) is called when that width changes.
+// Returns {width, narrow, stop}.
+function fitWidth(root, width, onChange) {
+  const fit = { width, narrow: false };
+  const measure = () => {
+    const room = Math.floor(root.clientWidth);
+    return room > 0 && room < width ? Math.max(room, 260) : width;
+  };
+  const update = () => {
+    const w = measure();
+    if (Math.abs(w - fit.width) < 4 && (w < width) === fit.narrow) return;
+    fit.width = w;
+    fit.narrow = w < width;
+    root.classList.toggle("pl-narrow", fit.narrow);
+    onChange(w);
+  };
+  let frame = null;
+  const watcher = typeof ResizeObserver === "function"
+    ? new ResizeObserver(() => {
+      if (frame === null) frame = requestAnimationFrame(() => { frame = null; update(); });
+    }) : null;
+  if (watcher) watcher.observe(root);
+  fit.width = measure();
+  fit.narrow = fit.width < width;
+  root.classList.toggle("pl-narrow", fit.narrow);
+  fit.stop = () => { if (watcher) watcher.disconnect(); };
+  return fit;
+}
+
+// The look for a narrow drawing: the same, with words large enough to read on a phone (tick
+// labels, at font - 2, at least 11 px).
+function narrowLook(look) {
+  return { ...look, size: { ...look.size, font: Math.max(look.size.font, 13) } };
 }
 
 function labelled(parent, text, control) {
@@ -218,6 +342,23 @@ function fmt(v, digits = 4) {
   const text = exp < 0 ? "0." + "0".repeat(-exp - 1) + kept
     : kept.slice(0, exp + 1) + "." + kept.slice(exp + 1);
   return sign + text.replace(/\.?0+$/, "").replace(/\.$/, "");
+}
+
+// Numbers as Python writes a float with repr() (and so in CSV files): the shortest digits that
+// read back as the same number, as a decimal from 1e-4 up to 1e16, in exponent form outside.
+function pyFloat(v) {
+  if (Number.isNaN(v)) return "nan";
+  if (!Number.isFinite(v)) return v > 0 ? "inf" : "-inf";
+  if (v === 0) return Object.is(v, -0) ? "-0.0" : "0.0";
+  const sign = v < 0 ? "-" : "";
+  const [m, e] = Math.abs(v).toExponential().split("e");
+  const digits = m.replace(".", ""), exp = parseInt(e, 10);
+  if (exp < -4 || exp >= 16) {
+    const mant = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    return `${sign}${mant}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+  }
+  if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
+  return `${sign}${digits.slice(0, exp + 1).padEnd(exp + 1, "0")}.${digits.slice(exp + 1) || "0"}`;
 }
 
 function niceTicks(lo, hi, count = 6) {
@@ -316,16 +457,16 @@ function setArrow(node, from, to, head) {
 }
 
 // Axes: frame, grid, ticks and labels for a scale.
-function drawAxes(parent, sc, look, xLabel, yLabel, title) {
+function drawAxes(parent, sc, look, xLabel, yLabel, title, ticks = 6) {
   const font = look.size.font;
   const g = svg("g", { class: "pl-axes", "aria-hidden": "true" }, parent);
-  for (const t of niceTicks(sc.xlim[0], sc.xlim[1])) {
+  for (const t of niceTicks(sc.xlim[0], sc.xlim[1], ticks)) {
     const x = sc.px(t);
     svg("line", { x1: x, x2: x, y1: sc.top, y2: sc.top + sc.h, stroke: look.colors.grid }, g);
     svg("text", { x, y: sc.top + sc.h + font + 2, "text-anchor": "middle", "font-size": font - 2 }, g)
       .textContent = fmt(t);
   }
-  for (const t of niceTicks(sc.ylim[0], sc.ylim[1])) {
+  for (const t of niceTicks(sc.ylim[0], sc.ylim[1], ticks)) {
     const y = sc.py(t);
     svg("line", { x1: sc.left, x2: sc.left + sc.w, y1: y, y2: y, stroke: look.colors.grid }, g);
     svg("text", { x: sc.left - 4, y: y + font / 3, "text-anchor": "end", "font-size": font - 2 }, g)
@@ -493,6 +634,12 @@ const BASE_CSS = `
 .pl-explorer table { border-collapse: collapse; }
 .pl-explorer td, .pl-explorer th { padding: 2px 6px; text-align: right; }
 .pl-explorer .pl-hidden { display: none; }
+.pl-explorer .pl-table { max-width: 100%; overflow-x: auto; }
+.pl-explorer .pl-button, .pl-explorer select { min-height: 24px; min-width: 24px; }
+.pl-explorer.pl-narrow .pl-button, .pl-explorer.pl-narrow select,
+.pl-explorer.pl-narrow input { min-height: 28px; }
+.pl-explorer.pl-narrow input[type="range"].pl-wide-slider { flex: 1 1 12em; min-width: 0; }
+.pl-explorer.pl-narrow textarea { max-width: 100%; box-sizing: border-box; }
 .pl-explorer .pl-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; }
 `;

@@ -20,11 +20,12 @@
  */
 function render({ model, el }) {
   const look = model.get("look");
-  const W_PX = look.size.width, font = look.size.font;
-  const S = Math.round(0.25 * W_PX);                       // side of the two planes
-  const TOP = 3 * font + 14;
-  const LEGEND_Y = TOP + S + 3 * font + 12;
-  const H_PX = LEGEND_Y + 3 * (font + 7) + 2;
+  // the picture's size and look: as designed, or redrawn to fit a narrow screen (layout())
+  let W_PX = look.size.width, font = look.size.font, lk = look;
+  let S = Math.round(0.25 * W_PX);                         // side of the two planes
+  let TOP = 3 * font + 14;
+  let LEGEND_Y = TOP + S + 3 * font + 12;
+  let H_PX = LEGEND_Y + 3 * (font + 7) + 2;
   const root = html("div", { class: "pl-explorer pl-descent", tabindex: "0",
                              "aria-label": "gradient-descent explorer: arrow keys step, Home and End jump, space plays" }, el);
   root.style.fontSize = `${font + 3}px`;
@@ -55,24 +56,53 @@ function render({ model, el }) {
   let scIn = null, scH = null, answer = null, hiddenLines = [], decision = null, movers = [],
       trails = [], loss = null;
 
+  // Where the panels go: in a row as designed, or on a narrow screen the two planes side by
+  // side, the loss under them and the legend under that, words as large as on a wide screen.
+  function layout() {
+    if (!fit.narrow) {
+      W_PX = look.size.width; lk = look; font = look.size.font;
+      S = Math.round(0.25 * W_PX);
+      TOP = 3 * font + 14;
+      LEGEND_Y = TOP + S + 3 * font + 12;
+      H_PX = LEGEND_Y + 3 * (font + 7) + 2;
+      const gap = 4.4 * font, xIn = 4.2 * font, xH = xIn + S + gap, xLoss = xH + S + gap;
+      return { xIn, xH, loss: { x: xLoss, y: TOP, w: W_PX - xLoss - 2 * font, h: S },
+               columns: 3, ticks: 6 };
+    }
+    lk = narrowLook(look); font = lk.size.font; W_PX = fit.width;
+    const xIn = 3.8 * font, gap = 3.8 * font;
+    S = Math.floor((W_PX - xIn - gap - 6) / 2);
+    TOP = 3 * font + 14;
+    const loss = { x: xIn, y: TOP + S + 4 * font + 18, w: W_PX - xIn - 2 * font,
+                   h: Math.max(90, Math.round(0.3 * W_PX)) };
+    LEGEND_Y = loss.y + loss.h + 3 * font + 10;
+    const columns = W_PX >= 440 ? 2 : 1;
+    H_PX = LEGEND_Y + Math.ceil(7 / columns) * (font + 6) + 4;
+    return { xIn, xH: xIn + S + gap, loss, columns, ticks: 4 };
+  }
+
   function build() {
     run = model.get("run");
+    const at = layout();
+    pic.setAttribute("width", W_PX);
+    pic.setAttribute("height", H_PX);
+    pic.setAttribute("viewBox", `0 0 ${W_PX} ${H_PX}`);
+    pic.style.width = `${W_PX}px`;
     while (pic.lastChild !== descNode) pic.removeChild(pic.lastChild);
     titleNode.textContent = run.title;
     const defs = svg("defs", {}, pic);
-    arrowHeads(defs, look);
-    const gap = 4.4 * font;
-    const xIn = 4.2 * font, xH = xIn + S + gap, xLoss = xH + S + gap;
+    arrowHeads(defs, lk);
+    const { xIn, xH } = at;
     svg("text", { x: W_PX / 2, y: font + 2, "text-anchor": "middle", "font-size": font + 1,
                   "font-weight": "bold", "aria-hidden": "true" }, pic).textContent = run.title;
-    const r = Math.sqrt(look.size.marker) / 2.4;
+    const r = Math.sqrt(lk.size.marker) / 2.4;
 
     // the input plane: the network's answer, the hidden neurons' lines, the four inputs
     scIn = makeScale([-0.5, 1.5], [-0.5, 1.5], { x: xIn, y: TOP, w: S, h: S });
     answer = svg("path", { class: "pl-answer", fill: look.colors.shade,
                            "fill-opacity": look.shade.alpha, "shape-rendering": "crispEdges" },
                  pic);
-    drawAxes(pic, scIn, look, "x1", "x2", "input plane");
+    drawAxes(pic, scIn, lk, "x1", "x2", "input plane", at.ticks);
     hiddenLines = [0, 1].map((j) => {
       const g = svg("g", { class: `pl-hidden-line pl-hidden-${j + 1}` }, pic);
       const color = j === 0 ? look.colors.excite : look.colors.inhibit;
@@ -85,29 +115,30 @@ function render({ model, el }) {
       return { line, arrow, label, head: j === 0 ? "pl-head-excite" : "pl-head-inhibit" };
     });
     const dots = svg("g", { class: "pl-points" }, pic);
-    run.X.forEach(([x, y], i) => marker(dots, run.d[i], scIn.px(x), scIn.py(y), r, look));
+    run.X.forEach(([x, y], i) => marker(dots, run.d[i], scIn.px(x), scIn.py(y), r, lk));
 
     // the hidden plane: the output neuron's line and the points where the hidden layer puts them
     scH = makeScale([-0.1, 1.1], [-0.1, 1.1], { x: xH, y: TOP, w: S, h: S });
-    drawAxes(pic, scH, look, "h1", "h2", "hidden plane");
-    decision = makeDecision(svg("g", {}, pic), scH, look);
+    drawAxes(pic, scH, lk, "h1", "h2", "hidden plane", at.ticks);
+    decision = makeDecision(svg("g", {}, pic), scH, lk);
     trails = run.d.map(() => svg("polyline", { fill: "none", stroke: look.colors.w_old, "stroke-width": 1,
                                                "stroke-opacity": 0.7, class: "pl-trail" }, pic));
     const moving = svg("g", { class: "pl-hidden-points" }, pic);
     movers = run.d.map((cls, i) => {
       const g = svg("g", {}, moving);
-      marker(g, cls, 0, 0, r, look);
+      marker(g, cls, 0, 0, r, lk);
       // each input's name in its own corner, so that names stay apart when points meet
       const right = i >= 2, up = i % 2 === 1;
       const t = svg("text", { x: right ? r + 2 : -r - 2, y: up ? -r - 1 : r + font - 3,
-                              "text-anchor": right ? "start" : "end", "font-size": font - 3,
+                              "text-anchor": right ? "start" : "end",
+                              "font-size": fit.narrow ? font - 2 : font - 3,
                               "aria-hidden": "true" }, g);
       t.textContent = run.input_names[i];
       return g;
     });
 
     // the loss, epoch by epoch
-    const box = { x: xLoss, y: TOP, w: W_PX - xLoss - 2 * font, h: S };
+    const box = at.loss;
     const top = run.loss_max * 1.05 || 1;
     loss = { box, top,
              px: (e) => box.x + (e / Math.max(run.n_epochs, 1)) * box.w,
@@ -136,8 +167,8 @@ function render({ model, el }) {
                                class: "pl-loss-now" }, pic);
 
     // the legend, in three columns under the panels
-    const col = (W_PX - 2 * font) / 3;
-    const columns = [
+    const col = (W_PX - 2 * font) / at.columns;
+    const legend = [
       [{ kind: "marker", cls: 0, label: "XOR = 0" }, { kind: "marker", cls: 1, label: "XOR = 1" }],
       [{ kind: "line", color: look.colors.excite, label: "hidden neuron 1: h1 = 0.5" },
        { kind: "line", color: look.colors.inhibit, dash: "7 4", label: "hidden neuron 2: h2 = 0.5" }],
@@ -145,7 +176,10 @@ function render({ model, el }) {
        { kind: "line", color: look.colors.line, label: "output neuron: output = 0.5" },
        { kind: "pointer", label: "its line is this way (outside)" }],
     ];
-    columns.forEach((items, k) => drawLegend(pic, font + k * col, LEGEND_Y, items, look));
+    const columns = at.columns === 3 ? legend : at.columns === 2
+      ? [[...legend[0], ...legend[1]], legend[2]] : [legend.flat()];
+    const left = fit.narrow ? 4 : font;
+    columns.forEach((items, k) => drawLegend(pic, left + k * col, LEGEND_Y, items, lk));
 
     // settings
     seed.value = String(model.get("seed"));
@@ -239,10 +273,8 @@ function render({ model, el }) {
     slider.setAttribute("aria-valuetext", `epoch ${run.epochs[p]} of ${run.n_epochs}`);
     speed.value = String(model.get("speed"));
     speed.setAttribute("aria-valuetext", `${model.get("speed")} pictures per second`);
-    const msg = localNote || model.get("message");
-    const words = msg ? `⚠ ${msg}` : "";
-    if (note.textContent !== words) note.textContent = words;     // announced once
-    note.className = msg ? "pl-note pl-alert" : "pl-note";
+    const said = localNote || [model.get("message")].filter(Boolean);
+    writeNote(note, said.length ? ["⚠ ", ...said] : [], said.length > 0);
   }
 
   function statusAt(p) {
@@ -257,14 +289,31 @@ function render({ model, el }) {
     model, root, ui: { startB, backB, stepB, endB, playB, speed, slider, readout, status },
     last, maxPosition: last, show: () => show() });
   let localNote = null;             // what the view itself has to say, until the next run
-  function say(text) { localNote = text || null; show(); }
+  function say(text) {              // text: words, or parts (words and links)
+    localNote = text && text.length ? (typeof text === "string" ? [text] : text) : null;
+    show();
+  }
+  // On a web page, a run made in advance for the settings takes the place of the kernel's.
+  const site = siteRuns(model);
+  function apply(file) {
+    for (const [name, value] of Object.entries(file.state || {})) model.set(name, value);
+    model.set("position", 0);
+    model.set("run", file.run);          // drawn at once (change:run)
+    model.save_changes();
+  }
   const ask = makeRequests(model, say, () => {
     // no kernel: the controls and the model go back to what the run on screen was trained with
     model.set("seed", run.seed);
     model.set("lr", run.lr);
     model.set("epochs", run.n_epochs);
-  });
-  const request = (what) => { localNote = null; ask(what); };
+  }, { site, apply });
+  // the key of the settings' run on a web page (tools/site_runs.py writes the same keys)
+  const keyOf = () => {
+    const i = model.get("lr_options").indexOf(model.get("lr"));
+    const j = model.get("epoch_options").indexOf(model.get("epochs"));
+    return i < 0 || j < 0 ? null : `${model.get("seed")}/${i}/${j}`;
+  };
+  const request = (what) => { localNote = null; ask(what, undefined, { key: keyOf() }); };
 
   // -- wiring ------------------------------------------------------------------------------------
   function setSeed(value) {
@@ -275,7 +324,7 @@ function render({ model, el }) {
     }
     if (value === model.get("seed")) { say(""); return; }
     model.set("seed", value);
-    request("Training from a new seed");
+    request(site ? `Training from seed ${value}` : "Training from a new seed");
   }
   const typedSeed = () => setSeed(seed.value.trim() === "" ? NaN : Number(seed.value));
   seed.addEventListener("change", typedSeed);
@@ -295,8 +344,9 @@ function render({ model, el }) {
   model.on("change:lr_options", build);
   model.on("change:epoch_options", build);
   for (const name of ["message", "speed"]) model.on(`change:${name}`, () => show());
+  const fit = fitWidth(root, look.size.width, () => { if (run) build(); });
   build();
-  return stepper.stop;
+  return () => { stepper.stop(); fit.stop(); };
 }
 
 export default { render };

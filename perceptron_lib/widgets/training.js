@@ -16,16 +16,32 @@
  * @property {number[][]} W      one per frame  @property {string[]} W_text  one per frame
  * @property {string[]} readout  one per frame
  * @property {number[]} sample   @property {number[]} e   @property {string[][]} rows
- *                               one per visit, the first `stepped`
+ * @property {number[]} z        one per visit, the first `stepped`
  * @property {number[]} cum      updates after each position up to `stepped`
  * @property {number[]} epoch_ends  the position after each epoch shown
  * @property {number[]} mistakes @property {number} max_mistakes
  * @property {string[]} readout_epoch  @property {Array} status  [position, text] at each change
  * @property {string} thinned    what a long run leaves out ("" when nothing)
  */
+// The table of visits as a CSV file, as TrainingHistory.to_csv writes it (the same columns,
+// numbers as Python writes them, lines ending in CRLF): the visits the run has one by one.
+const CSV_COLUMNS = ["step", "epoch", "sample", "x1", "x2", "z", "y", "d", "e", "w0_before",
+                     "w1_before", "w2_before", "w0_after", "w1_after", "w2_after"];
+function visitsCsv(run) {
+  const lines = [CSV_COLUMNS.join(",")];
+  for (let k = 0; k < run.stepped; k++) {
+    const i = run.sample[k], [epoch, , , , y, d] = run.rows[k];
+    lines.push([String(k + 1), epoch, String(i), pyFloat(run.X[i][0]), pyFloat(run.X[i][1]),
+                pyFloat(run.z[k]), y, d, String(run.e[k]), ...run.W[k].map(pyFloat),
+                ...run.W[k + 1].map(pyFloat)].join(","));
+  }
+  return lines.join("\r\n") + "\r\n";
+}
+
 function render({ model, el }) {
   const look = model.get("look");
-  const W_PX = look.size.width, H_PX = look.size.height, font = look.size.font;
+  // the picture's size and look: as designed, or redrawn to fit a narrow screen (layout())
+  let W_PX = look.size.width, H_PX = look.size.height, font = look.size.font, lk = look;
   const root = html("div", { class: "pl-explorer pl-training", tabindex: "0",
                              "aria-label": "training explorer: arrow keys step, Home and End jump, space plays" }, el);
   root.style.fontSize = `${font + 3}px`;
@@ -72,24 +88,55 @@ function render({ model, el }) {
 
   const bottom = html("div", { class: "pl-row" }, root);
   const tableB = button(bottom, "table of visits", "show the visits so far as a table");
-  const csvB = button(bottom, "save CSV", "save every visit to a CSV file next to the notebook");
+  const site = siteRuns(model);             // on the course's web pages: runs made in advance
+  const csvB = button(bottom, "save CSV", site ? "save every visit to a CSV file (your downloads)"
+                                               : "save every visit to a CSV file next to the notebook");
   const table = html("div", { class: "pl-table" }, root);
 
   // -- drawing ---------------------------------------------------------------------------------
   let run = null, sc = null, decision = null, ring = null, noteText = null, bars = null,
       panel = null;
 
+  // Where the plot, the legend and the mistakes panel go: as designed (legend and mistakes
+  // at the right), or on a narrow screen the plot as wide as the screen with the legend and
+  // the mistakes under it, words as large as on a wide screen.
+  function layout() {
+    if (!fit.narrow) {
+      W_PX = look.size.width; H_PX = look.size.height; lk = look; font = look.size.font;
+      return { plot: { x: 0.09 * W_PX, y: 0.08 * H_PX, w: 0.52 * W_PX, h: 0.76 * H_PX },
+               legend: { x: 0.68 * W_PX, y: 0.08 * H_PX, columns: 1, width: 0 },
+               panel: { x: 0.74 * W_PX, y: 0.66 * H_PX, w: 0.23 * W_PX, h: 0.18 * H_PX } };
+    }
+    lk = narrowLook(look); font = lk.size.font; W_PX = fit.width;
+    const left = 3.8 * font, side = W_PX - left - font;
+    const aspect = (run.ylim[1] / 2 - run.ylim[0] / 2) / (run.xlim[1] / 2 - run.xlim[0] / 2);
+    const plot = { x: left, y: font + 12, w: side,
+                   h: side * (aspect > 0 && aspect < 1.2 ? aspect : (aspect >= 1.2 ? 1.2 : 1)) };
+    const columns = W_PX >= 440 ? 2 : 1, rows = Math.ceil(LEGEND_ROWS / columns);
+    const legend = { x: 4, y: plot.y + plot.h + 3 * font + 10, columns,
+                     width: (W_PX - 8) / columns };
+    const panel = { x: left, y: legend.y + rows * (font + 6) + font + 6, w: side,
+                    h: Math.max(50, 0.16 * W_PX) };
+    H_PX = panel.y + panel.h + font + 8;
+    return { plot, legend, panel };
+  }
+  const LEGEND_ROWS = 10;
+
   function build() {
     run = model.get("run");
+    const at = layout();
+    pic.setAttribute("width", W_PX);
+    pic.setAttribute("height", H_PX);
+    pic.setAttribute("viewBox", `0 0 ${W_PX} ${H_PX}`);
+    pic.style.width = `${W_PX}px`;
     while (pic.lastChild !== descNode) pic.removeChild(pic.lastChild);
     titleNode.textContent = run.title;
     const defs = svg("defs", {}, pic);
-    arrowHeads(defs, look);
-    sc = makeScale(run.xlim, run.ylim, { x: 0.09 * W_PX, y: 0.08 * H_PX, w: 0.52 * W_PX,
-                                         h: 0.76 * H_PX });
-    drawAxes(pic, sc, look, run.x_label, run.y_label, run.title);
-    decision = makeDecision(svg("g", {}, pic), sc, look);
-    const r = Math.sqrt(look.size.marker) / 2;
+    arrowHeads(defs, lk);
+    sc = makeScale(run.xlim, run.ylim, at.plot);
+    drawAxes(pic, sc, lk, run.x_label, run.y_label, run.title, fit.narrow ? 5 : 6);
+    decision = makeDecision(svg("g", {}, pic), sc, lk);
+    const r = Math.sqrt(lk.size.marker) / 2;
     // points outside a fixed view are cut off at the plot's edge, not drawn over the legend
     const clip = "pl-clip-" + Math.random().toString(36).slice(2, 10);
     svg("rect", { x: sc.left, y: sc.top, width: sc.w, height: sc.h },
@@ -97,12 +144,12 @@ function render({ model, el }) {
     const dots = svg("g", { class: "pl-points", "clip-path": `url(#${clip})` }, pic);
     run.X.forEach(([x, y], i) => {
       const px = sc.px(x), py = sc.py(y);
-      if (isFinite(px) && isFinite(py)) marker(dots, run.d[i], px, py, r, look);
+      if (isFinite(px) && isFinite(py)) marker(dots, run.d[i], px, py, r, lk);
     });
     ring = svg("circle", { r: r * 1.9, fill: "none", stroke: look.colors.line, "stroke-width": 2.5,
                            class: "pl-ring", visibility: "hidden", "clip-path": `url(#${clip})` }, pic);
     const box = svg("g", { class: "pl-corner-note" }, pic);
-    const noteBg = svg("rect", { x: sc.left + 4, y: sc.top + 4, rx: 3, fill: look.colors.background,
+    const noteBg = svg("rect", { x: sc.left + 4, y: sc.top + 4, rx: 3, fill: lk.colors.background,
                                  "fill-opacity": 0.85, stroke: look.colors.w_old }, box);
     noteText = svg("text", { x: sc.left + 10, y: sc.top + 4 + font, "font-size": font - 1 }, box);
     noteText.bg = noteBg;
@@ -123,9 +170,13 @@ function render({ model, el }) {
         label: "update: inhibit (e = −1)" },
       { kind: "pointer", label: "the line is this way (outside)" },
     ];
-    drawLegend(pic, 0.68 * W_PX, 0.08 * H_PX, legend, look);
+    const perColumn = Math.ceil(legend.length / at.legend.columns);
+    for (let c = 0; c < at.legend.columns; c++) {
+      drawLegend(pic, at.legend.x + c * at.legend.width, at.legend.y,
+                 legend.slice(c * perColumn, (c + 1) * perColumn), lk);
+    }
     // mistakes per epoch
-    panel = { x: 0.74 * W_PX, y: 0.66 * H_PX, w: 0.23 * W_PX, h: 0.18 * H_PX };
+    panel = at.panel;
     const pg = svg("g", { class: "pl-mistakes", "aria-hidden": "true" }, pic);
     svg("rect", { x: panel.x, y: panel.y, width: panel.w, height: panel.h, fill: "none",
                   stroke: look.colors.text }, pg);
@@ -233,12 +284,11 @@ function render({ model, el }) {
     cls1.setAttribute("aria-pressed", String(cls === 1));
     tableB.setAttribute("aria-pressed", String(model.get("show_table")));
     speed.value = String(model.get("speed"));
-    const msg = localNote ? localNote.text : model.get("message");
+    const parts = localNote ? localNote.parts : [model.get("message")].filter(Boolean);
     // "✔" (a file saved, a right guess) and "✘" (a wrong guess) are notes, not warnings
-    const alert = localNote ? localNote.alert : Boolean(msg) && !/^[✔✘]/.test(msg);
-    const words = alert ? `⚠ ${msg}` : msg;
-    if (note.textContent !== words) note.textContent = words;     // announced once
-    note.className = alert ? "pl-note pl-alert" : "pl-note";
+    const alert = localNote ? localNote.alert
+      : parts.length > 0 && !/^[✔✘]/.test(parts[0]);
+    writeNote(note, alert ? ["⚠ ", ...parts] : parts, alert);
     drawTable();
     showGuess(p, pe);
   }
@@ -320,13 +370,46 @@ function render({ model, el }) {
     last: () => (run.has_history ? sliderMax() : 0), maxPosition: () => run.n,
     toPosition: positionOf, toSlider: sliderOf, show: () => show() });
   let localNote = null;             // what the view itself has to say, until the next run
-  function say(text, alert = true) { localNote = text ? { text, alert } : null; show(); }
+  function say(text, alert = true) {     // text: words, or parts (words and links)
+    localNote = text && text.length ? { parts: typeof text === "string" ? [text] : text, alert }
+      : null;
+    show();
+  }
+  // On a web page, a run made in advance for a menu's choice takes the place of the kernel's.
+  let customFrom = null;     // the gate whose points "custom" started from (the kernel's rule)
+  function apply(file) {
+    if (file.custom_from) customFrom = file.custom_from;
+    for (const [name, value] of Object.entries(file.state || {})) model.set(name, value);
+    model.set("score", [0, 0]);
+    model.set("position", 0);
+    model.set("run", file.run);          // drawn at once (change:run)
+    model.save_changes();
+  }
   const ask = makeRequests(model, say, () => {
     // no kernel: the menus and the model go back to what the run on screen was trained with
     model.set("dataset", run.dataset);
     model.set("lr", run.lr);
-  });
-  const request = (what, content) => { localNote = null; ask(what, content); };
+  }, { site, apply });
+  const request = (what, content, how) => { localNote = null; ask(what, content, how); };
+  // the key of a menu choice's run on a web page (tools/site_runs.py writes the same keys)
+  function keyOf(name, rate) {
+    const k = model.get("lr_options").indexOf(rate);
+    if (!site || k < 0) return null;
+    if (name !== "custom") return `${name}/${k}`;
+    if (site.has(`custom/${k}`)) return `custom/${k}`;          // the learner's own points
+    const from = customFrom || (run.dataset !== "custom" ? run.dataset : "AND");
+    return `custom+${from}/${k}`;
+  }
+  // The CSV file made here, from the run (the same file as the kernel's save_csv).
+  function saveInBrowser() {
+    if (!run.has_history) { say("There is no training to save yet."); return; }
+    const name = `training_${run.dataset}_lr${fmt(run.lr)}.csv`;
+    downloadText(name, visitsCsv(run));
+    const what = run.stepped < run.n || run.thinned
+      ? `the first ${run.stepped} visits (those this page has: the whole table needs Python)`
+      : `${run.stepped} visits`;
+    say(`✔ Saved ${what} to ${name}, in your browser's downloads.`, false);
+  }
 
   // -- wiring ----------------------------------------------------------------------------------
   const setMode = (on) => {
@@ -341,11 +424,12 @@ function render({ model, el }) {
   perEpoch.addEventListener("click", () => setMode(true));
   dataset.addEventListener("change", () => {
     model.set("dataset", dataset.value);
-    request("Changing the data");
+    request("Changing the data", undefined, { key: keyOf(dataset.value, model.get("lr")) });
   });
   lr.addEventListener("change", () => {
     model.set("lr", parseFloat(lr.value));
-    request("Changing the learning rate");
+    request("Changing the learning rate", undefined,
+            { key: keyOf(model.get("dataset"), parseFloat(lr.value)) });
   });
   pic.addEventListener("click", (ev) => {
     const r = pic.getBoundingClientRect();
@@ -369,7 +453,8 @@ function render({ model, el }) {
   tableB.addEventListener("click", () => {
     model.set("show_table", !model.get("show_table")); model.save_changes();
   });
-  csvB.addEventListener("click", () => request("Saving a CSV file", { kind: "save_csv" }));
+  csvB.addEventListener("click", () => request("Saving a CSV file", { kind: "save_csv" },
+                                                { offline: saveInBrowser }));
 
   model.on("change:run", () => { stepper.setPlaying(false); localNote = null; build(); });
   for (const name of ["per_epoch", "message", "show_table", "click_class", "speed", "predict",
@@ -384,8 +469,9 @@ function render({ model, el }) {
   model.on("change:points_text", () => {
     if (text.value !== model.get("points_text")) text.value = model.get("points_text");
   });
+  const fit = fitWidth(root, look.size.width, () => { if (run) build(); });
   build();
-  return stepper.stop;
+  return () => { stepper.stop(); fit.stop(); };
 }
 
 export default { render };

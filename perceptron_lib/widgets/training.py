@@ -157,6 +157,9 @@ class TrainingExplorer(PointsEditing, RunReader, Explorer):
     message = traitlets.Unicode("").tag(sync=True)
     predict = traitlets.Bool(False).tag(sync=True)   # guess each visit before it is shown
     score = traitlets.List([0, 0]).tag(sync=True)     # [right guesses, guesses]
+    # What the explorer was made with besides the settings above: a web page's build
+    # (tools/site_runs.py) trains it again from these for every menu choice.
+    made_with = traitlets.Dict().tag(sync=True)
 
     def __init__(self, X=None, d=None, dataset="AND", lr=1, epochs=30, shuffle=False, seed=0,
                  W0=None, predict=False, size="normal", xlim=None, ylim=None, title=None,
@@ -174,6 +177,13 @@ class TrainingExplorer(PointsEditing, RunReader, Explorer):
                          lr_options=sorted(set(self.LEARNING_RATES) | {lr}),
                          predict=_check_flag(predict, "predict"))
         self.epochs, self.shuffle, self.seed = int(epochs), bool(shuffle), seed
+        self.made_with = dict(
+            epochs=self.epochs, shuffle=self.shuffle,
+            seed=int(seed) if isinstance(seed, (int, np.integer)) else None,
+            W0=None if self.W0 is None else [float(v) for v in self.W0],
+            xlim=None if self._limits[0] is None else list(self._limits[0]),
+            ylim=None if self._limits[0] is None else list(self._limits[1]),
+            title=title, **names)
         self._names, self._title = names, title
         self.points = points
         self._keep_view = False     # keep the axes while the learner adds points by clicking

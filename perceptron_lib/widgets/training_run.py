@@ -80,6 +80,7 @@ RUN_FIELDS = {
     "n_epochs_shown": int,  # epochs in the mistakes panel (at least 1)
     "W": list, "W_text": list, "readout": list,     # one per frame (see frame_of)
     "sample": list, "e": list, "rows": list,        # one per visit, the first `stepped`
+    "z": list,              # z of each of those visits, every digit (for the CSV file)
     "cum": list,                                    # updates after each of positions 0..stepped
     "epoch_ends": list,     # the position after each epoch shown
     "mistakes": list, "max_mistakes": int, "readout_epoch": list,
@@ -130,7 +131,8 @@ def _empty(base, problem):
     W0 = [0.0, 0.0, 0.0]
     return dict(base, has_history=False, n=0, stepped=0, n_epochs=0, n_epochs_shown=1,
                 W=[W0], W_text=[format_vector(W0)], readout=["Nothing to train on yet."],
-                sample=[], e=[], rows=[], cum=[0], epoch_ends=[], mistakes=[], max_mistakes=1,
+                sample=[], e=[], rows=[], z=[], cum=[0], epoch_ends=[], mistakes=[],
+                max_mistakes=1,
                 readout_epoch=["Nothing to train on yet."], status=[[0, problem]], thinned="")
 
 
@@ -167,7 +169,8 @@ def _frames(h, lr, view, bound, separable, stepped_epochs, shown_epochs):
         n=n, stepped=m, n_epochs=shown_epochs, n_epochs_shown=max(shown_epochs, 1),
         W=[[float(v) for v in w] for w in W], W_text=[format_vector(w) for w in W],
         readout=readout, sample=[int(s) for s in h.sample[:m]], e=[int(v) for v in e],
-        rows=rows, cum=[0] + np.cumsum(e != 0).astype(int).tolist(), epoch_ends=ends,
+        rows=rows, z=[float(v) for v in z],
+        cum=[0] + np.cumsum(e != 0).astype(int).tolist(), epoch_ends=ends,
         mistakes=mistakes, max_mistakes=max(max(mistakes), 1),
         readout_epoch=[narration.epoch_readout(h, k, xlim, ylim)
                        for k in range(shown_epochs + 1)],
