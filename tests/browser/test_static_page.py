@@ -141,7 +141,7 @@ def test_static_page_steps_without_a_kernel(static_site, browser, axe_source):
         if axe_source:
             check_axe(page, ex, axe_source, "static page: training with the note shown")
         # predict mode works on the page too
-        predict = explorers.nth(1)
+        predict = explorers.nth(2)            # AND, XOR, then OR in predict mode
         predict.get_by_role("button", name="guess: the neuron fires at the next visit").click()
         expect(predict.locator("div.pl-note")).to_contain_text("✔ Right: at x = (0, 0)")
         expect(predict.locator(".pl-predict")).to_contain_text("score: 1 of 1")

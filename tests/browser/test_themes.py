@@ -126,6 +126,9 @@ def _measure(page, theme):
     page.wait_for_function(
         f"() => document.body.dataset.jpThemeLight === '{light}'", timeout=30_000)
     page.wait_for_timeout(800)            # the theme's CSS applied
+    # every explorer inside the viewport: what lies under a text is found by elementsFromPoint
+    page.set_viewport_size({"width": 1400, "height": 7000})
+    page.wait_for_timeout(500)
     return page.evaluate(MEASURE)
 
 
