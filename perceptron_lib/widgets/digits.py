@@ -14,6 +14,7 @@ import functools
 
 import numpy as np
 import traitlets
+from matplotlib.ticker import MaxNLocator
 
 from ..data import load_digits
 from ..plotting import new_figure, plot_weights_image
@@ -146,7 +147,8 @@ class DigitsExplorer(Stepping, Explorer):
     size : "normal" or "large" (for projectors)
 
     All 100 choices of the two menus are trained when the explorer is made (about a
-    second), so the menus work without a kernel. Keys (with the explorer focused): → / ←
+    second), so the menus work without a kernel. It opens at the last epoch; Home (or the
+    start button) goes back to the zero weights. Keys (with the explorer focused): → / ←
     step, Home / End, space play or pause. From Python: ``go_to(epoch)``, ``step_forward()``,
     ``step_back()``, ``epoch``, ``W`` (the weights shown), ``digit``, ``against``, ``pocket``.
     """
@@ -176,6 +178,7 @@ class DigitsExplorer(Stepping, Explorer):
                                  for im in digits.images[digits.test]],
                          test_target=digits.target[digits.test].tolist())
         self._digits = digits
+        self.position = EPOCHS          # the result first; Home (or start) replays the run
 
     @traitlets.validate("digit", "against")
     def _valid_digit(self, proposal):
@@ -232,10 +235,18 @@ class DigitsExplorer(Stepping, Explorer):
         ax_bar.bar(range(1, EPOCHS + 1), run["wrong_train"][1:], color=COLORS["bar"])
         if e:
             ax_bar.bar([e], [run["wrong_train"][e]], color=COLORS["bar_now"])
+        p = run["pocket"][e]
+        if p:
+            ax_bar.annotate("pocket", (p, run["wrong_train"][p]), xytext=(0, 14),
+                            textcoords="offset points", ha="center", fontsize=spec["font"] - 2,
+                            arrowprops=dict(arrowstyle="-|>", color=COLORS["line"]))
+        ax_bar.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax_bar.set_xlabel("epoch")
         ax_bar.set_title("training images wrong after each epoch", fontsize=spec["font"])
-        fig.suptitle(f"{run['digit']} or {other}? " + readout(run, e, self.pocket)
-                     .split(":")[0] + f" (the weights of epoch {shown})", fontsize=spec["font"])
+        what = (f"pocket weights after epoch {e} (those of epoch {shown})" if self.pocket
+                else f"weights after epoch {e}" if e else "the starting weights")
+        name = "another digit" if run["against"] == "rest" else run["against"]
+        fig.suptitle(f"{run['digit']} or {name}? The {what}", fontsize=spec["font"] + 1)
         return _png(fig)
 
     def _describe(self):

@@ -58,6 +58,8 @@ def test_the_digits_explorer_works_without_a_kernel(digits_page, browser, axe_so
         ex = page.locator(".pl-digits")
         expect(ex).to_have_count(1, timeout=60_000)
         runs = all_runs()
+        assert _words(ex) == (readout(runs["3-8"], 30), status(runs["3-8"], 30))
+        ex.get_by_role("button", name="back to the start (Home)").click()
         assert _words(ex) == (readout(runs["3-8"], 0), status(runs["3-8"], 0))
         picture = ex.locator("svg.pl-picture")
         before = picture.inner_html()
@@ -106,6 +108,7 @@ def test_the_digits_explorer_fits_a_phone(digits_page, browser):
         wide = page.evaluate("() => document.documentElement.scrollWidth")
         box = ex.bounding_box()
         assert box["x"] + box["width"] <= 390 + 1 and wide <= 390 + 1, (box, wide)
+        ex.get_by_role("button", name="back to the start (Home)").click()
         ex.get_by_role("button", name="one epoch forward (→)").click()
         expect(ex.locator(".pl-readout")).to_contain_text("After epoch 1")
     finally:

@@ -192,6 +192,7 @@ def test_notebook_runs_and_its_explorers_work(path, lab, browser, axe_source):
                 drive_hidden(page, ex, WHERE, axe_source, label)
             elif "pl-digits" in kind:
                 readout = ex.locator(".pl-readout")
+                ex.get_by_role("button", name="back to the start (Home)").click()
                 before = readout.text_content()
                 ex.get_by_role("button", name="one epoch forward (→)").click()
                 expect(readout).not_to_have_text(before)
