@@ -167,17 +167,17 @@ def test_exercise_3_4_asks_what_the_notebook_does_not_show():
     assert not ((b >= 0) & (w2 + b < 0) & (w1 + b < 0) & (w1 + w2 + b >= 0)).any()
 
 
-def test_exercise_5_3_is_xnors_cycle_not_xors():
+def test_exercise_5_1_is_xnors_cycle_not_xors():
     from perceptron_lib import Perceptron, gate
     from perceptron_lib.exercises import nb05
     p = Perceptron(2, epochs=6).fit(*gate("XNOR"))
     ends = [p.history_.W_at(e + 1).tolist() for e in p.history_.epoch_ends]
     assert ends[0] == [0, 1, 0] and all(w == [-1, 1, 0] for w in ends[1:])
     assert (p.cycle_.epoch, p.cycle_.repeats_epoch, p.cycle_.length) == (3, 2, 1)
-    assert nb05.q3.verdict([-1, 1, 0])[0] == "correct"
-    assert "XOR's cycle" in nb05.q3.verdict([0, -1, 0])[1]
+    assert nb05.q1.verdict([-1, 1, 0])[0] == "correct"
+    assert "XOR's cycle" in nb05.q1.verdict([0, -1, 0])[1]
     xor = Perceptron(2, epochs=6).fit(*gate("XOR"))
-    assert xor.W.tolist() == [0, -1, 0] and nb05.q3.verdict(xor.W)[0] == "incorrect"
+    assert xor.W.tolist() == [0, -1, 0] and nb05.q1.verdict(xor.W)[0] == "incorrect"
 
 
 def test_exercise_8_4_is_the_three_point_plateau():

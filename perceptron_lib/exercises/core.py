@@ -21,8 +21,8 @@ from ..exact import exact_sum, fires
 from ..style import format_number as _fmt
 
 __all__ = ["Exercise", "number", "vector", "choice", "truth", "gate_weights", "function_of",
-           "inequality", "species_pair", "read_vector", "as_numbers", "INPUTS", "NOT_ANSWERED",
-           "TOO_LARGE", "FLOAT_LIMIT"]
+           "inequality", "species_pair", "read_vector", "as_numbers", "as_typed", "INPUTS",
+           "NOT_ANSWERED", "TOO_LARGE", "FLOAT_LIMIT"]
 
 NOT_ANSWERED = "not answered yet"
 
@@ -146,6 +146,14 @@ TOO_LARGE = (f"That number is far too large ({FLOAT_LIMIT}); the answer is an or
              f"number. Check your calculation.")
 
 
+def as_typed(value):
+    """A number the way the learner wrote it: 12 for 12, np.int64(12) or Fraction(12), 1/3 for
+    Fraction(1, 3), 0.5 for 0.5 (never 12.0 for 12)."""
+    if isinstance(value, numbers.Rational):        # int, numpy's ints and Fraction
+        return str(value)
+    return repr(float(value))
+
+
 def _float(value):
     """float(value), or None when it is too large for a float (an int such as 10**400)."""
     try:
@@ -156,21 +164,22 @@ def _float(value):
 
 def read_vector(answer, size, names):
     """(list of numbers, None) for a flat list of ``size`` numbers, else (None, a message)."""
-    example = "[" + ", ".join(str(k % 2) for k in range(1, size + 1)) + "]"
+    # the answer's own shape, never sample numbers (which could be another exercise's answer)
+    shape = names or "[" + ", ".join(["..."] * size) + "]"
     names = f" {names}" if names else ""
     if isinstance(answer, str):
         return None, f"Please answer with a list of {size} numbers{names}, not text."
     if _is_number(answer) or isinstance(answer, (bool, np.bool_)):
-        return None, f"Please answer with a list of {size} numbers{names}, like {example}."
+        return None, f"Please answer with a list of {size} numbers in square brackets: {shape}."
     try:
         arr = np.asarray(answer, dtype=object)
     except (TypeError, ValueError):
         arr = None
     if arr is None or arr.ndim == 0:
-        return None, f"Please answer with a list of {size} numbers{names}, like {example}."
+        return None, f"Please answer with a list of {size} numbers in square brackets: {shape}."
     if arr.ndim != 1:
         return None, (f"Please answer with a flat list of {size} numbers{names}, not a table: "
-                      f"your answer has shape {arr.shape}. Write {example}, not [{example}].")
+                      f"your answer has shape {arr.shape}. Write {shape}, not [{shape}].")
     values = arr.tolist()
     if any(isinstance(v, (bool, np.bool_)) for v in values) or \
             (isinstance(answer, np.ndarray) and answer.dtype == bool):
@@ -218,7 +227,7 @@ def number(expected, wrong=None, rel=1e-6, abs_tol=1e-12, right_msg=""):
         value, problem = _read_number(answer)
         if problem:
             return False, problem
-        shown = str(int(answer)) if isinstance(answer, numbers.Integral) else repr(float(value))
+        shown = as_typed(answer)
         value = float(value)
         if _near(value, expected, rel, abs_tol) or (rounded(value) and _significant(value) >= 3):
             return True, right_msg

@@ -33,14 +33,28 @@ q2 = Exercise("Exercise 3.2", "W = [-1, 1, 1]: at which x2 does the line cross t
               [("answer_3_2 = -1", "mind the sign"), ("answer_3_2 = [1, 2]", "single number")])
 
 
-q3 = Exercise("Exercise 3.3", "How many of the 16 functions of two bits are linearly separable?",
-              number(14, {16: "two of them, XOR and XNOR, cannot be separated by a line.",
-                          15: "XNOR is no better than XOR: both are out.",
-                          2: "that is how many are NOT separable."}),
-              "Count the ones that are not separable and subtract.",
-              "All but XOR and XNOR (see the table computed above): 16 - 2 = 14.",
-              "answer_3_3 = 14",
-              [("answer_3_3 = 16", "two of them"), ("answer_3_3 = 2", "NOT separable")])
+q3 = Exercise("Exercise 3.3", "Of the 14 functions a single perceptron can compute, how many "
+              "depend on both inputs (not a constant, and not a copy or negation of one input)?",
+              number(8, {14: "that counts all the separable functions; leave out the six that "
+                             "ignore an input: FALSE, TRUE, x1, NOT x1, x2 and NOT x2.",
+                         10: "10 functions depend on both inputs, but XOR and XNOR are two of "
+                             "them, and no perceptron computes those.",
+                         12: "you left out the constants FALSE and TRUE; x1, NOT x1, x2 and NOT "
+                             "x2 ignore an input too.",
+                         6: "6 is how many ignore an input (FALSE, TRUE, x1, NOT x1, x2, NOT "
+                            "x2); the question asks for the others.",
+                         4: "AND, OR, NAND and NOR, yes, but the table has more: look at the "
+                            "rows named with IMPLIES or AND NOT.",
+                         16: "not all 16: XOR and XNOR are not separable, and six functions "
+                             "ignore an input."}),
+              "Start from the 14 separable functions and cross out those whose output ignores "
+              "x1, x2 or both: the constants, the copies and the negations.",
+              "14 separable, minus FALSE and TRUE (constants), x1 and x2 (copies), NOT x1 and "
+              "NOT x2 (negations): 14 - 6 = 8, namely AND, OR, NAND, NOR, the two IMPLIES and "
+              "the two AND NOTs. Each needs both weights non-zero.",
+              "answer_3_3 = 14 - 6",
+              [("answer_3_3 = 14", "leave out the six"), ("answer_3_3 = 10", "XOR and XNOR"),
+               ("answer_3_3 = 4", "IMPLIES")])
 
 
 def _condition(x, relation):

@@ -1,7 +1,10 @@
 """The exercises of notebook 04 · The learning rule."""
 
+import copy
+
 import numpy as np
 
+from ..data import gate
 from ..perceptron import Perceptron
 from .core import (
     Exercise,
@@ -29,6 +32,12 @@ def _diagnose_update(f):
         return "the bias must change too: extend x to [1, x1, x2] before updating."
     if got.shape == (3,) and np.allclose(got, [1, 1, 1]):
         return "wrong direction: e = d - y, and here d = 0, y = 1, so e = -1."
+    if got.shape == (3,) and np.allclose(got, [0, 0, 0]):
+        other = np.asarray(f(np.array([-1.0, 0, 0]), np.array([1.0, 1.0]), 1, 1.0), dtype=float)
+        if other.shape == (3,) and np.allclose(other, [0, 1, 1]):      # right when z != 0
+            return ("a tie: with W = [0, 0, 0], z = 0, and step(0) = 1, so z = 0 fires: y = 1, "
+                    "e = 0 - 1 = -1, and W must change to [-1, -1, -1]. Your update left W "
+                    "alone, as if z = 0 did not fire: predict y with z >= 0, not z > 0.")
     half = f(np.zeros(3), np.array([1.0, 1.0]), 0, 0.5)
     if half is not None and np.shape(half) == (3,) and np.allclose(half, [-1, -1, -1]):
         return "your update ignores lr: the step is lr · e · [1, x1, x2]."
@@ -66,7 +75,41 @@ def _diagnose_fit(f):
     if np.array_equal(got, [-2, 2, 1]) or np.array_equal(got, [-1, 1, 1]):
         return ("close, but z = 0 must fire (step(0) = 1): use >= 0, not > 0, when you "
                 "predict y.")
+    cases = _fit_cases()
+    results = [np.asarray(f(*copy.deepcopy(case)), dtype=float) for case in cases]
+    if all(np.array_equal(r, _batch(*case)) for r, case in zip(results, cases)):
+        return ("you update once per epoch, with the errors of all the samples added up (a "
+                "batch update). Rosenblatt's rule updates after every sample: visit the samples "
+                "in order and update after each one, so the next sample already sees the new W.")
+    for _ in range(3):                          # the same data, again: the same W?
+        again = [np.asarray(f(*copy.deepcopy(case)), dtype=float) for case in cases]
+        if any(not np.array_equal(a, r) for a, r in zip(again, results)):
+            break
+    else:
+        again = None
+    if again is not None:
+        return ("your fit gives different weights each time it runs on the same data: do you "
+                "shuffle the samples? Visit the samples in order (X[0], X[1], ...) and update "
+                "after each one.")
+    for r, (X, d, lr, epochs) in zip(results, cases):
+        if np.array_equal(r, _fit_ref(X, d, lr, epochs)):
+            continue
+        if r.shape == (X.shape[1] + 1,) and all(
+                (r @ np.insert(x, 0, 1) >= 0) == t for x, t in zip(X, d)):
+            return ("your W separates the data, but it is not the W that training in order "
+                    "reaches: did you change the order of the samples? Visit the samples in "
+                    "order (X[0], X[1], ...) and update after each one.")
     return None
+
+
+def _batch(X, d, lr, epochs):
+    """A typical mistake: one update per epoch, with every sample's error at the same W."""
+    Xe = np.insert(X, 0, 1, axis=1).astype(float)
+    W = np.zeros(Xe.shape[1])
+    for _ in range(epochs):
+        y = (Xe @ W >= 0).astype(int)
+        W = W + lr * (d - y) @ Xe
+    return W
 
 
 q1 = Exercise("Exercise 4.1", "The desired output is d = 0 but the neuron says y = 1. What is e?",
@@ -92,13 +135,27 @@ q2 = Exercise("Exercise 4.2", "W = [0, 0, 0], x = (1, 1), d = 0, lr = 1. What is
                ("answer_4_2 = [0, 0, 0]", "there is an update")])
 
 
-q3 = Exercise("Exercise 4.3", "How many mistakes does the perceptron make in epoch 1 on AND?",
-              number(2, {3: "look at the first four rows of the table, the ones with epoch 1.",
-                         11: "that is the total over all epochs; count epoch 1 only."}),
-              "Count the rows of epoch 1 with e ≠ 0 in the table of visits.",
-              "Visit 1 (input (0, 0), fired wrongly) and visit 4 (input (1, 1), did not fire).",
-              "answer_4_3 = 2",
-              [("answer_4_3 = 11", "total"), ("answer_4_3 = 3", "first four rows")])
+q3 = Exercise("Exercise 4.3", "Trained on OR from zeros, in order, with lr = 1, how many "
+              "mistakes does the perceptron make in all (every epoch added up)?",
+              number(5, {11: "that is AND's total, 2 + 3 + 3 + 2 + 1, printed above. Train on "
+                             "OR and count its mistakes.",
+                         2: "that is epoch 1 only: add up the mistakes of every epoch, until "
+                            "one has none.",
+                         4: "OR's training takes 4 epochs, but the question asks for mistakes: "
+                            "add up how many each epoch makes.",
+                         3: "3 epochs have mistakes; add up how many each of them makes.",
+                         16: "16 is every visit of 4 epochs; count only the visits with "
+                             "e ≠ 0."}),
+              "Choose OR in the first explorer's menu and step through it (its right panel "
+              "counts the mistakes per epoch), or run Perceptron(2).fit(*gate(\"OR\")) and "
+              "read mistakes_per_epoch_. Then add them up.",
+              "OR makes 2, 2 and 1 mistakes in epochs 1 to 3 and none in epoch 4: 2 + 2 + 1 = 5 "
+              "in all (AND needs 11), ending at W = [-1, 1, 1]. "
+              "sum(Perceptron(2).fit(*gate(\"OR\")).mistakes_per_epoch_) gives it too.",
+              "answer_4_3 = 2 + 2 + 1",
+              [("answer_4_3 = 11", "AND's total"), ("answer_4_3 = 2", "epoch 1 only"),
+               ("answer_4_3 = 4", "takes 4 epochs")],
+              [(sum(Perceptron(2).fit(*gate("OR")).mistakes_per_epoch_), "correct")])
 
 
 # The answers with functions, as a learner would type them (wrong ones are changed copies).
@@ -128,6 +185,19 @@ def fit(X, d, lr, epochs):
     return W"""
 
 
+_FIT_BATCH = """\
+def fit(X, d, lr, epochs):
+    W = np.zeros(X.shape[1] + 1)
+    for _ in range(epochs):
+        change = np.zeros_like(W)
+        for x, target in zip(X, d):
+            xe = np.insert(x, 0, 1)
+            y = 1 if W @ xe >= 0 else 0
+            change = change + lr * (target - y) * xe
+        W = W + change
+    return W"""
+
+
 def _changed(code, old, new):
     assert old in code
     return code.replace(old, new)
@@ -152,7 +222,8 @@ q4 = Exercise(
      (_changed(_UPDATE, "np.insert(x, 0, 1)", "np.insert(x, 0, 0)"), "bias must change"),
      (_changed(_UPDATE, "(d - y)", "(y - d)"), "e = d - y"),
      (_changed(_UPDATE, "lr * (d - y)", "(d - y)"), "ignores lr"),
-     (_changed(_UPDATE, "return W + lr", "W + lr"), "did you forget `return`")],
+     (_changed(_UPDATE, "return W + lr", "W + lr"), "did you forget `return`"),
+     (_changed(_UPDATE, "W @ xe >= 0", "W @ xe > 0"), "step(0) = 1, so z = 0 fires")],
     [(np.zeros(3), "function itself")])
 
 
@@ -161,11 +232,19 @@ q5 = Exercise(
     "order, and return the final W.",
     function_of(_fit_ref, _fit_cases(), "fit", _diagnose_fit),
     "W = np.zeros(number of inputs + 1); then a loop over epochs, and inside it a loop over "
-    "the samples that does exactly what your update does.",
+    "the samples that does exactly what your update does: visit the samples in order (no "
+    "shuffling) and update after each one (not once per epoch).",
     "Start from zeros, one entry more than there are inputs; in each epoch visit every sample "
     "in order and apply the update. The check compares your W with perceptron_lib's "
     "Perceptron, bit for bit, on AND, OR, XOR, NOT and 12 points with 3 inputs.",
     _FIT,
     [(_FIT_ONE_EPOCH, "one epoch"),
      (_changed(_FIT, "W @ xe >= 0", "W @ xe > 0"), "use >= 0"),
-     (_changed(_FIT, "np.zeros(X.shape[1] + 1)", "np.zeros(3)"), "fit(np.array([[0], [1]])")])
+     (_changed(_FIT, "np.zeros(X.shape[1] + 1)", "np.zeros(3)"), "fit(np.array([[0], [1]])"),
+     (_FIT_BATCH, "batch update"),
+     (_changed(_FIT, "zip(X, d)", "zip(X[::-1], d[::-1])"), "change the order"),
+     (_changed(_changed(_FIT, "for x, target in zip(X, d):",
+                        "order = rng.permutation(len(d))\n        "
+                        "for x, target in zip(X[order], d[order]):"),
+               "    for _ in", "    rng = np.random.default_rng(0)\n    for _ in"),
+      "change the order")])

@@ -1,4 +1,4 @@
-"""The exercises of notebook 05 · Convergence."""
+"""The exercises of notebook 05 · Convergence (numbered in the order the notebook asks them)."""
 
 
 from ..data import gate
@@ -10,27 +10,7 @@ from .core import (
     vector,
 )
 
-q1 = Exercise("Exercise 5.1", "R = 2 and gamma = 0.5. What is Novikoff's bound (R / gamma)²?",
-              number(16, {4: "you forgot to square: (2 / 0.5)² = 4² = 16.",
-                          1: "it is R / gamma, not gamma / R, squared."}),
-              "Divide R by gamma, then square.", "(2 / 0.5)² = 4² = 16 mistakes at most.",
-              "answer_5_1 = (2 / 0.5) ** 2",
-              [("answer_5_1 = 2 / 0.5", "square"), ("answer_5_1 = (0.5 / 2) * 4", "not gamma / R")])
-
-
-q2 = Exercise("Exercise 5.2", "Trained on AND from zeros with lr = 2, what W does it reach?",
-              vector([-6, 4, 2], [([-3, 2, 1], "with lr = 2 every update is twice as big, so W is "
-                                                "2 · [-3, 2, 1]."),
-                                  ([-1.5, 1, 0.5], "that is lr = 0.5; lr = 2 doubles.")],
-                     names="[w0, w1, w2]"),
-              "From W = 0 every weight vector is lr times the one for lr = 1.",
-              "2 · [-3, 2, 1] = [-6, 4, 2]: the same line, the same predictions.",
-              "answer_5_2 = [-6, 4, 2]",
-              [("answer_5_2 = [-3, 2, 1]", "twice as big"),
-               ("answer_5_2 = [-1.5, 1, 0.5]", "lr = 0.5")])
-
-
-q3 = Exercise("Exercise 5.3", "Train on XNOR from zeros, in order, lr = 1: at which W = [b, w1, "
+q1 = Exercise("Exercise 5.1", "Train on XNOR from zeros, in order, lr = 1: at which W = [b, w1, "
               "w2] does every epoch end once the weights cycle?",
               vector([-1, 1, 0],
                      [([0, -1, 0], "that is XOR's cycle, shown above. Run the same cell with "
@@ -48,11 +28,41 @@ q3 = Exercise("Exercise 5.3", "Train on XNOR from zeros, in order, lr = 1: at wh
               "Every epoch from the second on ends at [-1, 1, 0] (cycle_ is Cycle(epoch=3, "
               "repeats_epoch=2, length=1)): like XOR, a one-epoch cycle, but at other "
               "weights. Perceptron(2, epochs=6).fit(*gate(\"XNOR\")).W gives it too.",
-              "answer_5_3 = [-1, 1, 0]",
-              [("answer_5_3 = [0, -1, 0]", "XOR's cycle"),
-               ("answer_5_3 = [0, 1, 0]", "epoch 1 ends"),
-               ("answer_5_3 = [1, 0, -1]", "bias last")],
+              "answer_5_1 = [-1, 1, 0]",
+              [("answer_5_1 = [0, -1, 0]", "XOR's cycle"),
+               ("answer_5_1 = [0, 1, 0]", "epoch 1 ends"),
+               ("answer_5_1 = [1, 0, -1]", "bias last")],
               [(Perceptron(2, epochs=6).fit(*gate("XNOR")).W, "correct"), (1, "list of 3")])
+
+
+q2 = Exercise("Exercise 5.2", "R = 2 and gamma = 0.5. What is Novikoff's bound (R / gamma)²?",
+              number(16, {4: "you forgot to square: (2 / 0.5)² = 4² = 16.",
+                          1: "it is R / gamma, not gamma / R, squared."}),
+              "Divide R by gamma, then square.", "(2 / 0.5)² = 4² = 16 mistakes at most.",
+              "answer_5_2 = (2 / 0.5) ** 2",
+              [("answer_5_2 = 2 / 0.5", "square"), ("answer_5_2 = (0.5 / 2) * 4", "not gamma / R")])
+
+
+q3 = Exercise("Exercise 5.3", "Trained on AND from zeros, in order, with lr = 3, what W does it "
+              "reach?",
+              vector([-9, 6, 3], [([-3, 2, 1], "that is lr = 1. With lr = 3 every update is three "
+                                                "times as big, so W is 3 · [-3, 2, 1]."),
+                                  ([-6, 4, 2], "that is lr = 2, printed above; lr = 3 triples "
+                                               "[-3, 2, 1]."),
+                                  ([0, 5, 4], "the learning rate multiplies the weights: it is "
+                                              "not added to them."),
+                                  ([-1, 2 / 3, 1 / 3], "the learning rate multiplies the "
+                                                       "weights: it does not divide them.")],
+                     names="[w0, w1, w2]"),
+              "From W = 0 every weight vector is lr times the one for lr = 1.",
+              "3 · [-3, 2, 1] = [-9, 6, 3]: the same line, the same predictions, the same "
+              "mistakes per epoch. (With lr = 3 every number stays a whole number, so there is "
+              "no rounding: Perceptron(2, lr=3).fit(*gate(\"AND\")).W gives it too.)",
+              "answer_5_3 = [-9, 6, 3]",
+              [("answer_5_3 = [-3, 2, 1]", "three times as big"),
+               ("answer_5_3 = [-6, 4, 2]", "that is lr = 2"),
+               ("answer_5_3 = [0, 5, 4]", "not added")],
+              [(Perceptron(2, lr=3).fit(*gate("AND")).W, "correct")])
 
 
 q4 = Exercise("Exercise 5.4", "With the course's step function, is the point (1, 1) on the learned "

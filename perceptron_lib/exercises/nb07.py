@@ -8,7 +8,7 @@ import numpy as np
 
 from ..data import iris_two_species
 from ..perceptron import Perceptron
-from .core import Exercise, number
+from .core import Exercise, as_typed, number
 
 FEATURES = ("sepal length", "petal length")
 
@@ -113,7 +113,7 @@ _fraction = number(VERSICOLOR_ROW[1] / _row, {
 def _fraction_checker(answer):
     ok, message = _fraction(answer)
     if not ok and "is not it" in message and 1 < float(answer) <= 100:
-        return False, (f"{answer!r} looks like a percentage, or a count; write a fraction "
+        return False, (f"{as_typed(answer)} looks like a percentage, or a count; write a fraction "
                        f"between 0 and 1 (right / all of them).")
     return ok, message
 

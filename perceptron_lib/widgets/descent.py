@@ -110,8 +110,8 @@ def status(history, epoch):
                     f"last {window} epochs).{same} Try more epochs.")
         return (f"Stuck after {epoch} epochs: {wrong} of 4 outputs still on the wrong side of "
                 f"0.5, and the loss has almost stopped falling ({then} to {now} over the last "
-                f"{window} epochs).{same} Try another seed (a new random start); more epochs "
-                f"sometimes get out of such a plateau too, slowly.")
+                f"{window} epochs).{same} Try another seed: a new random start is the surer "
+                f"way out of a plateau this flat than more epochs.")
     if epoch == 0:
         return (f"Random start: {wrong} of 4 outputs on the wrong side of 0.5. Press step or "
                 f"play to run gradient descent.")
