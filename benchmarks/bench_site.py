@@ -103,6 +103,21 @@ def pages_of(out):
     return ["index", *notebooks, "teacher_guide", *decks]
 
 
+def saved_runs(out):
+    """[(page, model id, files, bytes as stored (gzip), bytes unpacked, largest unpacked)]:
+    the runs of the explorers' menus, fetched only when a menu is used."""
+    runs = Path(out) / "_static" / "_runs"
+    pages = {p.stem: p.read_text() for p in Path(out).glob("*.html")}
+    rows = []
+    for folder in sorted(runs.iterdir()) if runs.exists() else []:
+        files = list(folder.iterdir())
+        unpacked = [len(gzip.decompress(f.read_bytes())) for f in files]
+        page = next((n for n, t in pages.items() if f"_runs/{folder.name}/" in t), "?")
+        rows.append((page, folder.name, len(files), sum(f.stat().st_size for f in files),
+                     sum(unpacked), max(unpacked)))
+    return rows
+
+
 def main():
     from playwright.sync_api import sync_playwright
 
@@ -123,6 +138,14 @@ def main():
             print(f"{name:30} {raw / mb:6.2f}/{packed / mb:5.2f} {cells}{flag}")
         browser.close()
     server.shutdown()
+    print("saved runs of the menus (fetched only when a menu is used), MB stored (gzip) / "
+          "unpacked")
+    rows = saved_runs(out)
+    for page, model, files, stored, unpacked, largest in rows:
+        print(f"{page:30} {model[:10]:10} {files:4} files {stored / mb:6.2f} / {unpacked / mb:6.2f}"
+              f"   largest {largest / mb:.3f}")
+    print(f"{'all':30} {'':10} {sum(r[2] for r in rows):4} files "
+          f"{sum(r[3] for r in rows) / mb:6.2f} / {sum(r[4] for r in rows) / mb:6.2f}")
 
 
 if __name__ == "__main__":

@@ -167,7 +167,8 @@ def test_add_runs_writes_the_files_and_tells_the_saved_state(tmp_path, monkeypat
         where = state[f"model{k}"]["state"]["site_runs"]
         assert where["base"] == f"_static/_runs/model{k}/" and len(where["runs"]) == want
         for name in where["runs"].values():
-            file = json.loads((src / where["base"] / name).read_text())
+            assert name.endswith(".json.gz")
+            file = site_runs.read_gzip(src / where["base"] / name)
             assert set(file) >= {"run", "state"}
             assert (src / where["base"] / name).stat().st_size <= RUN_BUDGET
         assert report[k]["files"] == want and report[k]["largest"] <= RUN_BUDGET

@@ -434,8 +434,9 @@ def build(out, cache):
                                str(out)], capture_output=True, text=True)
         if done.returncode != 0:
             raise BuildError(f"Sphinx failed:\n{done.stderr[-3000:]}")
+        # the decks from the same notebooks as the pages, their menus' runs included
+        build_slides.build(out, out / "_static" / "vendor", [src / p.name for p in books])
     fix_theme(out)
-    build_slides.build(out, out / "_static" / "vendor", books)
     return time.perf_counter() - start
 
 

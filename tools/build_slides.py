@@ -233,6 +233,10 @@ def _state(books):
     for nb in books:
         saved = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
         merged.update(saved)
+    for model in merged.values():         # a deck sits one folder below the pages
+        runs = model.get("state", {}).get("site_runs")
+        if isinstance(runs, dict) and isinstance(runs.get("base"), str):
+            runs["base"] = "../" + runs["base"]
     return {"version_major": 2, "version_minor": 0, "state": merged}
 
 

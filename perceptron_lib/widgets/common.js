@@ -170,7 +170,11 @@ function siteRuns(model) {
     async load(key) {
       const answer = await fetch(saved.base + saved.runs[key]);
       if (!answer.ok) throw new Error(`${answer.status} ${answer.statusText}`);
-      return answer.json();
+      // gzipped JSON; a server that sends it with Content-Encoding: gzip has unpacked it
+      const bytes = new Uint8Array(await answer.arrayBuffer());
+      if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return JSON.parse(new TextDecoder().decode(bytes));
+      const unpacked = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+      return new Response(unpacked).json();
     },
   };
 }

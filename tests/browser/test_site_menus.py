@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import json
 import re
 import threading
 
@@ -328,6 +327,10 @@ def test_the_saved_runs_keep_the_budget(site):
         html = (out / f"{page}.html").read_text()
         for model_id in re.findall(r'"site_runs": \{"base": "_static/_runs/(\w+)/"', html):
             assert model_id in sizes, (page, model_id)
+    from tools.site_runs import read_gzip
     for folder in sizes:
         for f in (runs / folder).iterdir():
-            json.loads(f.read_text())
+            assert f.name.endswith(".json.gz")
+            assert set(read_gzip(f)) >= {"run", "state"}
+    NOTES.append(f"saved runs: {sum(map(sum, sizes.values())) / 1e6:.1f} MB gzipped in "
+                 f"{sum(map(len, sizes.values()))} files")

@@ -63,6 +63,15 @@ def test_every_deck_opens_steps_and_moves(site, browser, n, numbers):  # noqa: F
             assert state(ex)["picture"] != picture, "a step in a deck changes the picture"
             RESULTS.mkdir(exist_ok=True)
             page.screenshot(path=str(RESULTS / f"slides-session-{n}-explorer.png"))
+        training = page.locator(".pl-training")
+        if training.count():                       # a menu's run comes with the deck
+            ex = training.first
+            menu = ex.get_by_label("data", exact=True)
+            other = "OR" if menu.input_value() != "OR" else "AND"
+            menu.evaluate("(s, v) => { s.value = v; s.dispatchEvent(new Event('change')); }",
+                          other)
+            expect(ex.locator("svg.pl-picture > title")).to_contain_text(other, timeout=10_000)
+            expect(menu).to_have_value(other)
         NOTES.append(f"slides: session {n}, {total} slides, {views} explorers")
         assert not watch.blocked, f"requests to other hosts: {watch.blocked[:5]}"
         assert not watch.page_errors, watch.page_errors[:3]
