@@ -158,6 +158,17 @@ def test_one_against_every_other_digit():
     assert "(21 wrong instead of 33)" in text
 
 
+def test_one_against_the_rest_separates_after_934_epochs_and_eight_not_within_3000():
+    p1 = Perceptron(64, epochs=2000).fit(X[D.train], (T[D.train] == 1).astype(int))
+    assert p1.converged_epoch_ == 934                  # the first epoch without a mistake
+    p8 = Perceptron(64, epochs=3000).fit(X[D.train], (T[D.train] == 8).astype(int))
+    assert p8.converged_epoch_ is None and min(p8.mistakes_per_epoch_) > 0
+    text = prose()
+    assert "first goes through the training images without a mistake in epoch 934" in text
+    assert "with mistakes in every one of 3,000 epochs" in text
+    assert "1 needs 934 epochs" in text and "8 still makes mistakes after 3,000" in text
+
+
 def test_five_against_the_rest_the_pocket_is_worse_on_the_test_images():
     d = (T == 5).astype(int)
     run = pocket(X[D.train], d[D.train], epochs=30)
@@ -175,4 +186,8 @@ def test_ten_digits_largest_z_wins():
         said = (W[:, 0] + X[te] @ W[:, 1:].T).argmax(axis=1)
         right[name] = int(np.sum(said == T[te]))
     assert right == {"last": 558, "pocket": 570}
+    W = np.array([r.W for r in runs])                  # notebook 07's distance z / ||w||
+    dist = (W[:, 0] + X[te] @ W[:, 1:].T) / np.linalg.norm(W[:, 1:], axis=1)
+    assert int(np.sum(dist.argmax(axis=1) == T[te])) == 571
+    assert "reads 571 test images right instead of 570" in prose()
     assert "570 of the 597 test images right with the pocket weights (558 with the last" in prose()

@@ -1,7 +1,7 @@
 """The exercises of notebook 06 · A hidden layer for XOR."""
 
 
-from ..exact import exact_sum, fires
+from ..exact import as_decimal, exact_sum, fires
 from .core import (
     INPUTS,
     Exercise,
@@ -10,32 +10,87 @@ from .core import (
     vector,
 )
 
+HIDDEN = {(0, 0): (0, 1), (0, 1): (1, 1), (1, 0): (1, 1), (1, 1): (1, 0)}   # x -> (OR, NAND)
+XNOR = (1, 0, 0, 1)
+
+
+def _show(v):
+    """A weight as the learner wrote it: 3, -2, 2.5."""
+    f = as_decimal(v)
+    return str(f.numerator) if f.denominator == 1 else repr(float(v))
+
+
+def _z_words(W, h):
+    """'3 + (-2)·1 + (-1)·1', z written out at the hidden point h (negative factors in ())."""
+    terms = [f"({_show(v)})" if as_decimal(v) < 0 else _show(v) for v in W[1:]]
+    return f"{_show(W[0])} + {terms[0]}·{h[0]} + {terms[1]}·{h[1]}"
+
+
+def _inputs_words(xs):
+    """'the input (0, 0)', 'the inputs (0, 1) and (1, 0)': inputs in plain words."""
+    pts = [f"({a}, {b})" for a, b in xs]
+    if len(pts) == 1:
+        return f"the input {pts[0]}"
+    return "the inputs " + ", ".join(pts[:-1]) + f" and {pts[-1]}"
+
+
+def _outputs(W):
+    """The network's output for the four inputs, with z computed exactly."""
+    return [fires(exact_sum(W[1:], HIDDEN[x], W[0])) for x in INPUTS]
+
 
 def _xnor_checker(answer):
     W, problem = read_vector(answer, 3, "[b, v1, v2]")
     if problem:
         return False, problem
-    hidden = {(0, 0): (0, 1), (0, 1): (1, 1), (1, 0): (1, 1), (1, 1): (1, 0)}   # (OR, NAND)
-    out = [fires(exact_sum(W[1:], hidden[x], W[0])) for x in INPUTS]
-    want = [1, 0, 0, 1]
-    if out == want:
-        return True, "the network computes XNOR on all four inputs."
+    out = _outputs(W)
+    if out == list(XNOR):
+        return True, "The network computes XNOR on all four inputs."
+    flipped = [-as_decimal(v) for v in W]
+    # hidden points exactly on the line (z = 0), where step(0) = 1 fires but XNOR wants 0
+    ties = sorted({HIDDEN[x] for x, o, t in zip(INPUTS, out, XNOR)
+                   if o != t and exact_sum(W[1:], HIDDEN[x], W[0]) == 0})
     if out == [0, 1, 1, 0]:
-        return False, ("your network computes XOR, the opposite: flip the signs of all "
-                       "three numbers (that turns AND into NAND).")
-    bad = [x for x, o, t in zip(INPUTS, out, want) if o != t]
-    return False, f"the network is wrong for input(s) {bad}. Look at the hidden values first."
+        if _outputs(flipped) == list(XNOR):
+            return False, ("Your network computes XOR, the opposite. You need NOT AND at the "
+                           "output, which is NAND: flip the signs of all three numbers.")
+        h = next(HIDDEN[x] for x in INPUTS if exact_sum(W[1:], HIDDEN[x], W[0]) == 0)
+        return False, (f"Your network computes XOR, the opposite. You need NOT AND at the "
+                       f"output, which is NAND. Flipping the signs of all three numbers is not "
+                       f"enough here: your line runs exactly through the hidden point {h} "
+                       f"(z = {_z_words(W, h)} = 0, a tie that step(0) = 1 decides), and after "
+                       f"the flip z is still 0 there and still fires. Flip them and make b a "
+                       f"little smaller, or use the weights the rule learned for NAND, "
+                       f"[2, -2, -1].")
+    if ties:
+        h = ties[0]
+        landed = [x for x in INPUTS if HIDDEN[x] == h]
+        where = f"the hidden point {h}, where {_inputs_words(landed)} land" if len(landed) > 1 \
+            else f"the hidden point {h}, where {_inputs_words(landed)} lands"
+        message = (f"At {where}, z = {_z_words(W, h)} = 0 exactly: the point lies on your line, "
+                   f"and step(0) = 1 fires, but XNOR wants 0 there (the tie at z = 0 from "
+                   f"notebook 05).")
+        if _outputs(flipped) == [0, 1, 1, 0]:
+            message += (" Flipping the signs of all three numbers turns every z into -z, so "
+                        "the answer flips everywhere except on the line, where z stays 0 and "
+                        "still fires: flipping is a NOT only when no point lies on the line. "
+                        "Make b a little smaller, or use NAND's learned weights [2, -2, -1].")
+        else:
+            message += " Move the line off that point."
+        return False, message
+    bad = [x for x, o, t in zip(INPUTS, out, XNOR) if o != t]
+    return False, f"The network is wrong for {_inputs_words(bad)}. Look at the hidden values first."
 
 
 q1 = Exercise("Exercise 6.1", "For input (1, 1), what are the hidden values (h1, h2) = "
               "(OR, NAND)?",
               vector([1, 0], [([1, 1], "NAND(1, 1) = 0: NAND is 0 only when both inputs are 1."),
-                              ([0, 1], "in that order: h1 is OR (1 for (1, 1)) and h2 is NAND "
+                              ([0, 1], "In that order: h1 is OR (1 for (1, 1)) and h2 is NAND "
                                        "(0 for (1, 1))."),
                               ([0, 0], "OR(1, 1) = 1.")], names="[h1, h2]"),
               "OR(1, 1) and NAND(1, 1), in that order.", "OR(1, 1) = 1, NAND(1, 1) = 0.",
               "answer_6_1 = [1, 0]",
-              [("answer_6_1 = [1, 1]", "NAND(1, 1) = 0"), ("answer_6_1 = [0, 1]", "in that order"),
+              [("answer_6_1 = [1, 1]", "NAND(1, 1) = 0"), ("answer_6_1 = [0, 1]", "In that order"),
                ("answer_6_1 = [True, False]", "not True/False")])
 
 
@@ -57,23 +112,30 @@ q3 = Exercise("Exercise 6.3", "Give the output neuron's W = [b, v1, v2] (on h1 =
               "A NAND at the output: it gives 0 only for (h1, h2) = (1, 1), which is where "
               "XOR's 1s went.",
               "answer_6_3 = [1.5, -1, -1]",
-              [("answer_6_3 = [-1.5, 1, 1]", "computes XOR"),
-               ("answer_6_3 = [1.5, -1]", "Expected 3 numbers")])
+              [("answer_6_3 = [-1.5, 1, 1]", "flip the signs of all three numbers"),
+               ("answer_6_3 = [-3, 2, 1]", "make b a little smaller"),
+               ("answer_6_3 = [3, -2, -1]", "z = 3 + (-2)·1 + (-1)·1 = 0 exactly"),
+               ("answer_6_3 = [1.5, -1]", "Expected 3 numbers")],
+              [([2, -2, -1], "correct"), ([2.5, -2, -1], "correct"),
+               ([0, 0, 0], "the inputs (0, 1) and (1, 0) land"),
+               ([0.5, -1, 0], "The network is wrong for the input (1, 1)."),
+               ([-1, 0, 0], "The network is wrong for the inputs (0, 0) and (1, 1)")])
 
 
 def _pair_checker(answer):
     from ..widgets.hidden import all_runs, function_number, verdict
 
     if isinstance(answer, str) or not isinstance(answer, (list, tuple)) or len(answer) != 2:
-        return False, ("Please answer with two gate names in quotes, for h1 and h2, such as "
-                       "(\"x1\", \"x2\") (that pair does not work).")
+        return False, ("Please answer with two gate names in quotes, one for h1 and one for "
+                       "h2, as in the explorer's menus: (\"name of h1\", \"name of h2\").")
     try:
         k1 = function_number(answer[0], "hidden gate 1", hidden=True)
         k2 = function_number(answer[1], "hidden gate 2", hidden=True)
     except (TypeError, ValueError) as err:
-        return False, str(err)
+        message = str(err)
+        return False, message[:1].upper() + message[1:]
     if {k1, k2} == {function_number("OR"), function_number("NAND")}:
-        return False, ("that is the pair from the text (OR and NAND, in either order): find "
+        return False, ("That is the pair from the text (OR and NAND, in either order): find "
                        "another one.")
     words = verdict(k1, k2, function_number("XOR"), all_runs()[k1, k2, function_number("XOR")])
     if words.startswith("✔"):

@@ -27,15 +27,15 @@ q1 = Exercise(
     "What is its accuracy on the test images? (A fraction between 0 and 1; you may write a "
     "calculation.)",
     number(_right, {
-        WRONG38 / N_TEST38: "that is the fraction it gets wrong, the error rate. Accuracy is "
+        WRONG38 / N_TEST38: "That is the fraction it gets wrong, the error rate. Accuracy is "
                             "the fraction it gets right.",
-        100 * _right: "that is a percentage; write the accuracy as a fraction between 0 and 1.",
-        1 - WRONG38 / N_TRAIN38: f"that divides by the {N_TRAIN38} training images; the "
+        100 * _right: "That is a percentage; write the accuracy as a fraction between 0 and 1.",
+        1 - WRONG38 / N_TRAIN38: f"That divides by the {N_TRAIN38} training images; the "
                                  f"mistakes were counted on the {N_TEST38} test images.",
-        1 - WRONG38 / len(DIGITS.test): f"that divides by all {len(DIGITS.test)} test images; "
+        1 - WRONG38 / len(DIGITS.test): f"That divides by all {len(DIGITS.test)} test images; "
                                         f"only the {N_TEST38} test images of 3s and 8s were "
                                         f"judged.",
-        N_TEST38 - WRONG38: "that is the number of images it gets right; divide by how many "
+        N_TEST38 - WRONG38: "That is the number of images it gets right; divide by how many "
                             "test images there are."}, abs_tol=0.0005),
     "Accuracy = (images right) / (all images judged). The images right are all test images "
     "minus the wrong ones.",
@@ -54,18 +54,22 @@ _x = _X[FIRST]
 _z = float(W38[0] + _x @ W38[1:])
 _SAYS = ("≥ 0, so the neuron fires: it says 3" if _z >= 0 else
          "< 0, so the neuron stays silent: it says 8")
+_SIGN = ("> 0, so the neuron fires: it says 3" if _z > 0 else
+         "= 0, and step(0) = 1: the neuron fires, it says 3" if _z == 0 else
+         "< 0, so the neuron stays silent: it says 8")
 
 q2 = Exercise(
     "Exercise 9.2", "Compute z = b + w1·x1 + ... + w64·x64 for the first 3-vs-8 test image, "
     "X[test38[0]], with the weights W38. What is z?",
     number(_z, {
-        float(_x @ W38[1:]): "that leaves out the bias b = W38[0]; add it.",
+        float(_x @ W38[1:]): "That leaves out the bias b = W38[0]; add it.",
         float(W38[0] + DIGITS.images[FIRST].ravel() @ W38[1:]):
-            "that uses the pixels 0 to 16 (images); the perceptron learned from x = pixel / 16 "
+            "That uses the pixels 0 to 16 (images); the perceptron learned from x = pixel / 16 "
             "(X, the rows of digits.data).",
-        float(W38[0] + _x @ W38[:64]): "that pairs x1 with W38[0], the bias. The bias comes "
+        float(W38[0] + _x @ W38[:64]): "That pairs x1 with W38[0], the bias. The bias comes "
                                        "first: the input weights are W38[1:].",
-        float(_z >= 0): "that is the output step(z); the question asks for z itself."}),
+        float(_z >= 0): "That is the output step(z); the question asks for z itself."},
+        right_msg=f"z ≈ {_z:.3f} {_SIGN} (the image is a {_t[FIRST]})."),
     "The bias is W38[0] and the 64 input weights are W38[1:]; x @ w multiplies pairwise and "
     "adds.",
     f"In code: W38[0] + X[test38[0]] @ W38[1:] ≈ {_z:.3f}. It is "
@@ -83,12 +87,12 @@ _k = int(np.argmax(W38[1:]))
 ROW, COL = divmod(_k, 8)
 _low = divmod(int(np.argmin(W38[1:])), 8)
 _shifted = divmod(int(np.argmax(W38)), 8)     # np.argmax(W38) counts the bias as number 0
-_wrong3 = [([COL, ROW], "that is (column, row); give the row first, then the column."),
-           ([ROW + 1, COL + 1], "that counts from 1; count rows and columns from 0, as "
+_wrong3 = [([COL, ROW], "That is (column, row); give the row first, then the column."),
+           ([ROW + 1, COL + 1], "That counts from 1; count rows and columns from 0, as "
                                 "NumPy does."),
-           (list(_low), "that pixel has the most negative weight: ink there says 8. The "
+           (list(_low), "That pixel has the most negative weight: ink there says 8. The "
                         "question asks for the pixel whose ink says 3 most strongly."),
-           (list(_shifted), "that position counts the bias as number 0: use the 64 input "
+           (list(_shifted), "That position counts the bias as number 0: use the 64 input "
                             "weights W38[1:] only.")]
 _wrong3 = [(w, m) for k, (w, m) in enumerate(_wrong3)     # each wrong answer once, never the
            if list(w) != [ROW, COL] and all(list(w) != list(v) for v, _ in _wrong3[:k])]
@@ -153,23 +157,27 @@ def _pair_checker(answer):
         return True, (f"{a} vs {b} needs {SOLVED[a, b]} epochs and {b} vs {a} "
                       f"{SOLVED[b, a]}, the slowest of all.")
     return False, (f"{a} vs {b} is separated after epoch {SOLVED[a, b]} and {b} vs {a} after "
-                   f"epoch {SOLVED[b, a]}; one pair takes longer in both orders.")
+                   f"epoch {SOLVED[b, a]}, but the slowest choice of the two menus needs "
+                   f"{SOLVED[_slowest]} epochs: another pair takes longer.")
 
 
 q4 = Exercise(
-    "Exercise 9.4", "Use the explorer: which pair of digits takes the most epochs until no "
-    "training image is wrong? (Try both orders of the menus.) Answer as text such as '3/8'.",
+    "Exercise 9.4", "Use the explorer: of the pairs 1/8, 8/9 and 3/5 (try both orders of the "
+    "menus), which takes the most epochs until no training image is wrong? Answer as text "
+    "such as '3/8'.",
     _pair_checker,
     "Set 'against' to a digit and watch the status line: it says from which epoch on no "
-    "training image is wrong. 3 vs 8 takes 15 epochs; look for digits that share even more "
-    "ink. Thin digits hide inside fat ones.",
+    "training image is wrong. 3 vs 8 takes 15 epochs; compare 1/8, 8/9 and 3/5, each in both "
+    "orders. Thin digits hide inside fat ones.",
     f"'{min(HARDEST)}/{max(HARDEST)}': {min(HARDEST)} vs {max(HARDEST)} takes "
     f"{SOLVED[min(HARDEST), max(HARDEST)]} epochs and {max(HARDEST)} vs {min(HARDEST)} "
     f"{SOLVED[max(HARDEST), min(HARDEST)]}. A 1 is a stroke down the middle, and an 8 has ink "
     f"there too: few pixels tell them apart.",
     f'answer_9_4 = "{min(HARDEST)}/{max(HARDEST)}"',
-    [('answer_9_4 = "3/8"', "one pair takes longer"),
-     ('answer_9_4 = "0/1"', "one pair takes longer")],
+    [('answer_9_4 = "3/8"', "another pair takes longer"),
+     ('answer_9_4 = "8/9"', "9 vs 8 after epoch 21, but the slowest choice of the two menus "
+                            "needs 22 epochs"),
+     ('answer_9_4 = "3/5"', "another pair takes longer")],
     [((max(HARDEST), min(HARDEST)), "correct"), (f"{max(HARDEST)} and {min(HARDEST)}", "correct"),
      ("3", "two different digits"), ("3/3", "two different digits"), (38, "two different"),
      ([1.5, 8], "two different digits")])
@@ -185,10 +193,13 @@ def _column(true, said, digit):
     return np.bincount(true[said == digit], minlength=10)
 
 
-_CASES = [([3, 3, 8, 3, 1, 3], [3, 8, 8, 5, 1, 3], 3),
-          ([0, 1, 2, 9, 9, 9, 4], [0, 1, 2, 9, 4, 7, 9], 9),
-          ([5, 5, 2], [5, 5, 2], 7),
-          ([8, 1, 8, 8], [1, 1, 9, 8], 8)]
+# arrays, like true10 and said10: a message shows a case as np.array([...]), so a learner who
+# copies the call gets what the checker got
+_CASES = [(np.array(true), np.array(said), digit) for true, said, digit in (
+    ([3, 3, 8, 3, 1, 3], [3, 8, 8, 5, 1, 3], 3),
+    ([0, 1, 2, 9, 9, 9, 4], [0, 1, 2, 9, 4, 7, 9], 9),
+    ([5, 5, 2], [5, 5, 2], 7),
+    ([8, 1, 8, 8], [1, 1, 9, 8], 8))]
 
 
 def _diagnose(f):
@@ -196,7 +207,7 @@ def _diagnose(f):
     got = np.asarray(f(true.copy(), said.copy(), 3), dtype=float)
     if got.shape == (10,) and np.array_equal(got, _column(true, said, 3)) and \
             not np.array_equal(got, _confusion_row(true, said, 3)):
-        return ("that counts the column: the images *said* to be the digit, by their true "
+        return ("That counts the column: the images *said* to be the digit, by their true "
                 "digit. A row counts the images that *are* the digit, by what was said: "
                 "said[true == digit].")
     return None
