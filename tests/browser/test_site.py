@@ -145,7 +145,9 @@ def test_dark_mode_and_a_phone(site, browser):
         page.wait_for_function("() => document.documentElement.dataset.theme === 'dark'")
         expect(page.locator(".pl-explorer").first).to_be_attached(timeout=30_000)
         page.wait_for_timeout(500)
-        low = [(f["kind"], t["text"], round(t["ratio"], 2)) for f in page.evaluate(MEASURE)
+        found = page.evaluate(MEASURE)
+        assert found and all(len(f["texts"]) >= 5 for f in found), found
+        low = [(f["kind"], t["text"], round(t["ratio"], 2)) for f in found
                for t in f["texts"] if t["ratio"] < 4.5]
         assert not low, low
         RESULTS.mkdir(exist_ok=True)

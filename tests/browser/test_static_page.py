@@ -146,7 +146,7 @@ def test_static_page_steps_without_a_kernel(static_site, browser, axe_source):
         expect(predict.locator("div.pl-note")).to_contain_text("✔ Right: at x = (0, 0)")
         expect(predict.locator(".pl-predict")).to_contain_text("score: 1 of 1")
         # the XOR explorer steps too
-        xor = explorers.nth(2)
+        xor = explorers.nth(1)
         xor.get_by_role("button", name="one step forward (→)", exact=True).click()
         assert state(xor)["readout"].startswith("epoch 1, sample 1 of 4")
         RESULTS.mkdir(exist_ok=True)

@@ -24,7 +24,7 @@ EXPLORERS = {
 # under it (SVG shapes composited over the nearest HTML background), and of each mark (a line's
 # stroke; a filled shape's fill or outline) against the explorer's background.
 MEASURE = r"""
-() => {
+(only) => {
   const parse = (c) => {
     const m = c && c.match(/rgba?\(([^)]+)\)/);
     if (!m) return null;
@@ -60,6 +60,7 @@ MEASURE = r"""
   };
   const out = [];
   document.querySelectorAll(".pl-explorer").forEach((root, k) => {
+    if (only !== undefined && only !== null && k !== only) return;   // one explorer, or all
     const kind = [...root.classList].find((c) => c !== "pl-explorer").replace("pl-", "");
     const bg = htmlBackground(root);
     const texts = [], marks = [];
@@ -126,10 +127,15 @@ def _measure(page, theme):
     page.wait_for_function(
         f"() => document.body.dataset.jpThemeLight === '{light}'", timeout=30_000)
     page.wait_for_timeout(800)            # the theme's CSS applied
-    # every explorer inside the viewport: what lies under a text is found by elementsFromPoint
-    page.set_viewport_size({"width": 1400, "height": 7000})
-    page.wait_for_timeout(500)
-    return page.evaluate(MEASURE)
+    # one explorer at a time, scrolled into view: what lies under a text is found by
+    # elementsFromPoint, which sees only what is on the screen
+    found = []
+    explorers = page.locator(".pl-explorer")
+    for k in range(explorers.count()):
+        explorers.nth(k).scroll_into_view_if_needed()
+        page.wait_for_timeout(300)
+        found += page.evaluate(MEASURE, k)
+    return found
 
 
 @pytest.mark.parametrize("theme", ["JupyterLab Light", "JupyterLab Dark"])
