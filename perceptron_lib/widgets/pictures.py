@@ -102,23 +102,29 @@ def boundary_png(X, d, W, size="normal", title="", rows=(), message=""):
         gate_name = title.split(":")[0]
         table = fig.add_axes([0.64, 0.38, 0.34, 0.54])
         table.axis("off")
-        cells = table.table(cellText=[[str(c) for c in r] for r in rows],
-                            colLabels=["x1", "x2", "z", "output", gate_name, "right?"],
-                            loc="upper center", cellLoc="center")
-        cells.auto_set_font_size(False)
-        cells.set_fontsize(fs - 1)
-        cells.auto_set_column_width(list(range(6)))
-        cells.scale(1, 1.35)
-        for (r, c), cell in cells.get_celld().items():
-            cell.set_edgecolor("#bbbbbb")
-            if r == 0:
-                cell.set_text_props(fontweight="bold")
-            elif c == 5:
-                cell.set_text_props(color=COLORS["excite"] if cell.get_text().get_text() == "✔"
-                                    else COLORS["class0"], fontweight="bold")
+        _truth_table(table, rows, ["x1", "x2", "z", "output", gate_name, "right?"], fs - 1,
+                     1.35)
     if message:
         fig.text(0.64, 0.6, textwrap.fill(message, 46), fontsize=fs - 2, va="top")
     return _png(fig)
+
+
+def _truth_table(ax, rows, labels, fontsize, stretch):
+    """A truth table drawn on ``ax``; its last column holds ✔ (green) or ✘."""
+    cells = ax.table(cellText=[[str(c) for c in r] for r in rows], colLabels=labels,
+                     loc="upper center", cellLoc="center")
+    cells.auto_set_font_size(False)
+    cells.set_fontsize(fontsize)
+    cells.auto_set_column_width(list(range(len(labels))))
+    cells.scale(1, stretch)
+    for (r, c), cell in cells.get_celld().items():
+        cell.set_edgecolor("#bbbbbb")
+        if r == 0:
+            cell.set_text_props(fontweight="bold")
+        elif c == len(labels) - 1:
+            cell.set_text_props(color=COLORS["excite"] if cell.get_text().get_text() == "✔"
+                                else COLORS["class0"], fontweight="bold")
+    return cells
 
 
 def neuron_png(inputs, weights, threshold, fires, size="normal"):
@@ -281,19 +287,7 @@ def hidden_png(inputs, d, H, W1, W2, W, hidden, target, position, n, verdict,
     rows = [[str(a), str(b), str(h[0]), str(h[1]), str(y), str(int(t)), "✔" if y == t else "✘"]
             for (a, b), h, y, t in zip(np.asarray(inputs, dtype=int).tolist(), H.tolist(),
                                        outputs, d)]
-    cells = ax_t.table(cellText=rows, colLabels=["x1", "x2", "h1", "h2", "y", "target", "right?"],
-                       loc="upper center", cellLoc="center")
-    cells.auto_set_font_size(False)
-    cells.set_fontsize(fs - 2)
-    cells.auto_set_column_width(list(range(7)))
-    cells.scale(1, 1.3)
-    for (r, c), cell in cells.get_celld().items():
-        cell.set_edgecolor("#bbbbbb")
-        if r == 0:
-            cell.set_text_props(fontweight="bold")
-        elif c == 6:
-            cell.set_text_props(color=COLORS["excite"] if cell.get_text().get_text() == "✔"
-                                else COLORS["class0"], fontweight="bold")
+    _truth_table(ax_t, rows, ["x1", "x2", "h1", "h2", "y", "target", "right?"], fs - 2, 1.3)
     ax_t.set_title(f"the network's output y\n(output neuron W = {format_vector(W)})",
                    fontsize=fs - 1)
     right = sum(y == t for y, t in zip(outputs, d))
