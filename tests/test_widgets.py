@@ -271,3 +271,19 @@ def test_hand_set_values_outside_the_sliders_are_refused():
         n.threshold = 10
     with pytest.raises(Exception, match="must be a number"):
         n.weight_values = ["a", 1]
+
+
+def test_a_still_picture_of_an_explorer_at_its_start_shows_the_end_of_its_run(monkeypatch):
+    from perceptron_lib.widgets import descent, training
+    seen = {}
+    monkeypatch.setattr(training, "training_png", lambda *a, **k: seen.update(t=a) or b"")
+    monkeypatch.setattr(descent, "descent_png", lambda *a, **k: seen.update(d=a) or b"")
+    ex = training.TrainingExplorer(dataset="XOR", epochs=8)
+    ex._png()
+    assert seen["t"][3] == len(ex.history) and seen["t"][7].endswith("the end of the run")
+    ex.go_to(5)
+    ex._png()
+    assert seen["t"][3] == ex.position and not seen["t"][7].endswith("the end of the run")
+    dx = descent.DescentExplorer(epochs=250)
+    dx._png()
+    assert seen["d"][1] == 250

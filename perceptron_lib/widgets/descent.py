@@ -301,8 +301,10 @@ class DescentExplorer(Stepping, Explorer):
 
     # -- still picture and text ------------------------------------------------------------------
     def _png(self):
-        return descent_png(self.history, self.epoch, self.size, self.run["title"],
-                           HIDDEN_COLORS, self.run["loss_name"])
+        # at its start, the still picture shows the last epoch (as the training explorer)
+        at = self.frames[-1] if self.position == 0 else self.epoch
+        return descent_png(self.history, at, self.size, self.run["title"], HIDDEN_COLORS,
+                           self.run["loss_name"])
 
     def _describe(self):
         return (f"DescentExplorer: XOR, seed {self.seed}, learning rate {fmt(self.lr)}, epoch "

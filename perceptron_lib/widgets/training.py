@@ -318,8 +318,13 @@ class TrainingExplorer(PointsEditing, RunReader, Explorer):
     def _png(self):
         X, d = self.data
         xlim, ylim = self._view_box
-        return training_png(X, d, self.history, self.position, xlim, ylim, self.size,
-                            self.run["title"], _mathtext(self._names["x_label"]),
+        # where nothing can be stepped (GitHub, a PDF), a picture of the start says little:
+        # an explorer at its start is shown at the end of its run
+        n = len(self.history) if self.history is not None else 0
+        at, title = (n, f"{self.run['title']}: the end of the run") if self.position == 0 \
+            and n else (self.position, self.run["title"])
+        return training_png(X, d, self.history, at, xlim, ylim, self.size,
+                            title, _mathtext(self._names["x_label"]),
                             _mathtext(self._names["y_label"]), self._names["class_names"])
 
     def _describe(self):
