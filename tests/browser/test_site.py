@@ -11,6 +11,7 @@ import http.server
 import json
 import re
 import threading
+import time
 
 import pytest
 from playwright.sync_api import expect
@@ -72,13 +73,31 @@ def test_every_page_works_with_no_other_host(site, browser, axe_source, path):
         expect(explorers).to_have_count(n, timeout=30_000)
         for k in range(n):
             assert explorers.nth(k).locator("svg.pl-picture").count() == 1
-        stepper = page.locator(".pl-training, .pl-descent")
-        if stepper.count():
-            ex = stepper.first
+        for k in range(n):               # every explorer steps, every menu choice draws
+            ex = explorers.nth(k)
             ex.scroll_into_view_if_needed()
-            before = state(ex)["picture"]
-            ex.get_by_role("button", name=re.compile(r"one (step|picture) forward")).click()
-            assert state(ex)["picture"] != before, "a step with no kernel changes the picture"
+            forward = ex.get_by_role("button", name=re.compile(
+                r"one (step|picture|epoch) forward"))
+            if forward.count():
+                home = ex.get_by_role("button", name=re.compile(r"back to the (random )?start"))
+                home.first.click()
+                before = state(ex)["picture"]
+                forward.first.click()
+                assert state(ex)["picture"] != before, f"{path.stem} #{k}: a step draws"
+            for menu in ex.locator("select").all():
+                values = [o.get_attribute("value") for o in menu.locator("option").all()]
+                other = next((v for v in values if v not in (menu.input_value(), "custom")),
+                             None)
+                if other is None:
+                    continue
+                before = state(ex)["picture"]
+                menu.select_option(other)
+                deadline = time.monotonic() + 10
+                while state(ex)["picture"] == before and time.monotonic() < deadline:
+                    page.wait_for_timeout(100)
+                assert state(ex)["picture"] != before, \
+                    f"{path.stem} #{k}: the menu choice {other!r} draws with no kernel"
+                expect(menu).to_have_value(other)
         maths = page.locator(".math").count()
         if maths:                                   # every formula typeset by KaTeX
             expect(page.locator(".math:has(.katex)")).to_have_count(maths, timeout=30_000)
