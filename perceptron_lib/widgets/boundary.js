@@ -3,34 +3,64 @@
 
 function render({ model, el }) {
   const look = model.get("look");
-  const font = look.size.font;
-  const W_PX = Math.round(look.size.width * 0.62), H_PX = look.size.height;
+  // the picture's size and look: as designed (the legend beside the plot), or on a narrow
+  // screen redrawn at the width there is (the legend under the plot), words as large as on a
+  // wide screen (layout())
+  let W_PX = Math.round(look.size.width * 0.62), H_PX = look.size.height, lk = look,
+      font = look.size.font;
   const root = html("div", { class: "pl-explorer pl-boundary" }, el);
   root.style.fontSize = `${font + 3}px`;
   const releaseKeys = keepKeys(root);
   html("style", {}, root, look.css + BASE_CSS);
   const row = html("div", { class: "pl-row" }, root);
   row.style.alignItems = "flex-start";
-  const pic = svg("svg", { width: W_PX, height: H_PX, viewBox: `0 0 ${W_PX} ${H_PX}`, role: "img",
-                           class: "pl-picture" }, row);
-  pic.style.width = `${W_PX}px`;
+  const pic = svg("svg", { role: "img", class: "pl-picture" }, row);
   const titleNode = svg("title", {}, pic);
   const descNode = svg("desc", {}, pic);
-  const defs = svg("defs", {}, pic);
-  arrowHeads(defs, look);
-  const sc = makeScale([-0.5, 1.5], [-0.5, 1.5], { x: 0.14 * W_PX, y: 0.1 * H_PX, w: 0.5 * W_PX,
-                                                    h: 0.76 * H_PX });
-  drawAxes(pic, sc, look, "x1", "x2", "");
-  const title = svg("text", { x: sc.left + sc.w / 2, y: sc.top - 8, "text-anchor": "middle",
-                              "font-size": font + 1 }, pic);
-  const decision = makeDecision(svg("g", {}, pic), sc, look);
-  const dots = svg("g", { class: "pl-points" }, pic);
-  drawLegend(pic, sc.left + sc.w + 12, sc.top + 10, [
+  let sc = null, title = null, decision = null, dots = null;
+
+  function layout() {
+    if (!fit.narrow) {
+      lk = look; font = look.size.font;
+      W_PX = Math.round(look.size.width * 0.62); H_PX = look.size.height;
+      return { plot: { x: 0.14 * W_PX, y: 0.1 * H_PX, w: 0.5 * W_PX, h: 0.76 * H_PX },
+               legend: null };                                  // beside the plot
+    }
+    lk = narrowLook(look); font = lk.size.font; W_PX = fit.width;
+    const left = 3.8 * font, side = Math.min(W_PX - left - font, 400);
+    const plot = { x: left, y: font + 14, w: side, h: side };
+    const columns = W_PX >= 330 ? 2 : 1;
+    const legend = { x: 4, y: plot.y + side + 3 * font + 12, columns, width: (W_PX - 8) / columns };
+    H_PX = Math.round(legend.y + Math.ceil(LEGEND.length / columns) * (font + 6));
+    return { plot, legend };
+  }
+  const LEGEND = [
     { kind: "marker", cls: 0, label: "output 0" }, { kind: "marker", cls: 1, label: "output 1" },
     { kind: "line", color: look.colors.line, label: "decision line" },
     { kind: "shade", label: "predicts 1 (z ≥ 0)" },
     { kind: "line", color: look.colors.line, width: look.arrow.width, head: "line",
-      label: "w = (w1, w2)" }], look);
+      label: "w = (w1, w2)" }];
+
+  function build() {
+    const at = layout();
+    sizePicture(pic, W_PX, H_PX);
+    while (pic.lastChild !== descNode) pic.removeChild(pic.lastChild);
+    const defs = svg("defs", {}, pic);
+    arrowHeads(defs, lk);
+    sc = makeScale([-0.5, 1.5], [-0.5, 1.5], at.plot);
+    drawAxes(pic, sc, lk, "x1", "x2", "");
+    title = svg("text", { x: sc.left + sc.w / 2, y: sc.top - 8, "text-anchor": "middle",
+                          "font-size": font + 1 }, pic);
+    decision = makeDecision(svg("g", {}, pic), sc, lk);
+    dots = svg("g", { class: "pl-points" }, pic);
+    const legend = at.legend || { x: sc.left + sc.w + 12, y: sc.top + 10, columns: 1, width: 0 };
+    const perColumn = Math.ceil(LEGEND.length / legend.columns);
+    for (let c = 0; c < legend.columns; c++) {
+      drawLegend(pic, legend.x + c * legend.width, legend.y,
+                 LEGEND.slice(c * perColumn, (c + 1) * perColumn), lk);
+    }
+    lastGate = null;
+  }
 
   const controls = html("div", { class: "pl-controls" }, row);
   const gateRow = html("div", { class: "pl-row" }, controls);
@@ -67,7 +97,7 @@ function render({ model, el }) {
     if (g !== lastGate) {
       dots.replaceChildren();
       X.forEach(([x1, x2], i) => marker(dots, targets[i], sc.px(x1), sc.py(x2),
-                                        Math.sqrt(look.size.marker) / 2, look));
+                                        Math.sqrt(lk.size.marker) / 2, lk));
       gate.value = g;
       title.textContent = `${g}: set the line`;
       lastGate = g;
@@ -108,8 +138,10 @@ function render({ model, el }) {
     pic.setAttribute("aria-label", `${titleNode.textContent}. ${right} of 4 rows right.`);
   }
   for (const name of ["gate", "w1", "w2", "b"]) model.on(`change:${name}`, show);
+  const fit = fitWidth(root, look.size.width, () => { build(); show(); });
+  build();
   show();
-  return releaseKeys;
+  return () => { releaseKeys(); fit.stop(); };
 }
 
 export default { render };

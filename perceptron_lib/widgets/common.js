@@ -64,9 +64,8 @@ function keepKeys(root, onKey = null) {
 // (role=status), status and note lines. `words` says what a step is in this explorer.
 function stepperLayout(root, width, height, words) {
   const ui = {};
-  ui.pic = svg("svg", { width, height, viewBox: `0 0 ${width} ${height}`, role: "img",
-                        class: "pl-picture" }, root);
-  ui.pic.style.width = `${width}px`;
+  ui.pic = svg("svg", { role: "img", class: "pl-picture" }, root);
+  sizePicture(ui.pic, width, height);
   ui.titleNode = svg("title", {}, ui.pic);
   ui.descNode = svg("desc", {}, ui.pic);
   const nav = html("div", { class: "pl-row" }, root);
@@ -309,6 +308,35 @@ function fitWidth(root, width, onChange) {
 // labels, at font - 2, at least 11 px).
 function narrowLook(look) {
   return { ...look, size: { ...look.size, font: Math.max(look.size.font, 13) } };
+}
+
+// A picture's size in CSS px, and the units drawn in it (the same, unless viewBox says).
+function sizePicture(pic, width, height, viewBox = `0 0 ${width} ${height}`) {
+  pic.setAttribute("width", width);
+  pic.setAttribute("height", height);
+  pic.setAttribute("viewBox", viewBox);
+  pic.style.width = `${width}px`;
+}
+
+// A title or label in lines no wider than `width` px at `size` px, for a narrow picture. The
+// width is guessed from the characters (0.62 em each: enough for bold capitals), so that it is
+// the same before the picture is on the screen.
+function wrapWords(text, width, size) {
+  const most = Math.max(1, Math.floor(width / (0.62 * size)));
+  const lines = [];
+  for (const word of text.split(" ")) {
+    const k = lines.length - 1;
+    if (k >= 0 && lines[k].length + 1 + word.length <= most) lines[k] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+// An SVG text written as lines (one tspan each, `step` px apart), from its own x.
+function writeLines(node, lines, step) {
+  node.replaceChildren();
+  const x = node.getAttribute("x");
+  lines.forEach((line, k) => { svg("tspan", { x, dy: k ? step : 0 }, node).textContent = line; });
 }
 
 function labelled(parent, text, control) {
@@ -638,12 +666,13 @@ const BASE_CSS = `
 .pl-explorer table { border-collapse: collapse; }
 .pl-explorer td, .pl-explorer th { padding: 2px 6px; text-align: right; }
 .pl-explorer .pl-hidden { display: none; }
-.pl-explorer .pl-table { max-width: 100%; overflow-x: auto; }
+.pl-explorer .pl-table, .pl-explorer .pl-scroll { max-width: 100%; overflow-x: auto; }
 .pl-explorer .pl-button, .pl-explorer select { min-height: 24px; min-width: 24px; }
 .pl-explorer.pl-narrow .pl-button, .pl-explorer.pl-narrow select,
 .pl-explorer.pl-narrow input { min-height: 28px; }
 .pl-explorer.pl-narrow input[type="range"].pl-wide-slider { flex: 1 1 12em; min-width: 0; }
 .pl-explorer.pl-narrow textarea { max-width: 100%; box-sizing: border-box; }
+.pl-explorer.pl-narrow td, .pl-explorer.pl-narrow th { padding: 2px 4px; }
 .pl-explorer .pl-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; }
 `;

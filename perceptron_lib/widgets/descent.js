@@ -84,10 +84,7 @@ function render({ model, el }) {
   function build() {
     run = model.get("run");
     const at = layout();
-    pic.setAttribute("width", W_PX);
-    pic.setAttribute("height", H_PX);
-    pic.setAttribute("viewBox", `0 0 ${W_PX} ${H_PX}`);
-    pic.style.width = `${W_PX}px`;
+    sizePicture(pic, W_PX, H_PX);
     while (pic.lastChild !== descNode) pic.removeChild(pic.lastChild);
     titleNode.textContent = run.title;
     const defs = svg("defs", {}, pic);

@@ -18,9 +18,10 @@
  */
 function render({ model, el }) {
   const look = model.get("look");
-  const W_PX = look.size.width, font = look.size.font;
-  const CELL = Math.round(W_PX / 30), GRID = 8 * CELL;
-  const TOP = 2 * font + 14, H_PX = TOP + GRID + 3 * font + 22;
+  // the picture's size and look: as designed, or redrawn to fit a narrow screen (layout())
+  let W_PX = look.size.width, font = look.size.font, lk = look;
+  let CELL = Math.round(W_PX / 30), GRID = 8 * CELL;
+  let TOP = 2 * font + 14, H_PX = TOP + GRID + 3 * font + 22;
   const LEVEL = "abcdefghijklmnopqrs";
   const root = html("div", { class: "pl-explorer pl-digits", tabindex: "0",
                              "aria-label": "digits explorer: arrow keys step through the epochs, Home and End jump, space plays" }, el);
@@ -49,70 +50,92 @@ function render({ model, el }) {
   const run = () => model.get("runs")[key()];
   const other = (r) => (r.against === "rest" ? "other" : String(r.against));
   const a = (n) => (String(n) === "8" ? `an ${n}` : `a ${n}`);          // a 3, an 8
-  const title = svg("text", { x: W_PX / 2, y: font + 4, "text-anchor": "middle",
-                              "font-size": font + 2, "font-weight": "bold", "aria-hidden": "true" }, pic);
-  const gx = 2 * font, gy = TOP;
-  svg("text", { x: gx + GRID / 2, y: gy - 6, "text-anchor": "middle", "font-size": font,
-                "aria-hidden": "true" }, pic).textContent = "the 64 weights (b apart)";
-  const cells = [];
-  for (let k = 0; k < 64; k++) {
-    cells.push(svg("rect", { x: gx + (k % 8) * CELL, y: gy + Math.floor(k / 8) * CELL,
-                             width: CELL, height: CELL }, pic));
-  }
-  svg("rect", { x: gx, y: gy, width: GRID, height: GRID, fill: "none", stroke: look.colors.text }, pic);
-  const keyY = gy + GRID + font + 6;
-  const swatch = (x, color) => svg("rect", { x, y: keyY - font + 2, width: font, height: font,
-                                             fill: color, stroke: look.colors.edge }, pic);
-  swatch(gx, look.colors.class1);
-  const keyYes = svg("text", { x: gx + font + 4, y: keyY, "font-size": font - 1 }, pic);
-  swatch(gx, look.colors.class0).setAttribute("y", keyY + 4);
-  const keyNo = svg("text", { x: gx + font + 4, y: keyY + font + 4, "font-size": font - 1 }, pic);
-  const biasText = svg("text", { x: gx, y: keyY + 2 * font + 10, "font-size": font - 1 }, pic);
 
-  // training images wrong after each epoch (beside the weights; under them on a phone)
-  const px = gx + GRID + 6 * font, pw = W_PX - px - font, ph = GRID;
-  const chart = svg("g", { class: "pl-chart" }, pic);
-  svg("text", { x: px + pw / 2, y: gy - 6, "text-anchor": "middle", "font-size": font,
-                "aria-hidden": "true" }, chart).textContent = "training images wrong after each epoch";
-  const axes = svg("g", { "aria-hidden": "true" }, chart);
-  const bars = svg("g", {}, chart);
-  const pocketMark = svg("g", { "aria-hidden": "true" }, chart);
-  svg("text", { "text-anchor": "middle", "font-size": font - 1, y: -font - 2 }, pocketMark).textContent = "pocket";
-  svg("text", { "text-anchor": "middle", "font-size": font - 1 }, pocketMark).textContent = "▼";
-  svg("text", { x: px + pw / 2, y: gy + ph + 2 * font + 4, "text-anchor": "middle",
-                "font-size": font, "aria-hidden": "true" }, chart).textContent = "epoch";
-  function fit(narrow) {
-    const dx = narrow ? 5 * font - px : 0, dy = narrow ? H_PX - TOP + 2 * font : 0;
-    const w = narrow ? pw + 6 * font : W_PX, h = narrow ? dy + TOP + ph + 3 * font + 10 : H_PX;
-    chart.setAttribute("transform", `translate(${dx},${dy})`);
-    pic.setAttribute("viewBox", `0 0 ${w} ${h}`);
-    pic.setAttribute("width", w);
-    pic.setAttribute("height", h);
-    pic.style.width = `${w}px`;
-    title.setAttribute("x", w / 2);
+  // Where the weights, their key and the chart go: the chart beside the weights as designed,
+  // or on a narrow screen under them, as wide as the screen, the title in two lines and
+  // words as large as on a wide screen.
+  let at = null;
+  function layout() {
+    if (!fit.narrow) {
+      W_PX = look.size.width; lk = look; font = look.size.font;
+      CELL = Math.round(W_PX / 30); GRID = 8 * CELL;
+      TOP = 2 * font + 14; H_PX = TOP + GRID + 3 * font + 22;
+      const gx = 2 * font, px = gx + GRID + 6 * font, keyY = TOP + GRID + font + 6;
+      return { gx, gy: TOP, keyY, biasY: keyY + 2 * font + 10, titleLines: 1,
+               px, pw: W_PX - px - font, py: TOP, ph: GRID,
+               chartTitle: { x: px + (W_PX - px - font) / 2, lines: [CHART_TITLE] } };
+    }
+    lk = narrowLook(look); font = lk.size.font; W_PX = fit.width;
+    const gx = 3 * font, px = gx, pw = W_PX - px - font;
+    CELL = Math.min(26, Math.floor(pw / 8)); GRID = 8 * CELL;
+    TOP = 2 * (font + 6) + font + 14;
+    const keyY = TOP + GRID + font + 6, biasY = keyY + 2 * font + 10;
+    const lines = wrapWords(CHART_TITLE, W_PX - 8, font);
+    const py = biasY + lines.length * (font + 4) + 12, ph = Math.round(Math.max(110, 0.42 * pw));
+    H_PX = py + ph + 2 * font + 12;
+    return { gx, gy: TOP, keyY, biasY, titleLines: 2, px, pw, py, ph,
+             chartTitle: { x: W_PX / 2, lines } };
   }
-  let narrow = null;
-  const watchWidth = new ResizeObserver(() => {
-    const now = root.clientWidth > 0 && root.clientWidth < 0.8 * W_PX;
-    if (now !== narrow) { narrow = now; fit(now); }
-  });
-  watchWidth.observe(root);
+  const CHART_TITLE = "training images wrong after each epoch";
+
+  let title, cells, keyYes, keyNo, biasText, axes, bars, pocketMark;
+  function build() {
+    at = layout();
+    sizePicture(pic, W_PX, H_PX);
+    while (pic.lastChild !== descNode) pic.removeChild(pic.lastChild);
+    const { gx, gy, keyY, px, pw, py, ph } = at;
+    title = svg("text", { x: W_PX / 2, y: font + 4, "text-anchor": "middle", "font-size": font + 2,
+                          "font-weight": "bold", "aria-hidden": "true" }, pic);
+    svg("text", { x: gx + GRID / 2, y: gy - 6, "text-anchor": "middle", "font-size": font,
+                  "aria-hidden": "true" }, pic).textContent = "the 64 weights (b apart)";
+    cells = [];
+    for (let k = 0; k < 64; k++) {
+      cells.push(svg("rect", { x: gx + (k % 8) * CELL, y: gy + Math.floor(k / 8) * CELL,
+                               width: CELL, height: CELL }, pic));
+    }
+    svg("rect", { x: gx, y: gy, width: GRID, height: GRID, fill: "none", stroke: look.colors.text },
+        pic);
+    const swatch = (x, color) => svg("rect", { x, y: keyY - font + 2, width: font, height: font,
+                                               fill: color, stroke: look.colors.edge }, pic);
+    swatch(gx, look.colors.class1);
+    keyYes = svg("text", { x: gx + font + 4, y: keyY, "font-size": font - 1 }, pic);
+    swatch(gx, look.colors.class0).setAttribute("y", keyY + 4);
+    keyNo = svg("text", { x: gx + font + 4, y: keyY + font + 4, "font-size": font - 1 }, pic);
+    biasText = svg("text", { x: gx, y: at.biasY, "font-size": font - 1 }, pic);
+
+    // training images wrong after each epoch (beside the weights; under them on a phone)
+    const chart = svg("g", { class: "pl-chart" }, pic);
+    const lines = at.chartTitle.lines;
+    writeLines(svg("text", { x: at.chartTitle.x, y: py - 6 - (lines.length - 1) * (font + 4),
+                             "text-anchor": "middle", "font-size": font, "aria-hidden": "true" },
+                   chart), lines, font + 4);
+    axes = svg("g", { "aria-hidden": "true" }, chart);
+    bars = svg("g", {}, chart);
+    pocketMark = svg("g", { "aria-hidden": "true" }, chart);
+    svg("text", { "text-anchor": "middle", "font-size": font - 1, y: -font - 2 }, pocketMark)
+      .textContent = "pocket";
+    svg("text", { "text-anchor": "middle", "font-size": font - 1 }, pocketMark).textContent = "▼";
+    svg("text", { x: px + pw / 2, y: py + ph + 2 * font + 4, "text-anchor": "middle",
+                  "font-size": font, "aria-hidden": "true" }, chart).textContent = "epoch";
+    builtFor = null;
+  }
 
   let builtFor = null, top_ = 1;
   function drawAxesFor(r) {
+    const { px, pw, py, ph } = at;
     axes.replaceChildren();
     top_ = Math.max(1, ...r.wrong_train.slice(1));
     for (const t of niceTicks(0, top_, 4)) {
-      const y = gy + ph - (t / top_) * ph;
+      const y = py + ph - (t / top_) * ph;
       svg("line", { x1: px, x2: px + pw, y1: y, y2: y, stroke: look.colors.grid }, axes);
       svg("text", { x: px - 4, y: y + font / 3, "text-anchor": "end", "font-size": font - 2 }, axes)
         .textContent = fmt(t);
     }
     for (const t of niceTicks(1, r.epochs, 6).filter((t) => Number.isInteger(t) && t >= 1)) {
-      svg("text", { x: px + (t - 0.5) * (pw / r.epochs), y: gy + ph + font + 2, "text-anchor": "middle",
+      svg("text", { x: px + (t - 0.5) * (pw / r.epochs), y: py + ph + font + 2, "text-anchor": "middle",
                     "font-size": font - 2 }, axes).textContent = String(t);
     }
-    svg("rect", { x: px, y: gy, width: pw, height: ph, fill: "none", stroke: look.colors.text }, axes);
+    svg("rect", { x: px, y: py, width: pw, height: ph, fill: "none", stroke: look.colors.text }, axes);
   }
 
   function drawImage(letters, holder, label) {
@@ -160,7 +183,9 @@ function render({ model, el }) {
     const usePocket = model.get("pocket");
     const shown = usePocket ? r.pocket[e] : e;
     const name = `${r.digit} or ${r.against === "rest" ? "another digit" : r.against}?`;
-    title.textContent = `${name} ${usePocket ? "Pocket weights" : "Weights"} of epoch ${shown}`;
+    const heading = `${name} ${usePocket ? "Pocket weights" : "Weights"} of epoch ${shown}`;
+    if (at.titleLines > 1) writeLines(title, wrapWords(heading, W_PX - 8, font + 2), font + 6);
+    else title.textContent = heading;
     titleNode.textContent = name;
     const letters = r.w[shown];
     cells.forEach((c, k) => {
@@ -168,20 +193,22 @@ function render({ model, el }) {
       c.setAttribute("fill", v > 0 ? look.colors.class1 : look.colors.class0);
       c.setAttribute("fill-opacity", (Math.abs(v) / 9).toFixed(3));
     });
-    keyYes.textContent = `ink here says ${r.digit} (largest weight ${r.w_max[shown]})`;
+    // (on a narrow screen the largest weight goes to the last line, which has room)
+    const largest = `largest weight ${r.w_max[shown]}`;
+    keyYes.textContent = `ink here says ${r.digit}` + (fit.narrow ? "" : ` (${largest})`);
     keyNo.textContent = `ink here says ${other(r)}`;
-    biasText.textContent = `bias b = ${r.b[shown]}`;
+    biasText.textContent = `bias b = ${r.b[shown]}` + (fit.narrow ? `, ${largest}` : "");
     bars.replaceChildren();
-    const bw = pw / r.epochs;
+    const { px, pw, py, ph } = at, bw = pw / r.epochs;
     for (let k = 1; k <= e; k++) {
       const h = (r.wrong_train[k] / top_) * ph;
-      svg("rect", { x: px + (k - 1) * bw + bw * 0.15, y: gy + ph - h, width: bw * 0.7, height: h,
+      svg("rect", { x: px + (k - 1) * bw + bw * 0.15, y: py + ph - h, width: bw * 0.7, height: h,
                     fill: k === e ? look.colors.bar_now : look.colors.bar, stroke: look.colors.edge,
                     "stroke-width": 0.5 }, bars);
     }
     const p = r.pocket[e];
     pocketMark.setAttribute("visibility", p > 0 ? "visible" : "hidden");
-    pocketMark.setAttribute("transform", `translate(${px + (p - 0.5) * bw},${gy + ph - (r.wrong_train[p] / top_) * ph - 3})`);
+    pocketMark.setAttribute("transform", `translate(${px + (p - 0.5) * bw},${py + ph - (r.wrong_train[p] / top_) * ph - 3})`);
     readout.textContent = words(r, e, usePocket);
     status.textContent = story(r, e);
     descNode.textContent = `${readout.textContent} ${status.textContent}`;
@@ -234,8 +261,10 @@ function render({ model, el }) {
   for (const name of ["digit", "against", "pocket", "speed"]) {
     model.on(`change:${name}`, () => show(stepper.position));
   }
+  const fit = fitWidth(root, look.size.width, () => { build(); show(stepper.position); });
+  build();
   show(stepper.position);
-  return () => { watchWidth.disconnect(); stepper.stop(); };
+  return () => { fit.stop(); stepper.stop(); };
 }
 
 const DIGITS_CSS = `

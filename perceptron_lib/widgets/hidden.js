@@ -46,10 +46,11 @@ function hlClip(poly, W, keep) {
 
 function render({ model, el }) {
   const look = model.get("look");
-  const W_PX = look.size.width, font = look.size.font;
-  const S = Math.round(0.29 * W_PX);                       // side of the two planes
-  const TOP = 2 * font + 16;
-  const H_PX = TOP + S + 3 * font + 14;
+  // the picture's size and look: as designed, or redrawn to fit a narrow screen (layout())
+  let W_PX = look.size.width, font = look.size.font, lk = look;
+  let S = Math.round(0.29 * W_PX);                         // side of the two planes
+  let TOP = 2 * font + 16;
+  let H_PX = TOP + S + 3 * font + 14;
   const root = html("div", { class: "pl-explorer pl-hiddenlayer", tabindex: "0",
                              "aria-label": "hidden-layer explorer: choose the hidden gates and the " +
                                "target; arrow keys step, Home and End jump, space plays" }, el);
@@ -80,7 +81,8 @@ function render({ model, el }) {
           readout, status, note } = stepperLayout(root, W_PX, H_PX, {
     start: "back to the start (Home)", back: "one step back (←)", step: "one step forward (→)",
     end: "jump to the end (End)", speed: "steps/s", fastest: 20, slider: "visit" });
-  const table = html("table", { class: "pl-truth" }, root);
+  // (a table wider than a small phone scrolls on its own, not the page)
+  const table = html("table", { class: "pl-truth" }, html("div", { class: "pl-scroll" }, root));
   const message = html("div", { class: "pl-message" }, root);
 
   // -- the combination shown --------------------------------------------------------------------
@@ -160,6 +162,7 @@ function render({ model, el }) {
   // -- drawing ------------------------------------------------------------------------------------
   const BOX = [-0.5, 1.5];
   const r = Math.sqrt(look.size.marker) / 1.8;
+  const LEGEND_ROWS = 9;
   let scIn = null, scH = null, answer = null, decision = null, ring = null, ringH = null,
       spotOf = [], lineWords = "", verdictText = "";
 
@@ -183,22 +186,58 @@ function render({ model, el }) {
     return "";
   }
 
+  // Where the planes and the legend go: in a row as designed, or on a narrow screen the two
+  // planes side by side under the heading (in as many lines as it needs) and the legend under
+  // them, words as large as on a wide screen. There the names of the inputs at a spot of the
+  // hidden plane stand one a line, so the planes' titles leave room (`above`) over them.
+  function layout(heading) {
+    if (!fit.narrow) {
+      W_PX = look.size.width; lk = look; font = look.size.font;
+      S = Math.round(0.29 * W_PX);
+      TOP = 2 * font + 16;
+      H_PX = TOP + S + 3 * font + 14;
+      const xIn = 4.2 * font, xH = xIn + S + 4.6 * font;
+      return { xIn, xH, heading: [heading], legend: { x: xH + S + 1.4 * font, y: TOP + 4 },
+               ticks: 6, above: 0 };
+    }
+    lk = narrowLook(look); font = lk.size.font; W_PX = fit.width;
+    const lines = wrapWords(heading, W_PX - 8, font + 1);
+    const xIn = 3.8 * font, gap = 3.8 * font;
+    S = Math.floor((W_PX - xIn - gap - 1.2 * font) / 2);
+    const above = 2 * font + 6;
+    TOP = lines.length * (font + 4) + font + 12 + above;
+    const columns = W_PX >= 440 ? 2 : 1, legendY = TOP + S + 3 * font + 14;
+    H_PX = legendY + Math.ceil(LEGEND_ROWS / columns) * (font + 6) + 4;
+    return { xIn, xH: xIn + S + gap, heading: lines, ticks: 4, above,
+             legend: { x: 4, y: legendY, columns, width: (W_PX - 8) / columns } };
+  }
+
   function build() {
-    while (pic.lastChild !== descNode) pic.removeChild(pic.lastChild);
     const { f1, f2, ft, H, d } = combo;
     const heading = `${ft.name} from h1 = ${f1.name} and h2 = ${f2.name}`;
+    const at = layout(heading);
+    sizePicture(pic, W_PX, H_PX);
+    while (pic.lastChild !== descNode) pic.removeChild(pic.lastChild);
     titleNode.textContent = heading;
-    arrowHeads(svg("defs", {}, pic), look);
-    svg("text", { x: W_PX / 2, y: font + 2, "text-anchor": "middle", "font-size": font + 1,
-                  "font-weight": "bold", "aria-hidden": "true" }, pic).textContent = heading;
-    const gap = 4.6 * font;
-    const xIn = 4.2 * font, xH = xIn + S + gap, xLegend = xH + S + 1.4 * font;
+    arrowHeads(svg("defs", {}, pic), lk);
+    const head = svg("text", { x: W_PX / 2, y: font + 2, "text-anchor": "middle",
+                               "font-size": font + 1, "font-weight": "bold", "aria-hidden": "true" },
+                     pic);
+    if (at.heading.length > 1) writeLines(head, at.heading, font + 4);
+    else head.textContent = heading;
+    const { xIn, xH } = at;
 
     // the input plane: the network's answer, the hidden lines, the four inputs
     scIn = makeScale(BOX, BOX, { x: xIn, y: TOP, w: S, h: S });
     answer = svg("path", { class: "pl-answer", fill: look.colors.shade,
                            "fill-opacity": look.shade.alpha }, pic);
-    drawAxes(pic, scIn, look, "x1", "x2", "input plane");
+    const planeTitle = (sc, text) => {
+      if (!at.above) return text;                          // drawAxes writes it
+      svg("text", { x: sc.left + sc.w / 2, y: sc.top - 8 - at.above, "text-anchor": "middle",
+                    "font-size": font + 1, "aria-hidden": "true" }, pic).textContent = text;
+      return "";
+    };
+    drawAxes(pic, scIn, lk, "x1", "x2", planeTitle(scIn, "input plane"), at.ticks);
     lineWords = [f1.W, f2.W].map((W, j) => hiddenLine(pic, W, j)).join("");
     const dots = svg("g", { class: "pl-points" }, pic);
     HL_INPUTS.forEach(([x, y], i) => marker(dots, d[i], scIn.px(x), scIn.py(y), r, look));
@@ -207,8 +246,9 @@ function render({ model, el }) {
 
     // the hidden plane: the output neuron's line, and the inputs where they land
     scH = makeScale(BOX, BOX, { x: xH, y: TOP, w: S, h: S });
-    drawAxes(pic, scH, look, `h1 = ${f1.name}`, `h2 = ${f2.name}`, "hidden plane");
-    decision = makeDecision(svg("g", { class: "pl-output" }, pic), scH, look);
+    drawAxes(pic, scH, lk, `h1 = ${f1.name}`, `h2 = ${f2.name}`, planeTitle(scH, "hidden plane"),
+             at.ticks);
+    decision = makeDecision(svg("g", { class: "pl-output" }, pic), scH, lk);
     const spots = svg("g", { class: "pl-spots" }, pic);
     spotOf = [];
     const seen = {};
@@ -228,19 +268,32 @@ function render({ model, el }) {
         svg("circle", { cx, cy, r: 2.6 * r, fill: "none", stroke: look.colors.warning,
                         "stroke-width": 1.5, "stroke-dasharray": "4 3" }, g);
       }
-      const up = h2 === 1, away = (clashing ? 2.6 * r : 1.3 * r) + 3;
-      svg("text", { x: cx, y: up ? cy - away - 2 : cy + away + font - 2, "text-anchor": "middle",
+      // the names: in one line under or over the spot; on a narrow screen one a line (two
+      // when all four are here), stacked upwards over a spot at h2 = 1 and over a spot at
+      // h2 = 0 with more than one (under it they would meet the tick labels), and kept inside
+      // the picture (their width guessed as wrapWords does)
+      const names = here.map((i) => hlPoint(HL_INPUTS[i])).join(", ");
+      const each = here.map((i, k) => hlPoint(HL_INPUTS[i]) + (k < here.length - 1 ? "," : ""));
+      const lines = !at.above ? [names] : here.length > 3
+        ? [`${each[0]} ${each[1]}`, `${each[2]} ${each[3]}`] : each;
+      const half = (0.62 * (font - 2) * Math.max(...lines.map((l) => l.length))) / 2;
+      const nx = Math.max(half + 2, Math.min(cx, W_PX - half - 2));
+      const away = (clashing ? 2.6 * r : 1.3 * r) + 3, step = font;
+      const over = h2 === 1 || lines.length > 1;
+      const name = svg("text", { x: nx, y: over ? cy - away - 2 - (lines.length - 1) * step
+                                                : cy + away + font - 2, "text-anchor": "middle",
                     "font-size": font - 2, "aria-hidden": "true",
                     fill: clashing ? look.colors.warning : look.colors.text,
                     // a halo of the background, so that lines under the names do not hide them
                     stroke: look.colors.background, "stroke-width": 3, "paint-order": "stroke",
-                    "font-weight": clashing ? "bold" : "normal" }, g)
-        .textContent = here.map((i) => hlPoint(HL_INPUTS[i])).join(", ");
+                    "font-weight": clashing ? "bold" : "normal" }, g);
+      if (lines.length > 1) writeLines(name, lines, step);
+      else name.textContent = names;
     }
     ringH = svg("circle", { r: r * 1.9, fill: "none", stroke: look.colors.line, "stroke-width": 2.5,
                             class: "pl-ring-hidden", visibility: "hidden" }, pic);
 
-    drawLegend(pic, xLegend, TOP + 4, [
+    const legend = [
       { kind: "marker", cls: 0, label: `${ft.name} = 0` },
       { kind: "marker", cls: 1, label: `${ft.name} = 1` },
       { kind: "line", color: look.colors.excite, label: `h1 = ${f1.name}` },
@@ -252,7 +305,12 @@ function render({ model, el }) {
       { kind: "line", color: look.colors.old, width: look.line.old_width,
         dash: look.line.old_dash.join(" "), label: "line before the update" },
       { kind: "pointer", label: "its line is this way" },
-    ], look);
+    ];
+    const columns = at.legend.columns || 1, perColumn = Math.ceil(legend.length / columns);
+    for (let c = 0; c < columns; c++) {
+      drawLegend(pic, at.legend.x + c * (at.legend.width || 0), at.legend.y,
+                 legend.slice(c * perColumn, (c + 1) * perColumn), lk);
+    }
     for (const [key, select] of Object.entries(menus)) select.value = model.get(key);
     verdictText = verdict();
     show();
@@ -344,10 +402,11 @@ function render({ model, el }) {
   for (const key of ["hidden1", "hidden2", "target"]) model.on(`change:${key}`, onChoice);
   model.on("change:speed", () => show());
 
+  const fit = fitWidth(root, look.size.width, () => { if (combo) build(); });
   load();
   stepper.position = model.get("position");
   build();
-  return stepper.stop;
+  return () => { stepper.stop(); fit.stop(); };
 }
 
 export default { render };

@@ -34,9 +34,7 @@ function render({ model, el }) {
   moreB.addEventListener("click", () => resize(Math.min(model.get("inputs_on").length + 1, 6)));
   fewerB.addEventListener("click", () => resize(Math.max(model.get("inputs_on").length - 1, 1)));
 
-  const pic = svg("svg", { width: W_PX, height: H_PX, viewBox: "0 0 10 6", role: "img",
-                           class: "pl-picture" }, row);
-  pic.style.width = `${W_PX}px`;
+  const pic = svg("svg", { role: "img", class: "pl-picture" }, row);
   const titleNode = svg("title", {}, pic);
   titleNode.textContent = "a toy neuron";
   const descNode = svg("desc", {}, pic);
@@ -44,7 +42,11 @@ function render({ model, el }) {
   const head = svg("marker", { id: "pl-axon-head", viewBox: "0 0 10 10", refX: 8, refY: 5,
                                markerWidth: 4, markerHeight: 4, orient: "auto" }, defs);
   const headPath = svg("path", { d: "M 0 0 L 10 5 L 0 10 z" }, head);
-  const s = 1 / 60;             // text sizes in picture units
+  // text sizes in picture units: on a narrow screen the picture is drawn smaller, with words
+  // as large as on a wide screen (fitPicture())
+  let s = 1 / 60;
+  let texts = [];               // [node, size in multiples of font * s]
+  const sized = (node, k) => { texts.push([node, k]); return node; };
   const inputsG = svg("g", { class: "pl-inputs" }, pic);
   let n = 0, toggles = [], sliders = [], parts = [];
 
@@ -53,6 +55,7 @@ function render({ model, el }) {
     n = model.get("inputs_on").length;
     rows.replaceChildren();
     inputsG.replaceChildren();
+    texts = texts.filter(([node]) => node.parentNode);
     toggles = []; sliders = [];
     for (let i = 0; i < n; i++) {
       const r = html("div", { class: "pl-row" }, rows);
@@ -79,23 +82,32 @@ function render({ model, el }) {
       line: svg("line", { x1: 1.2, y1: 6 - y, x2: 4.4, y2: 3 }, inputsG),
       box: svg("rect", { x: 0.6, y: 6 - y - 0.3, width: 0.6, height: 0.6,
                          stroke: look.colors.text, "stroke-width": 0.03 }, inputsG),
-      value: svg("text", { x: 0.9, y: 6 - y + 0.15, "text-anchor": "middle",
-                           "font-size": font * s * 2.6 }, inputsG),
-      label: svg("text", { x: 2.6, y: 6 - (y + 3) / 2 - 0.25, "text-anchor": "middle",
-                           "font-size": font * s * 2.1 }, inputsG),
+      value: sized(svg("text", { x: 0.9, y: 6 - y + 0.15, "text-anchor": "middle",
+                                 "font-size": font * s * 2.6 }, inputsG), 2.6),
+      label: sized(svg("text", { x: 2.6, y: 6 - (y + 3) / 2 - 0.25, "text-anchor": "middle",
+                                 "font-size": font * s * 2.1 }, inputsG), 2.1),
     }));
     moreB.disabled = n >= 6;
     fewerB.disabled = n <= 1;
   }
   const soma = svg("circle", { cx: 5.2, cy: 3, r: 0.9, stroke: look.colors.text, "stroke-width": 0.04 }, pic);
-  const sum = svg("text", { x: 5.2, y: 2.9, "text-anchor": "middle", "font-size": font * s * 2.1 }, pic);
-  const sum2 = svg("text", { x: 5.2, y: 3.45, "text-anchor": "middle", "font-size": font * s * 2.1 }, pic);
+  const sum = sized(svg("text", { x: 5.2, y: 2.9, "text-anchor": "middle",
+                                  "font-size": font * s * 2.1 }, pic), 2.1);
+  const sum2 = sized(svg("text", { x: 5.2, y: 3.45, "text-anchor": "middle",
+                                   "font-size": font * s * 2.1 }, pic), 2.1);
   const axon = svg("line", { x1: 6.1, y1: 3, x2: 8.5, y2: 3, "marker-end": "url(#pl-axon-head)" }, pic);
-  svg("text", { x: 7.3, y: 2.75, "text-anchor": "middle", "font-size": font * s * 2.1 }, pic)
-    .textContent = "axon";
-  const output = svg("text", { x: 9.2, y: 3.35, "text-anchor": "middle", "font-weight": "bold",
-                               "font-size": font * s * 4.5 }, pic);
+  sized(svg("text", { x: 7.3, y: 2.75, "text-anchor": "middle", "font-size": font * s * 2.1 }, pic),
+        2.1).textContent = "axon";
+  const output = sized(svg("text", { x: 9.2, y: 3.35, "text-anchor": "middle",
+                                     "font-weight": "bold", "font-size": font * s * 4.5 }, pic), 4.5);
   const readout = html("div", { class: "pl-readout", role: "status", "aria-live": "polite" }, root);
+
+  function fitPicture() {
+    const width = fit.narrow ? Math.min(fit.width, W_PX) : W_PX;
+    sizePicture(pic, width, Math.round((width * H_PX) / W_PX), "0 0 10 6");
+    s = (1 / 60) * (W_PX / width);
+    for (const [node, k] of texts) node.setAttribute("font-size", font * s * k);
+  }
 
   function show() {
     if (model.get("inputs_on").length !== n) build();
@@ -140,8 +152,10 @@ function render({ model, el }) {
     pic.setAttribute("aria-label", `a toy neuron: ${readout.textContent}`);
   }
   for (const name of ["inputs_on", "weight_values", "threshold"]) model.on(`change:${name}`, show);
+  const fit = fitWidth(root, look.size.width, fitPicture);
+  fitPicture();
   show();
-  return releaseKeys;
+  return () => { releaseKeys(); fit.stop(); };
 }
 
 export default { render };
