@@ -114,7 +114,7 @@ def test_5_3_asks_for_a_learning_rate_the_notebook_does_not_print():
     assert W.tolist() == [-9, 6, 3] and nb05.q3.verdict(W)[0] == "correct"
     above = text_above("05", "nb05.q3.check(answer_5_3)")
     assert "[-9" not in above and "lr =   3" not in above
-    assert "that is lr = 2" in nb05.q3.verdict([-6, 4, 2])[1]
+    assert "That is lr = 2" in nb05.q3.verdict([-6, 4, 2])[1]
 
 
 # --- messages ---------------------------------------------------------------------------------

@@ -41,6 +41,19 @@ def _is_stub(f):
     return code is not None and code.co_code == _stub.__code__.co_code
 
 
+_FIRST_WORD = re.compile(r"([a-z]+)(?=[\s,:;]|$)")
+
+
+def _sentence(message):
+    """The message as a sentence after "not quite." or "correct!": its first word capitalised
+    ("the order matters" -> "The order matters"), unless that word is maths or code (z, e,
+    x0, np.argmax, update(...)), which keeps its case."""
+    word = _FIRST_WORD.match(message)
+    if word and (len(word.group(1)) > 1 or word.group(1) == "a"):
+        return message[:1].upper() + message[1:]
+    return message
+
+
 class Exercise:
     """One "check your understanding" question.
 
@@ -94,6 +107,7 @@ class Exercise:
         except Exception as err:  # a learner's function may raise anything
             ok, message = False, (f"checking your answer raised {type(err).__name__}: {err}. "
                                   f"Read the message, fix the code, and try again.")
+        message = _sentence(message)
         if ok:
             return "correct", f"✔ {self.name}: correct! {message}".rstrip()
         return "incorrect", f"✘ {self.name}: not quite. {message}".rstrip()
@@ -382,7 +396,7 @@ def gate_weights(name, targets):
         if not bad:
             return True, f"W = {shown} computes {name} on all four inputs."
         if _outputs(W[-1:] + W[:-1])[1] == list(targets):     # written as [w1, w2, b]
-            return False, ("it looks like you put the bias last. The course writes the bias "
+            return False, ("It looks like you put the bias last. The course writes the bias "
                            "first: W = [b, w1, w2].")
         k = bad[0]
         computes = BOOLEAN_FUNCTION_NAMES[sum(v << i for i, v in enumerate(y))]
@@ -394,10 +408,26 @@ def gate_weights(name, targets):
             why += (f" (a floating-point computation such as neuron_output gets "
                     f"{floating!r} there, and outputs {fires(floating)}; the course judges "
                     f"the decimals you typed exactly)")
-        return False, (f"for input {INPUTS[k]}, {why}, so the neuron outputs {y[k]}, but {name} "
-                       f"gives {targets[k]} ({len(bad)} of 4 rows wrong): your W computes "
-                       f"{computes}.")
+        return False, (f"For input {INPUTS[k]}, {why}, so the neuron outputs {y[k]}, but {name} "
+                       f"gives {targets[k]} ({len(bad)} of 4 rows wrong): your W "
+                       f"{_what_it_computes(computes, y)}.")
     return checker
+
+
+_GATES = ("AND", "OR", "NAND", "NOR")     # the gates notebook 02 names
+
+
+def _what_it_computes(name, y):
+    """'computes AND', 'fires for every input (the function TRUE)': a neuron's truth table in
+    words a learner of notebook 02 knows (TRUE, FALSE and the rest are named only in 03)."""
+    if name in _GATES:
+        return f"computes {name}"
+    if name == "TRUE":
+        return "fires for every input (the function TRUE)"
+    if name == "FALSE":
+        return "never fires (the function FALSE)"
+    return (f"outputs {', '.join(map(str, y))} for the inputs (0, 0), (0, 1), (1, 0), (1, 1) "
+            f"(the function {name})")
 
 
 def _same(a, b):

@@ -40,7 +40,9 @@ q3 = Exercise("Exercise 2.3", "Give W = [b, w1, w2] for an OR neuron.",
               "answer_2_3 = [-0.5, 1, 1]",
               [("answer_2_3 = [1, 1, -0.5]", "bias last"),
                ("answer_2_3 = [-1.5, 1, 1]", "your W computes AND")],
-              [([-1, 1, 1], "correct"), ([-0.3, 0.3, 0.3], "correct"), (np.zeros((1, 3)), "table")])
+              [([-1, 1, 1], "correct"), ([-0.3, 0.3, 0.3], "correct"), (np.zeros((1, 3)), "table"),
+               ([1, 1, 1], "your W fires for every input (the function TRUE)"),
+               ([-0.5, 1, 0], "(the function x1)")])
 
 
 q4 = Exercise("Exercise 2.4", "Give W = [b, w1, w2] for a NAND neuron.",
@@ -48,5 +50,7 @@ q4 = Exercise("Exercise 2.4", "Give W = [b, w1, w2] for a NAND neuron.",
               "NAND is AND with the output flipped: flip the signs of an AND neuron's weights.",
               "Only (1, 1) may make z negative: b ≥ 0, b + w1 ≥ 0, b + w2 ≥ 0 but b + w1 + w2 < 0.",
               "answer_2_4 = [1.5, -1, -1]",
-              [("answer_2_4 = [-1.5, 1, 1]", "for input (0, 0)"),
-               ("answer_2_4 = [0.3, -0.2, -0.1]", "exactly, and step(0) = 1")])
+              [("answer_2_4 = [-1.5, 1, 1]", "For input (0, 0)"),
+               ("answer_2_4 = [0.3, -0.2, -0.1]", "exactly, and step(0) = 1")],
+              [([1, 1, 1], "your W fires for every input (the function TRUE)"),
+               ([-1, 0, 0], "your W never fires (the function FALSE)")])

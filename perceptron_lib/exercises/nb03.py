@@ -79,7 +79,7 @@ def _xnor_condition_checker(answer):
         return False, ("that is XOR's condition for (1, 1), copied from the table. XNOR(1, 1) "
                        "= 1, not 0: the neuron must fire there.")
     if key == inequality(_condition((1, 1), ">")):
-        return False, ("fires means z >= 0, because step(0) = 1: z = 0 already fires, so "
+        return False, ("To fire means z >= 0, because step(0) = 1: z = 0 already fires, so "
                        "write >= 0, not > 0.")
     if key == inequality(_condition((1, 1), "<=")):
         return False, "XNOR(1, 1) = 1, so the neuron must fire there: z >= 0."
@@ -87,7 +87,7 @@ def _xnor_condition_checker(answer):
         if any(key == inequality(_condition(x, r)) for r in ("<", "<=", ">", ">=")):
             return False, (f"that condition is about the input {x} (z = {_condition(x, '')[:-3]} "
                            f"there). At (1, 1) both inputs are on: z = w1 + w2 + b.")
-    return False, ("that is not it. At (1, 1), z = w1·1 + w2·1 + b: does XNOR want the neuron "
+    return False, ("That is not it. At (1, 1), z = w1·1 + w2·1 + b: does XNOR want the neuron "
                    "to fire there (z >= 0) or stay silent (z < 0)?")
 
 
@@ -108,5 +108,5 @@ q4 = Exercise("Exercise 3.4", "XNOR is XOR flipped. Which condition does XNOR's 
                ("0 <= w1 + w2 + b", "correct"), ("w1 + w2 >= -b", "correct"),
                ("w1+w2+b≥0", "correct"), ("-w1 - w2 - b <= 0", "correct"),
                ("w1 + w2 + b <= 0", "must fire"), ("w1 + b < 0", "input (1, 0)"),
-               ("w1 + w2 + b >= 1", "that is not it"), ("banana", "Write one inequality"),
+               ("w1 + w2 + b >= 1", "That is not it"), ("banana", "Write one inequality"),
                (3, "text in quotes")])

@@ -47,7 +47,7 @@ q3 = Exercise("Exercise 5.3", "Trained on AND from zeros, in order, with lr = 3,
               "reach?",
               vector([-9, 6, 3], [([-3, 2, 1], "that is lr = 1. With lr = 3 every update is three "
                                                 "times as big, so W is 3 · [-3, 2, 1]."),
-                                  ([-6, 4, 2], "that is lr = 2, printed above; lr = 3 triples "
+                                  ([-6, 4, 2], "That is lr = 2, printed above; lr = 3 triples "
                                                "[-3, 2, 1]."),
                                   ([0, 5, 4], "the learning rate multiplies the weights: it is "
                                               "not added to them."),
@@ -60,7 +60,7 @@ q3 = Exercise("Exercise 5.3", "Trained on AND from zeros, in order, with lr = 3,
               "no rounding: Perceptron(2, lr=3).fit(*gate(\"AND\")).W gives it too.)",
               "answer_5_3 = [-9, 6, 3]",
               [("answer_5_3 = [-3, 2, 1]", "three times as big"),
-               ("answer_5_3 = [-6, 4, 2]", "that is lr = 2"),
+               ("answer_5_3 = [-6, 4, 2]", "That is lr = 2"),
                ("answer_5_3 = [0, 5, 4]", "not added")],
               [(Perceptron(2, lr=3).fit(*gate("AND")).W, "correct")])
 

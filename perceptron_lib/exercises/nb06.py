@@ -55,13 +55,10 @@ def _xnor_checker(answer):
             return False, ("Your network computes XOR, the opposite. You need NOT AND at the "
                            "output, which is NAND: flip the signs of all three numbers.")
         h = next(HIDDEN[x] for x in INPUTS if exact_sum(W[1:], HIDDEN[x], W[0]) == 0)
-        return False, (f"Your network computes XOR, the opposite. You need NOT AND at the "
-                       f"output, which is NAND. Flipping the signs of all three numbers is not "
-                       f"enough here: your line runs exactly through the hidden point {h} "
-                       f"(z = {_z_words(W, h)} = 0, a tie that step(0) = 1 decides), and after "
-                       f"the flip z is still 0 there and still fires. Flip them and make b a "
-                       f"little smaller, or use the weights the rule learned for NAND, "
-                       f"[2, -2, -1].")
+        return False, (f"Your network computes XOR, the opposite: XNOR needs NAND at the "
+                       f"output. Flipping the signs alone fails here, because z = 0 at the "
+                       f"hidden point {h} and still fires after a flip: flip them and make b "
+                       f"a little smaller.")
     if ties:
         h = ties[0]
         landed = [x for x in INPUTS if HIDDEN[x] == h]

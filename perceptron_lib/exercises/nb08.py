@@ -31,7 +31,7 @@ q2 = Exercise(
                         "sigmoid's output is 0.5, not 1, so d - y = 0.5."),
             ([-0.125, -0.125, -0.125], "wrong direction: d - y = 1 - 0.5 is positive, so the "
                                        "weights grow."),
-            ([0, 0.125, 0.125], "the bias moves too: the extended input is [1, 1, 1]."),
+            ([0, 0.125, 0.125], "The bias moves too: the extended input is [1, 1, 1]."),
             ([0.25, 0.25, 0.25], "the slope at z = 0 is 0.5 · (1 - 0.5) = 0.25, and d - y = "
                                  "0.5: multiply both.")],
            names="[b, w1, w2]"),
@@ -42,7 +42,7 @@ q2 = Exercise(
     "answer_8_2 = [0.125, 0.125, 0.125]",
     [("answer_8_2 = [0.5, 0.5, 0.5]", "leaves out the sigmoid's slope"),
      ("answer_8_2 = [0, 0, 0]", "Rosenblatt's rule would not move"),
-     ("answer_8_2 = [0, 0.125, 0.125]", "the bias moves too")])
+     ("answer_8_2 = [0, 0.125, 0.125]", "The bias moves too")])
 
 
 # --- a function the learner writes: the blame passed back to the hidden layer --------------

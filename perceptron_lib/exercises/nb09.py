@@ -7,7 +7,7 @@ import numpy as np
 from ..data import load_digits
 from ..perceptron import Perceptron
 from ..pocket import pocket
-from .core import Exercise, function_of, number, vector
+from .core import Exercise, function_of, number, read_vector, vector
 
 DIGITS = load_digits()
 _X, _t = DIGITS.data, DIGITS.target
@@ -58,10 +58,28 @@ _SIGN = ("> 0, so the neuron fires: it says 3" if _z > 0 else
          "= 0, and step(0) = 1: the neuron fires, it says 3" if _z == 0 else
          "< 0, so the neuron stays silent: it says 8")
 
+_DIGIT_NOT_Z = ("{} is a digit; the question asks for z itself, the number "
+                "W38[0] + X[test38[0]] @ W38[1:]. Its sign gives the digit: z ≥ 0 says 3, "
+                "z < 0 says 8.")
+_DIGIT_WORDS = {"3": "3", "8": "8", "three": "3", "eight": "8"}
+
+
+def _z_checker(check):
+    """``check``, but an answer of 3 or 8 (the digit, not z) is told to give z."""
+    def checker(answer):
+        if isinstance(answer, str) and answer.strip().lower() in _DIGIT_WORDS:
+            return False, _DIGIT_NOT_Z.format(_DIGIT_WORDS[answer.strip().lower()])
+        ok, message = check(answer)
+        if not ok and "is not it" in message and answer in (3, 8):
+            return False, _DIGIT_NOT_Z.format(int(answer))
+        return ok, message
+    return checker
+
+
 q2 = Exercise(
     "Exercise 9.2", "Compute z = b + w1·x1 + ... + w64·x64 for the first 3-vs-8 test image, "
     "X[test38[0]], with the weights W38. What is z?",
-    number(_z, {
+    _z_checker(number(_z, {
         float(_x @ W38[1:]): "That leaves out the bias b = W38[0]; add it.",
         float(W38[0] + DIGITS.images[FIRST].ravel() @ W38[1:]):
             "That uses the pixels 0 to 16 (images); the perceptron learned from x = pixel / 16 "
@@ -69,7 +87,7 @@ q2 = Exercise(
         float(W38[0] + _x @ W38[:64]): "That pairs x1 with W38[0], the bias. The bias comes "
                                        "first: the input weights are W38[1:].",
         float(_z >= 0): "That is the output step(z); the question asks for z itself."},
-        right_msg=f"z ≈ {_z:.3f} {_SIGN} (the image is a {_t[FIRST]})."),
+        right_msg=f"z ≈ {_z:.3f} {_SIGN} (the image is a {_t[FIRST]}).")),
     "The bias is W38[0] and the 64 input weights are W38[1:]; x @ w multiplies pairwise and "
     "adds.",
     f"In code: W38[0] + X[test38[0]] @ W38[1:] ≈ {_z:.3f}. It is "
@@ -79,7 +97,9 @@ q2 = Exercise(
      (f"answer_9_2 = {float(W38[0] + DIGITS.images[FIRST].ravel() @ W38[1:])!r}",
       "pixels 0 to 16"),
      (f"answer_9_2 = {float(W38[0] + _x @ W38[:64])!r}", "bias comes first")],
-    [(round(_z, 9), "correct")])
+    [(round(_z, 9), "correct"), (3, "3 is a digit; the question asks for z itself"),
+     (8, "Its sign gives the digit: z ≥ 0 says 3, z < 0 says 8."),
+     ("8", "the question asks for z itself"), ("three", "3 is a digit")])
 
 
 # --- 9.3: the pixel that votes most for a 3 ------------------------------------------------------
@@ -97,10 +117,26 @@ _wrong3 = [([COL, ROW], "That is (column, row); give the row first, then the col
 _wrong3 = [(w, m) for k, (w, m) in enumerate(_wrong3)     # each wrong answer once, never the
            if list(w) != [ROW, COL] and all(list(w) != list(v) for v, _ in _wrong3[:k])]
 
+_OUTSIDE = ("A picture is 8 × 8 pixels: rows and columns run from 0 to 7 (row 0 at the top, "
+            "column 0 on the left).")
+
+
+def _pixel_checker(check):
+    """``check``, but a row or column outside 0 to 7 is told the picture's size."""
+    def checker(answer):
+        ok, message = check(answer)
+        if not ok and "Some of the numbers are off" in message:
+            values, _ = read_vector(answer, 2, "[row, column]")
+            if any(not 0 <= float(v) <= 7 or float(v) != int(v) for v in values):
+                return False, _OUTSIDE
+        return ok, message
+    return checker
+
+
 q3 = Exercise(
     "Exercise 9.3", "Which pixel's ink pushes the 3-vs-8 neuron hardest towards saying 3? "
     "Give [row, column], counting from 0 (row 0 is the top, column 0 the left).",
-    vector([ROW, COL], _wrong3, names="[row, column]"),
+    _pixel_checker(vector([ROW, COL], _wrong3, names="[row, column]")),
     "The pixel with the largest (most positive) input weight: np.argmax(W38[1:]) gives its "
     "position among the 64, and divmod(position, 8) turns it into (row, column).",
     f"In code: np.argmax(W38[1:]) = {_k} and divmod({_k}, 8) = ({ROW}, {COL}): row {ROW}, column "
@@ -109,7 +145,9 @@ q3 = Exercise(
     [(f"answer_9_3 = [{COL}, {ROW}]", "row first"),
      (f"answer_9_3 = [{ROW + 1}, {COL + 1}]", "counts from 1"),
      (f"answer_9_3 = [{_low[0]}, {_low[1]}]", "most negative")],
-    [((ROW, COL), "correct"), (np.array([ROW, COL]), "correct"), (_k + 0.5, "list of 2 numbers")])
+    [((ROW, COL), "correct"), (np.array([ROW, COL]), "correct"), (_k + 0.5, "list of 2 numbers"),
+     ([9, 9], "rows and columns run from 0 to 7"), ([ROW, -1], "run from 0 to 7"),
+     ([ROW, COL + 0.5], "run from 0 to 7"), ([8, 8], "run from 0 to 7")])
 
 
 # --- 9.4: the hardest pair -----------------------------------------------------------------------

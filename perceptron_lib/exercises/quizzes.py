@@ -109,12 +109,12 @@ quiz2 = SimpleNamespace(
         "Check-in 2.2",
         "W = [-3, 2, 1]. Where does the decision line cross the x1 axis (where x2 = 0)?",
         number(1.5, {3: "that is -b alone; on the line -3 + 2·x1 = 0, so divide by w1 = 2.",
-                     -1.5: "check the sign: -3 + 2·x1 = 0 gives x1 = +1.5.",
+                     -1.5: "Check the sign: -3 + 2·x1 = 0 gives x1 = +1.5.",
                      6: "on the line -3 + 2·x1 = 0: divide 3 by 2, do not multiply."}),
         "On the line z = 0. With x2 = 0 that is -3 + 2·x1 = 0.",
         "-3 + 2·x1 + 1·0 = 0 gives x1 = 3 / 2 = 1.5.",
         "quiz_2_2 = 3 / 2",
-        [("quiz_2_2 = 3", "divide by w1 = 2"), ("quiz_2_2 = -3 / 2", "check the sign")],
+        [("quiz_2_2 = 3", "divide by w1 = 2"), ("quiz_2_2 = -3 / 2", "Check the sign")],
         [(1.5, "correct")]),
     q3=Exercise(
         "Check-in 2.3",
@@ -207,13 +207,13 @@ quiz3 = SimpleNamespace(
         "Check-in 3.4",
         "A single perceptron trains on XOR for 100 epochs. Does it ever finish an epoch "
         "without a mistake? (True or False)",
-        truth(False, "no line separates XOR, so every epoch makes at least one mistake; from "
+        truth(False, "No line separates XOR, so every epoch makes at least one mistake; from "
                      "epoch 2 on the weights even repeat: a cycle."),
         "Can any line put XOR's two triangles on one side and its two circles on the other?",
         "False: no line separates XOR (notebook 03), so there is always a mistake; notebook 05 "
         "catches the weights repeating from epoch 2 on, a cycle that never ends.",
         "quiz_3_4 = False",
-        [("quiz_3_4 = True", "no line separates XOR")],
+        [("quiz_3_4 = True", "No line separates XOR")],
         [(0, "correct")]),
     q5=Exercise(
         "Check-in 3.5",
@@ -337,7 +337,7 @@ quiz5 = SimpleNamespace(
         "Ten one-vs-rest perceptrons read a digit. How is the answer chosen: 'largest z', "
         "'first that fires' or 'majority'?",
         choice("largest z", ["largest z", "first that fires", "majority"],
-               {"first that fires": "several perceptrons may fire for one image, or none: "
+               {"first that fires": "Several perceptrons may fire for one image, or none: "
                                     "the first that fires depends on the order we ask them. "
                                     "Notebook 09 compares their z.",
                 "majority": "each perceptron answers a different question (its own digit or "
@@ -346,7 +346,7 @@ quiz5 = SimpleNamespace(
         "The largest z wins: the digit whose perceptron is most firmly on its 'yes' side. It "
         "always gives one answer, even when several or none fire.",
         'quiz_5_3 = "largest z"',
-        [('quiz_5_3 = "first that fires"', "several perceptrons may fire")],
+        [('quiz_5_3 = "first that fires"', "Several perceptrons may fire")],
         [("Largest Z", "correct")]),
     q4=Exercise(
         "Check-in 5.4",
