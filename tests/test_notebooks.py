@@ -47,6 +47,20 @@ def test_committed_cleanly_executed(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_the_saved_explorers_carry_todays_views(path):
+    """What nbviewer, the static pages and the website draw is the view code saved with the
+    notebook: after a view changes, the notebooks must be executed again."""
+    from perceptron_lib.widgets.base import HERE, view_module
+
+    views = {view_module(p.stem) for p in HERE.glob("*.js") if p.stem != "common"}
+    state = load(path).get("metadata", {}).get("widgets", {}).get(
+        "application/vnd.jupyter.widget-state+json", {}).get("state", {})
+    saved = [m["state"]["_esm"] for m in state.values() if "_esm" in m.get("state", {})]
+    stale = [code.split("\n", 1)[0][:60] for code in saved if code not in views]
+    assert not stale, f"re-execute {path.name} (python -m tools.execute_notebooks): {stale}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_follows_the_course_conventions(path):
     nb = load(path)
     cells = nb["cells"]
