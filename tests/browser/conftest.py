@@ -12,6 +12,8 @@ the run, never asserted.
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import os
 import shutil
@@ -20,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
 import urllib.request
@@ -332,3 +335,40 @@ def pytest_terminal_summary(terminalreporter):
     for line in NOTES:
         tr.write_line(line)
     tr.write_line(f"screenshots: {RESULTS}")
+
+
+class _QuietFiles(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The course website, built once (python -m tools.build_site) and served on 127.0.0.1:
+    (address, folder)."""
+    try:
+        import myst_nb  # noqa: F401
+    except ImportError:
+        if IN_CI:
+            pytest.fail("the site's build tools are missing: pip install -r requirements-site.txt")
+        pytest.skip("the site's build tools are not installed (pip install -r "
+                    "requirements-site.txt)")
+    from tools import build_site
+
+    out = tmp_path_factory.mktemp("site") / "_site"
+    try:
+        seconds = build_site.build(out, ROOT / ".site-cache")
+    except build_site.BuildError as err:
+        if IN_CI or "npm" not in str(err):
+            raise
+        pytest.skip(str(err))
+    handler = functools.partial(_QuietFiles, directory=str(out))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    runs = out / "_static" / "_runs"
+    sizes = {p.name: sum(f.stat().st_size for f in p.iterdir()) for p in runs.iterdir()} \
+        if runs.exists() else {}
+    NOTES.append(f"site: built in {seconds:.1f} s; runs made in advance for {len(sizes)} "
+                 f"explorers, {sum(sizes.values()) / 1e6:.1f} MB in all")
+    yield f"http://127.0.0.1:{server.server_address[1]}", out
+    server.shutdown()

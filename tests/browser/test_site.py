@@ -6,17 +6,14 @@ visit weighs at most 3 MB (raw bytes, measured in the browser)."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
-import threading
 import time
 
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import IN_CI, NOTES, RESULTS, ROOT, new_page
+from .conftest import NOTES, RESULTS, ROOT, new_page
 from .explorers import check_axe, state
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
@@ -28,37 +25,6 @@ def explorers_in(path):
     return sum(1 for c in nb["cells"] if c["cell_type"] == "code" for o in c.get("outputs", [])
                if WIDGET_MIME in o.get("data", {})
                and re.match(r"\w+Explorer:", "".join(o["data"].get("text/plain", ""))))
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    try:
-        import myst_nb  # noqa: F401
-    except ImportError:
-        if IN_CI:
-            pytest.fail("the site's build tools are missing: pip install -r requirements-site.txt")
-        pytest.skip("the site's build tools are not installed (pip install -r "
-                    "requirements-site.txt)")
-    from tools import build_site
-
-    out = tmp_path_factory.mktemp("site") / "_site"
-    try:
-        seconds = build_site.build(out, ROOT / ".site-cache")
-    except build_site.BuildError as err:
-        if IN_CI or "npm" not in str(err):
-            raise
-        pytest.skip(str(err))
-    handler = functools.partial(_Quiet, directory=str(out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    NOTES.append(f"site: built in {seconds:.1f} s")
-    yield f"http://127.0.0.1:{server.server_address[1]}", out
-    server.shutdown()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

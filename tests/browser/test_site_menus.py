@@ -8,10 +8,7 @@ scrolling (light and dark)."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 
 import pytest
 from playwright.sync_api import expect
@@ -19,7 +16,7 @@ from playwright.sync_api import expect
 from perceptron_lib.style import format_number as fmt
 from perceptron_lib.widgets import TrainingExplorer
 
-from .conftest import IN_CI, NOTES, RESULTS, ROOT, new_page
+from .conftest import NOTES, RESULTS, new_page
 from .explorers import state
 
 
@@ -38,40 +35,6 @@ def _pages():
 
 
 PAGES = _pages()
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    try:
-        import myst_nb  # noqa: F401
-    except ImportError:
-        if IN_CI:
-            pytest.fail("the site's build tools are missing: pip install -r requirements-site.txt")
-        pytest.skip("the site's build tools are not installed (pip install -r "
-                    "requirements-site.txt)")
-    from tools import build_site
-
-    out = tmp_path_factory.mktemp("site") / "_site"
-    try:
-        build_site.build(out, ROOT / ".site-cache")
-    except build_site.BuildError as err:
-        if IN_CI or "npm" not in str(err):
-            raise
-        pytest.skip(str(err))
-    handler = functools.partial(_Quiet, directory=str(out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    runs = out / "_static" / "_runs"
-    sizes = {p.name: sum(f.stat().st_size for f in p.iterdir()) for p in runs.iterdir()}
-    NOTES.append(f"site: runs made in advance, {len(sizes)} explorers, "
-                 f"{sum(sizes.values()) / 1e6:.1f} MB in all")
-    yield f"http://127.0.0.1:{server.server_address[1]}", out
-    server.shutdown()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def _open(browser, url, page_name, kind, **size):

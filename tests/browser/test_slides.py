@@ -15,14 +15,13 @@ from tools import build_slides
 
 from .conftest import NOTES, RESULTS, new_page
 from .explorers import state
-from .test_site import site  # noqa: F401  (the built site, served on 127.0.0.1)
 
 SESSIONS = list(enumerate(build_slides.sessions(), start=1))
 
 
 @pytest.mark.parametrize("n, numbers", SESSIONS, ids=lambda v: f"session-{v}"
                          if isinstance(v, int) else None)
-def test_every_deck_opens_steps_and_moves(site, browser, n, numbers):  # noqa: F811
+def test_every_deck_opens_steps_and_moves(site, browser, n, numbers):
     url, out = site
     page, watch = new_page(browser, width=1280, height=800)
     try:
@@ -80,7 +79,7 @@ def test_every_deck_opens_steps_and_moves(site, browser, n, numbers):  # noqa: F
         page.close()
 
 
-def test_the_teachers_guide_links_every_deck(site, browser):  # noqa: F811
+def test_the_teachers_guide_links_every_deck(site, browser):
     url, out = site
     page, watch = new_page(browser)
     try:
@@ -93,7 +92,7 @@ def test_the_teachers_guide_links_every_deck(site, browser):  # noqa: F811
         page.close()
 
 
-def test_a_deck_in_the_dark(site, browser):  # noqa: F811
+def test_a_deck_in_the_dark(site, browser):
     """With a dark system setting the deck is dark, its words light."""
     url, out = site
     page, watch = new_page(browser, width=1280, height=800)
