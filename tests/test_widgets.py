@@ -284,6 +284,8 @@ def test_a_still_picture_of_an_explorer_at_its_start_shows_the_end_of_its_run(mo
     ex.go_to(5)
     ex._png()
     assert seen["t"][3] == ex.position and not seen["t"][7].endswith("the end of the run")
+    training.TrainingExplorer(dataset="OR", predict=True)._png()     # the answers not shown
+    assert seen["t"][3] == 0
     dx = descent.DescentExplorer(epochs=250)
     dx._png()
     assert seen["d"][1] == 250

@@ -245,8 +245,9 @@ def number(expected, wrong=None, rel=1e-6, abs_tol=1e-12, right_msg=""):
         value = float(value)
         if _near(value, expected, rel, abs_tol) or (rounded(value) and _significant(value) >= 3):
             return True, right_msg
-        for w, msg in wrong.items():
-            if _near(value, w, rel, abs_tol):
+        sig = _significant(value)
+        for w, msg in wrong.items():          # a typical mistake, maybe rounded (99.1 %)
+            if _near(value, w, rel, abs_tol) or (sig >= 2 and float(f"{w:.{sig}g}") == value):
                 return False, msg
         if rounded(value) and _significant(expected) >= 3:
             return False, (f"{shown} is close: give at least 3 significant digits (do not "
@@ -541,7 +542,11 @@ def function_of(reference, cases, name, diagnose=None):
             want = reference(*as_args(copy.deepcopy(args)))
             problem = _wrong_kind(got, want)        # say so before any typical mistake
             if problem:
-                return False, f"{name}({shown}): {problem}."
+                # a list of the wrong length may be a typical mistake the exercise names
+                # (a weight left out): its words come after ours
+                why = _diagnosis(diagnose, f) if k == 0 and diagnose is not None and \
+                    _flat(want) and _flat(got) else None
+                return False, f"{name}({shown}): {problem}." + (f" {why}" if why else "")
             if k == 0 and diagnose is not None:
                 message = _diagnosis(diagnose, f)
                 if message:
@@ -551,6 +556,14 @@ def function_of(reference, cases, name, diagnose=None):
                 return False, f"{name}({shown}): {problem}."
         return True, f"it gives the right result on all {len(cases)} test cases."
     return checker
+
+
+def _flat(value):
+    """Is value a flat list or 1-D array (not ragged, not nested)?"""
+    try:
+        return np.ndim(value) == 1
+    except (ValueError, TypeError):
+        return False
 
 
 def _show(a):

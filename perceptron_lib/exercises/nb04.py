@@ -67,6 +67,9 @@ def _diagnose_fit(f):
         got = np.asarray(got, dtype=float)
     except (TypeError, ValueError):
         return None
+    if got.shape == (2,):
+        return ("Did you leave out the bias? W has one entry more than there are inputs, "
+                "W[0] = b, for the extended input [1, x1, x2].")
     if got.shape != (3,):
         return (f"on AND, fit must return the 3 weights [b, w1, w2]; it returned shape "
                 f"{got.shape}.")
@@ -91,6 +94,17 @@ def _diagnose_fit(f):
         return ("your fit gives different weights each time it runs on the same data: do you "
                 "shuffle the samples? Visit the samples in order (X[0], X[1], ...) and update "
                 "after each one.")
+    def all_like(train):
+        return all(r.shape == (c[0].shape[1] + 1,) and np.array_equal(r, train(*c))
+                   for r, c in zip(results, cases))
+    if all_like(lambda X, d, lr, epochs: _fit_ref(X, d, 1, epochs)):
+        return ("your W is what lr = 1 gives: multiply each update by lr "
+                "(W + lr * e * [1, x]).")
+    for start, name in ((np.ones, "ones"), (lambda n: np.full(n, 0.5), "0.5")):
+        if all_like(lambda X, d, lr, epochs, start=start: Perceptron(
+                X.shape[1], lr=lr, epochs=epochs, W0=start(X.shape[1] + 1)).fit(X, d).W):
+            return (f"your training starts from W = {name}, not from zeros: start with "
+                    f"np.zeros(number of inputs + 1).")
     for r, (X, d, lr, epochs) in zip(results, cases):
         if np.array_equal(r, _fit_ref(X, d, lr, epochs)):
             continue
@@ -243,6 +257,11 @@ q5 = Exercise(
      (_changed(_FIT, "np.zeros(X.shape[1] + 1)", "np.zeros(3)"), "fit(np.array([[0], [1]])"),
      (_FIT_BATCH, "batch update"),
      (_changed(_FIT, "zip(X, d)", "zip(X[::-1], d[::-1])"), "change the order"),
+     (_changed(_FIT, "np.zeros(X.shape[1] + 1)", "np.ones(X.shape[1] + 1)"), "W = ones"),
+     (_changed(_changed(_FIT, "np.zeros(X.shape[1] + 1)", "np.zeros(X.shape[1])"),
+               "xe = np.insert(x, 0, 1)", "xe = x"), "leave out the bias"),
+     (_changed(_FIT, "W = W + lr * (target - y) * xe", "W = W + (target - y) * xe"),
+      "lr = 1 gives"),
      (_changed(_changed(_FIT, "for x, target in zip(X, d):",
                         "order = rng.permutation(len(d))\n        "
                         "for x, target in zip(X[order], d[order]):"),

@@ -319,10 +319,11 @@ class TrainingExplorer(PointsEditing, RunReader, Explorer):
         X, d = self.data
         xlim, ylim = self._view_box
         # where nothing can be stepped (GitHub, a PDF), a picture of the start says little:
-        # an explorer at its start is shown at the end of its run
+        # an explorer at its start is shown at the end of its run (not in predict mode,
+        # where the end would give the answers away)
         n = len(self.history) if self.history is not None else 0
         at, title = (n, f"{self.run['title']}: the end of the run") if self.position == 0 \
-            and n else (self.position, self.run["title"])
+            and n and not self.predict else (self.position, self.run["title"])
         return training_png(X, d, self.history, at, xlim, ylim, self.size,
                             title, _mathtext(self._names["x_label"]),
                             _mathtext(self._names["y_label"]), self._names["class_names"])
