@@ -86,6 +86,11 @@ def test_2_3_and_2_4_are_not_answered_above_them():
     assert after and after[0] > answer_cell[0]
 
 
+def test_3_1_comes_before_the_table_that_names_xnor():
+    above = text_above("03", "nb03.q1.check(answer_3_1)")
+    assert "XNOR" not in above[:above.index("### Check your understanding 3.1")]
+
+
 def test_3_3_asks_for_a_count_the_notebook_does_not_print():
     assert "14 of the 16" in text_above("03", "nb03.q3.check(answer_3_3)")   # given, not asked
     def depends_on_both(d):       # rows (0, 0), (0, 1), (1, 0), (1, 1)
