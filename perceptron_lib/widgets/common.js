@@ -224,6 +224,18 @@ function writeNote(node, parts, alert) {
   node.className = alert ? "pl-note pl-alert" : "pl-note";
 }
 
+// A run made in advance (tools/site_runs.py) shown as a kernel's new run would be: the
+// settings it was made with (and `reset`, fields the view starts afresh), back to the start,
+// then the run itself, drawn at once by change:run.
+function showSiteRun(model, file, reset = {}) {
+  for (const [name, value] of Object.entries({ ...(file.state || {}), ...reset })) {
+    model.set(name, value);
+  }
+  model.set("position", 0);
+  model.set("run", file.run);
+  model.save_changes();
+}
+
 // Asking the kernel to retrain, with one policy when it is not there: the view says what
 // needs Python, and restore() puts the controls and the model back to the run on screen.
 // The kernel answers every request with {kind: "ack"}. On the course's web pages (site, from

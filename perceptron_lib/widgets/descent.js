@@ -292,12 +292,7 @@ function render({ model, el }) {
   }
   // On a web page, a run made in advance for the settings takes the place of the kernel's.
   const site = siteRuns(model);
-  function apply(file) {
-    for (const [name, value] of Object.entries(file.state || {})) model.set(name, value);
-    model.set("position", 0);
-    model.set("run", file.run);          // drawn at once (change:run)
-    model.save_changes();
-  }
+  const apply = (file) => showSiteRun(model, file);
   const ask = makeRequests(model, say, () => {
     // no kernel: the controls and the model go back to what the run on screen was trained with
     model.set("seed", run.seed);

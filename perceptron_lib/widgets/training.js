@@ -376,11 +376,7 @@ function render({ model, el }) {
   let customFrom = null;     // the gate whose points "custom" started from (the kernel's rule)
   function apply(file) {
     if (file.custom_from) customFrom = file.custom_from;
-    for (const [name, value] of Object.entries(file.state || {})) model.set(name, value);
-    model.set("score", [0, 0]);
-    model.set("position", 0);
-    model.set("run", file.run);          // drawn at once (change:run)
-    model.save_changes();
+    showSiteRun(model, file, { score: [0, 0] });
   }
   const ask = makeRequests(model, say, () => {
     // no kernel: the menus and the model go back to what the run on screen was trained with
