@@ -391,8 +391,64 @@ def fix_theme(out):
         page.write_text(text)
 
 
-def build(out, cache):
-    """Build the site into ``out``; returns the seconds the build took."""
+# A site this tool built carries this file; a folder without it is never replaced.
+MARKER = ".perceptron-site"
+
+# Folders of the repository that hold its sources: a site is never built into or over them.
+SOURCE_FOLDERS = (".git", ".github", ".ci", "notebooks", "perceptron_lib", "tools", "tests",
+                  "teacher", "binder", "lite", "benchmarks")
+
+
+def check_out(out):
+    """Refuse an ``--out`` the build could destroy something with: a file, the repository or
+    a folder that holds it, a folder inside the repository's sources, or an existing folder
+    that is not a site this tool built. Raises BuildError with one line that says what to do."""
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise BuildError(f"--out {out} is a file; name a folder for the site (e.g. --out _site)")
+    if out == ROOT or ROOT.is_relative_to(out):
+        raise BuildError(f"--out {out} holds the course's repository; name a new folder for "
+                         f"the site (e.g. --out _site)")
+    if out.is_relative_to(ROOT):
+        top = out.relative_to(ROOT).parts[0]
+        if top in SOURCE_FOLDERS or (ROOT / top).is_file():
+            raise BuildError(f"--out {out} is inside the course's sources ({top}/); name a "
+                             f"folder of its own (e.g. --out _site)")
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
+        raise BuildError(f"--out {out} is a folder that holds other files, not a site this "
+                         f"tool built; name a new or empty folder (e.g. --out _site)")
+
+
+def check_notebooks(books):
+    """Every course notebook reads as a notebook, and every notebook a page links to is there.
+    Raises BuildError naming the file."""
+    if not books:
+        raise BuildError(f"no notebooks found in {ROOT / 'notebooks'}")
+    names = {p.name for p in books}
+    for path in books:
+        try:
+            nb = nbformat.read(path, as_version=4)
+        except Exception as err:  # not JSON, or not a notebook
+            first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+            raise BuildError(f"notebooks/{path.name} is not a readable notebook "
+                             f"({first[:200]}); restore it with git checkout") from None
+        for cell in nb.cells:
+            if cell.cell_type != "markdown":
+                continue
+            for link in re.findall(r"\]\((\d\d_[\w-]+\.ipynb)", cell.source):
+                if link not in names:
+                    raise BuildError(f"notebooks/{path.name} links to notebooks/{link}, "
+                                     f"which is missing; restore it with git checkout")
+
+
+def build(out, cache, lite_python=None):
+    """Build the site into ``out``; returns the seconds the build took.
+
+    The site is made in a new folder beside ``out`` and put in its place only when it is
+    complete, so a failed build leaves ``out`` as it was. ``out`` must be new, empty or a site
+    this tool built (see check_out). With ``lite_python`` (a Python with lite/requirements.txt)
+    the JupyterLite site is built into ``out/lite`` and every page gets a JupyterLite button;
+    without it the pages have none."""
     import time
 
     try:
@@ -401,9 +457,33 @@ def build(out, cache):
     except ImportError:
         raise BuildError("the site's build tools are missing: pip install -r "
                          "requirements-site.txt") from None
+    out = Path(out).resolve()
+    check_out(out)
     start = time.perf_counter()
     home = current_home()
     books = course_notebooks()
+    check_notebooks(books)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # Sphinx's notebook reader writes a jupyter_execute folder beside the folder it builds:
+    # the site is made one level down in a new folder, so that nothing lands beside ``out``
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    try:
+        site = staging / "site"
+        site.mkdir()
+        make(site, cache, home, books, lite_python)
+        (site / MARKER).write_text("The course website, built by python -m "
+                                   "tools.build_site; rebuilding replaces this folder.\n")
+        check_out(out)                      # still safe to replace after the build's minutes
+        if out.exists():
+            out.rename(staging / "old")
+        site.rename(out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return time.perf_counter() - start
+
+
+def make(out, cache, home, books, lite_python):
+    """Write the whole site into the empty folder ``out``."""
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "src"
         src.mkdir()
@@ -413,7 +493,7 @@ def build(out, cache):
         shutil.copy(ROOT / "teacher" / "answer_key.md", src / "answer_key.md")
         (src / "index.md").write_text(home_page(books))
         (src / "conf.py").write_text(CONF.format(owner=home[0], repo=home[1], branch=home[2],
-                                                 lite=LITE))
+                                                 lite=LITE if lite_python else ""))
         packages = front_end(src / "_static", cache)
         reveal = src / "_static" / "vendor" / "reveal"
         for name in ("reset.css", "reveal.css", "reveal.js", "plugin/notes.js",
@@ -429,7 +509,6 @@ def build(out, cache):
             f"@media (prefers-color-scheme: dark) {{ {dark.group(0)} }}\n")
         from tools.site_runs import add_runs  # every explorer menu's run, made in advance
         add_runs(src, cache=cache / "runs")
-        shutil.rmtree(out, ignore_errors=True)
         done = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", str(src),
                                str(out)], capture_output=True, text=True)
         if done.returncode != 0:
@@ -437,21 +516,49 @@ def build(out, cache):
         # the decks from the same notebooks as the pages, their menus' runs included
         build_slides.build(out, out / "_static" / "vendor", [src / p.name for p in books])
     fix_theme(out)
-    return time.perf_counter() - start
+    if lite_python:
+        lite(lite_python, out / "lite")
+
+
+def lite(python, dest):
+    """The JupyterLite site, built by tools.build_lite with the Python that has its tools."""
+    done = subprocess.run([str(python), "-m", "tools.build_lite", "--output-dir", str(dest)],
+                          cwd=ROOT, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise BuildError(f"the JupyterLite build failed:\n{done.stderr[-3000:]}")
+
+
+def lite_tools(python):
+    """``python`` if it can build the JupyterLite site (it has jupyterlite-core), else None."""
+    if python is None or not Path(python).exists():
+        return None
+    found = subprocess.run([str(python), "-c", "import jupyterlite_core"],
+                           capture_output=True)
+    return python if found.returncode == 0 else None
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", default="_site", help="where to write the site (_site)")
+    parser.add_argument("--out", default="_site",
+                        help="the folder to write the site to: new, empty, or a site built "
+                             "before (default _site)")
     parser.add_argument("--cache", default=str(ROOT / ".site-cache"),
-                        help="where the front-end files are kept once fetched")
+                        help="where the front-end files and the menus' runs are kept once made")
+    parser.add_argument("--lite-python", default=str(ROOT / ".lite" / "bin" / "python"),
+                        help="a Python with lite/requirements.txt installed, to build the "
+                             "JupyterLite site into lite/ (default .lite/bin/python)")
     args = parser.parse_args(argv)
+    python = lite_tools(args.lite_python)
     try:
-        seconds = build(Path(args.out).resolve(), Path(args.cache).resolve())
+        seconds = build(Path(args.out), Path(args.cache).resolve(), lite_python=python)
     except BuildError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     print(f"built {args.out} in {seconds:.1f} s")
+    if python is None:
+        print("JupyterLite not built (its tools are not installed: python -m venv .lite && "
+              ".lite/bin/pip install -r lite/requirements.txt); the pages have no "
+              "JupyterLite button")
     return 0
 
 
