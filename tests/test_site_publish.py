@@ -50,11 +50,12 @@ def published(tmp_path_factory):
             pytest.fail("the publishing replay needs git, node and npm")
         pytest.skip("the publishing replay needs git, node and npm")
     repo = fresh_copy(tmp_path_factory.mktemp("clone"))
+    before = {p.name for p in repo.iterdir()}
     script = "set -euo pipefail\n" + "\n".join(workflow_run_lines()) + "\n"
     done = subprocess.run(["bash", "-c", script], cwd=repo, env=outside_env(),
                           capture_output=True, text=True, timeout=2400)
     assert done.returncode == 0, (done.stdout[-3000:], done.stderr[-3000:])
-    made = {p.name for p in repo.iterdir()} - {p.name for p in ROOT.iterdir()}
+    made = {p.name for p in repo.iterdir()} - before
     assert made <= {"_site", ".site", ".lite", ".site-cache"}, \
         f"the build wrote only its site, its tools and its cache: {sorted(made)}"
     return repo / "_site", done.stdout
