@@ -3,6 +3,30 @@ import pytest
 
 matplotlib.use("Agg")
 
+# The tiers: every test that drives a browser, starts a hub or builds a whole environment is
+# marked here, by where it lives, so that the fast tier is
+#   python -m pytest -m "not browser and not hub and not slow"
+# and the full run (what .ci/run runs) is plain python -m pytest.
+BROWSER = ("tests/browser/", "tests/test_lite_site.py", "tests/test_jupyterhub.py")
+HUB = ("tests/test_jupyterhub.py",)
+SLOW = ("tests/test_lite_site.py", "tests/test_lite_build.py", "tests/test_site_publish.py",
+        "tests/test_binder.py::test_binder_environment_runs_the_notebooks",
+        "tests/test_jupyterhub.py", "tests/browser/")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "browser: drives Chromium (apt-get install chromium)")
+    config.addinivalue_line("markers", "hub: starts a local JupyterHub")
+    config.addinivalue_line("markers", "slow: builds environments or sites, or runs a browser")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        where = item.nodeid
+        for name, places in (("browser", BROWSER), ("hub", HUB), ("slow", SLOW)):
+            if where.startswith(places):
+                item.add_marker(getattr(pytest.mark, name))
+
 
 @pytest.fixture(scope="session")
 def playwright_session():

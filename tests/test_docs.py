@@ -112,3 +112,27 @@ def test_session_plans_add_up():
     rows = re.findall(r"^\| (\d+)–(\d+) \|", lecture, re.M)
     assert rows[0][0] == "0" and rows[-1][1] == "90"
     assert all(a[1] == b[0] for a, b in zip(rows, rows[1:])), "rows follow each other"
+
+
+def test_the_fast_tier_is_readmes_and_the_workflows():
+    fast = 'python -m pytest -m "not browser and not hub and not slow"'
+    assert fast in README
+    workflow = (ROOT / ".github" / "workflows" / "tests.yml").read_text()
+    assert fast in workflow
+    for version in ("3.10", "3.11", "3.12", "3.13"):
+        assert f'"{version}"' in workflow
+    assert "CI=true bash .ci/run" in workflow
+
+
+def test_the_fast_tier_leaves_out_the_browser_hub_and_builds():
+    import subprocess
+    import sys
+
+    listed = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-m",
+                             "not browser and not hub and not slow"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=300).stdout
+    ids = [line for line in listed.splitlines() if "::" in line]
+    assert len(ids) >= 500
+    assert not [i for i in ids if i.startswith(("tests/browser/", "tests/test_jupyterhub.py",
+                                                "tests/test_site_publish.py",
+                                                "tests/test_lite_build.py"))]

@@ -19,7 +19,9 @@ tools.set_home`` changes it), or in the JupyterLite site published beside the pa
 from __future__ import annotations
 
 import argparse
+import base64
 import hashlib
+import html
 import re
 import shutil
 import subprocess
@@ -122,15 +124,20 @@ CONF = """# Written by tools/build_site.py for one build; not kept.
 project = "The perceptron"
 author = "The perceptron course"
 copyright = "the course's authors"
-extensions = ["myst_nb"]
+extensions = ["myst_nb", "sphinx_copybutton"]
+# the prompt and output lines are left out of what a copy button copies
+copybutton_exclude = ".linenos, .gp, .go"
 exclude_patterns = ["_build"]
 nb_execution_mode = "off"
 myst_enable_extensions = ["dollarmath", "amsmath"]
+myst_heading_anchors = 3
 myst_update_mathjax = False
 html_theme = "sphinx_book_theme"
 html_title = "The perceptron"
 html_context = {{"default_mode": "auto"}}
 html_static_path = ["_static"]
+html_css_files = ["course.css"]
+html_favicon = "_static/favicon.svg"
 mathjax_path = "vendor/katex/katex-render.js"
 nb_ipywidgets_js = {{
     "vendor/require.js": {{}},
@@ -284,12 +291,12 @@ def front_end(static, cache):
     return packages
 
 
-def page_of(path, home):
+def page_of(path, home, folder="notebooks"):
     """A notebook as a page: its Colab and Binder badges (pictures from other hosts) become
     plain links."""
     nb = nbformat.read(path, as_version=4)
     owner, repo, branch = home
-    rel = f"notebooks/{path.name}"
+    rel = f"{folder}/{path.name}"
     paragraphs = nb.cells[0].source.split("\n\n")
     for k, p in enumerate(paragraphs):
         if p.startswith(LINKS_START):
@@ -298,13 +305,48 @@ def page_of(path, home):
                 f"{branch}/{rel}) · [Open on Binder](https://mybinder.org/v2/gh/{owner}/{repo}/"
                 f"{branch}?urlpath=lab/tree/{rel})")
     nb.cells[0].source = "\n\n".join(paragraphs)
+    for cell in nb.cells:               # the Colab and JupyterLite set-up has no use on a page
+        if "course-setup" in cell.metadata.get("tags", []):
+            cell.metadata["tags"] = [*cell.metadata["tags"], "remove-cell"]
+    return nb
+
+
+# Links between the repository's files, as they read from a page of the site (every page
+# sits at the site's top level).
+SITE_LINKS = (("../teacher/answer_key.md", "answer_key.md"),
+              ("../teacher/checkin_quizzes.ipynb", "checkin_quizzes.ipynb"),
+              ("../notebooks/teacher_guide.md", "teacher_guide.md"),
+              ("../notebooks/", ""))
+
+# Pages for teachers: in the site's menu, but not in what a learner's search finds
+# (the answer key would give every exercise away).
+TEACHER_FRONT = "---\nnosearch: true\n---\n\n"
+
+
+def site_links(text):
+    """``text`` with its links to other files of the repository made links between pages."""
+    for old, new in SITE_LINKS:
+        text = text.replace(f"]({old}", f"]({new}")
+    return text
+
+
+def teacher_page(path, home):
+    """A page for teachers (the answer key, the check-in quizzes), kept out of search."""
+    if path.suffix == ".md":
+        return TEACHER_FRONT + site_links(path.read_text(encoding="utf-8"))
+    nb = page_of(path, home, folder="teacher")
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = site_links(cell.source)
+    nb.metadata["nosearch"] = True
     return nb
 
 
 def guide_page():
     """The teacher's guide, with the links to the session slides after its session plans
     (before its next section), or at its end."""
-    text = (ROOT / "notebooks" / "teacher_guide.md").read_text(encoding="utf-8")
+    text = TEACHER_FRONT + site_links(
+        (ROOT / "notebooks" / "teacher_guide.md").read_text(encoding="utf-8"))
     links = build_slides.guide_links()
     plans = text.find("## A series of sessions")
     after = text.find("\n## ", plans + 1) if plans >= 0 else -1
@@ -313,23 +355,54 @@ def guide_page():
     return f"{text[:after].rstrip()}\n\n{links}\n{text[after:]}"
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+NUMBER_WORDS = {8: "eight", 9: "nine", 10: "ten", 11: "eleven", 12: "twelve"}
+
+
+def add_stills(nb, stem, static):
+    """After every explorer, its still picture (the PNG the notebook saved beside it) as an
+    image that only print shows (course.css): a printed page has the picture, not a blank."""
+    folder = static / "stills"
+    count = 0
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        outputs = []
+        for output in cell.get("outputs", []):
+            outputs.append(output)
+            data = output.get("data", {})
+            if WIDGET_VIEW not in data or "image/png" not in data:
+                continue
+            count += 1
+            folder.mkdir(parents=True, exist_ok=True)
+            name = f"{stem}-{count}.png"
+            (folder / name).write_bytes(base64.b64decode(data["image/png"]))
+            alt = html.escape("".join(data.get("text/plain", "")).split("\n")[0], quote=True)
+            outputs.append(nbformat.v4.new_output("display_data", data={"text/html": (
+                f'<img class="pl-still" src="_static/stills/{name}" alt="{alt}" '
+                f'loading="lazy">')}))
+        cell.outputs = outputs
+    return nb
+
+
 def home_page(books):
     rows = []
     for path in books:
         nb = nbformat.read(path, as_version=4)
         lines = nb.cells[0].source.splitlines()
         title = lines[0].lstrip("# ").strip()
-        promise = next((line.strip("*") for line in lines[1:] if line.startswith("**")), "")
         time = next((line.split("*")[1] for line in lines if line.startswith("*Time:")), "")
-        rows.append(f"| [{title}]({path.name}) | {promise} | {time.replace('Time: ', '')} |")
+        rows.append(f"| [{title}]({path.name}) | {promise(path)} | "
+                    f"{time.replace('Time: ', '')} |")
     toc = "\n".join(p.name for p in books)
+    count = NUMBER_WORDS.get(len(books), str(len(books)))
     return f"""# The perceptron, from a biological neuron to the learning rule
 
-An interactive course in nine short notebooks. It starts with how a nerve cell decides to
+An interactive course in {count} short notebooks. It starts with how a nerve cell decides to
 fire, builds Rosenblatt's artificial neuron from that idea, shows which problems a single
 straight line can and cannot separate (AND and OR yes, XOR no), and lets you watch the
-perceptron learn, sample by sample. It ends with a small network that learns its own hidden
-layer by gradient descent.
+perceptron learn, sample by sample. A small network then learns its own hidden layer by
+gradient descent, and at the end ten perceptrons learn to read handwritten digits.
 
 Every explorer on these pages works in your browser, without Python: step, go back, scrub and
 play. What needs Python (training on new points or settings) opens the notebook in Binder or
@@ -355,6 +428,7 @@ Colab from the rocket button at the top of each page, or runs on your own comput
 
 teacher_guide
 answer_key
+checkin_quizzes
 ```
 """
 
@@ -381,13 +455,52 @@ FONTAWESOME_JS = re.compile(
     r'<script defer src="_static/scripts/fontawesome\.js[^"]*"></script>\n?')
 
 
-def fix_theme(out):
+# What a page is about, for search engines and link previews, where its source says nothing.
+DESCRIPTIONS = {
+    "index": ("An interactive course on the perceptron, from a biological neuron to "
+              "Rosenblatt's learning rule, a hidden layer and handwritten digits: every "
+              "explorer live in the browser."),
+    "teacher_guide": ("The teacher's guide: a lecture plan, plans for a series of sessions, "
+                      "the live demos, questions for the room and common misconceptions."),
+    "answer_key": "The answer key: every exercise, its answer and what the check says.",
+    "checkin_quizzes": "Check-in quizzes: five self-checking questions per session.",
+}
+
+
+def promise(path):
+    """A notebook's one-sentence promise (the bold line of its first cell)."""
+    lines = nbformat.read(path, as_version=4).cells[0].source.splitlines()
+    return next((line.strip("*") for line in lines[1:] if line.startswith("**")), "")
+
+
+def head_tags(title, description, url):
+    """The description and OpenGraph tags of a page."""
+    def esc(text):
+        return html.escape(text, quote=True)
+    return (f'<meta name="description" content="{esc(description)}" />\n'
+            f'<meta property="og:type" content="website" />\n'
+            f'<meta property="og:title" content="{esc(title)}" />\n'
+            f'<meta property="og:description" content="{esc(description)}" />\n'
+            f'<meta property="og:url" content="{esc(url)}" />\n')
+
+
+def fix_theme(out, descriptions=None, address=""):
+    """The theme's markup mended (THEME_FIXES, no Font Awesome script, the JupyterLite
+    links), and each page's description and OpenGraph tags added."""
+    descriptions = {**DESCRIPTIONS, **(descriptions or {})}
+    for junk in ("webpack-macros.html", "sbt-webpack-macros.html"):   # theme templates
+        (Path(out) / "_static" / junk).unlink(missing_ok=True)
     for page in Path(out).glob("*.html"):
         text = page.read_text()
         for old, new in THEME_FIXES:
             text = text.replace(old, new)
         text = FONTAWESOME_JS.sub("", text)
         text = text.replace(f"{LITE}?path=notebooks/", f"{LITE}?path=")
+        title = re.search(r"<title>(.*?)</title>", text, re.S)
+        title = html.unescape(re.sub(r"\s+", " ", title.group(1))) if title else ""
+        description = descriptions.get(page.stem, title)
+        text = text.replace('<meta charset="utf-8" />', '<meta charset="utf-8" />\n'
+                            + head_tags(title, description, address + page.name), 1)
         page.write_text(text)
 
 
@@ -490,7 +603,9 @@ def make(out, cache, home, books, lite_python):
         for path in books:
             nbformat.write(page_of(path, home), src / path.name)
         (src / "teacher_guide.md").write_text(guide_page())
-        shutil.copy(ROOT / "teacher" / "answer_key.md", src / "answer_key.md")
+        (src / "answer_key.md").write_text(teacher_page(ROOT / "teacher" / "answer_key.md", home))
+        nbformat.write(teacher_page(ROOT / "teacher" / "checkin_quizzes.ipynb", home),
+                       src / "checkin_quizzes.ipynb")
         (src / "index.md").write_text(home_page(books))
         (src / "conf.py").write_text(CONF.format(owner=home[0], repo=home[1], branch=home[2],
                                                  lite=LITE if lite_python else ""))
@@ -507,15 +622,26 @@ def make(out, cache, home, books, lite_python):
             raise BuildError("reveal.js's black theme has no :root colours")
         (reveal / "theme" / "dark.css").write_text(
             f"@media (prefers-color-scheme: dark) {{ {dark.group(0)} }}\n")
+        for name in ("course.css", "favicon.svg"):
+            shutil.copy(ROOT / "tools" / "site_static" / name, src / "_static" / name)
         from tools.site_runs import add_runs  # every explorer menu's run, made in advance
         add_runs(src, cache=cache / "runs")
+        # the decks are made from the notebooks as they are now; the pages get still
+        # pictures for print
+        decks = Path(tmp) / "decks"
+        decks.mkdir()
+        for path in books:
+            shutil.copy(src / path.name, decks / path.name)
+            nbformat.write(add_stills(nbformat.read(src / path.name, as_version=4), path.stem,
+                                      src / "_static"), src / path.name)
         done = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", str(src),
                                str(out)], capture_output=True, text=True)
         if done.returncode != 0:
             raise BuildError(f"Sphinx failed:\n{done.stderr[-3000:]}")
         # the decks from the same notebooks as the pages, their menus' runs included
-        build_slides.build(out, out / "_static" / "vendor", [src / p.name for p in books])
-    fix_theme(out)
+        build_slides.build(out, out / "_static" / "vendor", [decks / p.name for p in books])
+    owner, repo, _ = home
+    fix_theme(out, {p.stem: promise(p) for p in books}, f"https://{owner}.github.io/{repo}/")
     if lite_python:
         lite(lite_python, out / "lite")
 

@@ -355,9 +355,13 @@ def site(tmp_path_factory):
                     "requirements-site.txt)")
     from tools import build_site
 
+    from tests.test_lite_build import lite_python
+
     out = tmp_path_factory.mktemp("site") / "_site"
     try:
-        seconds = build_site.build(out, ROOT / ".site-cache")
+        # with the JupyterLite site in lite/, as published (an environment of its own)
+        seconds = build_site.build(out, ROOT / ".site-cache",
+                                   lite_python=lite_python(tmp_path_factory))
     except build_site.BuildError as err:
         if IN_CI or "npm" not in str(err):
             raise

@@ -72,9 +72,11 @@ def test_every_page_works_with_no_other_host(site, browser, axe_source, path):
         owner, repo, _ = __import__("tools.set_home", fromlist=["current_home"]).current_home()
         assert any("mybinder.org" in h and f"{owner}/{repo}" in h for h in launch)
         assert any("colab.research.google.com" in h and f"{owner}/{repo}" in h for h in launch)
-        # the JupyterLite site, published beside the pages in lite/ (.github/workflows/pages.yml)
-        assert f"lite/lab/index.html?path={path.name}" in launch, \
-            [h for h in launch if "lite" in h]
+        # the JupyterLite site, built into lite/ beside the pages, where the button leads
+        lite = f"lite/lab/index.html?path={path.name}"
+        assert lite in launch, [h for h in launch if "lite" in h]
+        assert (out / "lite" / "lab" / "index.html").is_file()
+        assert (out / "lite" / "files" / path.name).is_file()
         if axe_source:                              # the whole page, theme included
             check_axe(page, page.locator("body"), axe_source, f"site: {path.stem}")
         assert not watch.blocked, f"requests to other hosts: {watch.blocked[:5]}"
