@@ -353,9 +353,8 @@ def site(tmp_path_factory):
             pytest.fail("the site's build tools are missing: pip install -r requirements-site.txt")
         pytest.skip("the site's build tools are not installed (pip install -r "
                     "requirements-site.txt)")
-    from tools import build_site
-
     from tests.test_lite_build import lite_python
+    from tools import build_site
 
     out = tmp_path_factory.mktemp("site") / "_site"
     try:
