@@ -74,7 +74,8 @@ function stepperLayout(root, width, height, words) {
   ui.stepB = button(nav, "step", words.step, "▶");
   ui.endB = button(nav, "end", words.end, "▶|");
   ui.playB = button(nav, "play", "play or pause (space)", "▷");
-  ui.speed = html("input", { type: "range", min: "1", max: String(words.fastest), step: "1" });
+  ui.speed = html("input", { type: "range", min: "1", max: String(words.fastest), step: "1",
+                            class: "pl-speed" });
   labelled(nav, words.speed, ui.speed);
   const sliderRow = html("div", { class: "pl-row" }, root);
   ui.slider = html("input", { type: "range", min: "0", step: "1", class: "pl-wide-slider" });
