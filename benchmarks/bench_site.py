@@ -6,7 +6,11 @@ theme, the widgets' scripts, KaTeX and its fonts, pictures), uncompressed and gz
 as most static hosts (GitHub Pages among them) send text; by kind: js, css, fonts, html (the
 page without its saved widget state), widget state (the explorers' saved runs), images.
 
-Run:  python -m benchmarks.bench_site      (needs requirements-site.txt, npm once, Chromium)
+Lighthouse (npm, pinned in LIGHTHOUSE, installed once into .site-cache) scores every page on
+a phone (its mobile preset) and a desktop, the site served gzipped as a static host sends it.
+
+Run:  python -m benchmarks.bench_site [--no-lighthouse]
+      (needs requirements-site.txt, npm once, Chromium)
 """
 
 from __future__ import annotations
@@ -14,7 +18,12 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import io
+import json
+import os
 import re
+import subprocess
+import sys
 import tempfile
 import threading
 import urllib.parse
@@ -95,6 +104,86 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Gzipped(_Quiet):
+    """Text files gzipped on the way, as GitHub Pages and most static hosts send them."""
+
+    TEXT = (".html", ".js", ".css", ".json", ".svg", ".txt", ".map")
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix not in self.TEXT or not path.is_file() \
+                or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+LIGHTHOUSE = "12.2.3"
+
+
+def lighthouse_cli(cache=ROOT / ".site-cache"):
+    """The Lighthouse command line (npm, pinned), installed once into the cache folder."""
+    folder = Path(cache) / f"lighthouse-{LIGHTHOUSE}"
+    cli = folder / "node_modules" / "lighthouse" / "cli" / "index.js"
+    if not cli.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["npm", "install", "--silent", "--prefix", str(folder),
+                        f"lighthouse@{LIGHTHOUSE}"], check=True, timeout=600)
+    return cli
+
+
+def lighthouse(url, desktop=False, cli=None):
+    """Lighthouse's scores (0-100) for one page: {category: score}, and a few of its
+    measurements (first contentful paint, total blocking time, DOM size)."""
+    cli = cli or lighthouse_cli()
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        args = ["node", str(cli), url, "--quiet", "--output=json", f"--output-path={report}",
+                "--only-categories=performance,accessibility",
+                "--chrome-flags=--headless=new --no-sandbox --disable-gpu "
+                "--disable-background-networking --disable-component-update --no-first-run"]
+        if desktop:
+            args.append("--preset=desktop")
+        subprocess.run(args, check=True, timeout=300, capture_output=True,
+                       env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"})
+        data = json.loads(report.read_text())
+    scores = {k: round(100 * v["score"]) for k, v in data["categories"].items()}
+    audits = data["audits"]
+    scores["fcp_s"] = audits["first-contentful-paint"]["numericValue"] / 1000
+    scores["tbt_ms"] = audits["total-blocking-time"]["numericValue"]
+    scores["dom"] = audits["dom-size"]["numericValue"]
+    return scores
+
+
+def lighthouse_table(out, names):
+    """Prints Lighthouse's mobile and desktop scores of each page, served gzipped."""
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Gzipped, directory=str(out)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    cli = lighthouse_cli()
+    print(f"Lighthouse {LIGHTHOUSE}, served gzipped: performance / accessibility; first "
+          f"contentful paint (s), total blocking time (ms) and DOM nodes on mobile")
+    print(f"{'page':30} {'mobile':>9} {'desktop':>9} {'FCP s':>6} {'TBT ms':>7} {'DOM':>6}")
+    rows = {}
+    for name in names:
+        mobile = lighthouse(f"{url}/{name}.html", cli=cli)
+        desktop = lighthouse(f"{url}/{name}.html", desktop=True, cli=cli)
+        rows[name] = (mobile, desktop)
+        print(f"{name:30} {mobile['performance']:4}/{mobile['accessibility']:<4} "
+              f"{desktop['performance']:4}/{desktop['accessibility']:<4} "
+              f"{mobile['fcp_s']:6.1f} {mobile['tbt_ms']:7.0f} {mobile['dom']:6.0f}")
+    server.shutdown()
+    return rows
+
+
 def pages_of(out):
     """The site's pages to weigh: the home page, every notebook, the teacher's guide, and
     the slide decks."""
@@ -146,6 +235,8 @@ def main():
               f"   largest {largest / mb:.3f}")
     print(f"{'all':30} {'':10} {sum(r[2] for r in rows):4} files "
           f"{sum(r[3] for r in rows) / mb:6.2f} / {sum(r[4] for r in rows) / mb:6.2f}")
+    if "--no-lighthouse" not in sys.argv:
+        lighthouse_table(out, [n for n in pages_of(out) if not n.startswith("slides/")])
 
 
 if __name__ == "__main__":

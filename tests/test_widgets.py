@@ -289,3 +289,27 @@ def test_a_still_picture_of_an_explorer_at_its_start_shows_the_end_of_its_run(mo
     dx = descent.DescentExplorer(epochs=250)
     dx._png()
     assert seen["d"][1] == 250
+
+
+def test_a_gate_chosen_after_own_data_has_plain_names():
+    """07's Iris explorer switched to AND: the axes say x1, x2 and the classes class 0 and 1,
+    not the flowers'; back on the flowers, their names again."""
+    X = [[0.1, 0.2], [0.8, 0.9], [0.2, 0.1], [0.9, 0.7]]
+    ex = TrainingExplorer(X, [0, 1, 0, 1], x_label="sepal length (scaled)",
+                          y_label="petal length (scaled)", class_names=("setosa", "versicolor"))
+    assert ex.run["class_names"] == ["setosa", "versicolor"]
+    ex.dataset = "AND"
+    assert (ex.run["x_label"], ex.run["y_label"]) == ("x1", "x2")
+    assert ex.run["class_names"] == ["class 0", "class 1"]
+    ex.dataset = "custom"
+    assert ex.run["x_label"] == "sepal length (scaled)"
+    assert ex.run["class_names"] == ["setosa", "versicolor"]
+
+
+def test_names_given_with_a_gate_stay_with_that_gate():
+    ex = TrainingExplorer(dataset="XOR", x_label="h1 = OR", y_label="h2 = NAND",
+                          class_names=("XOR = 0", "XOR = 1"))
+    ex.dataset = "AND"
+    assert ex.run["x_label"] == "x1" and ex.run["class_names"] == ["class 0", "class 1"]
+    ex.dataset = "XOR"
+    assert ex.run["y_label"] == "h2 = NAND" and ex.run["class_names"] == ["XOR = 0", "XOR = 1"]

@@ -484,6 +484,17 @@ def head_tags(title, description, url):
             f'<meta property="og:url" content="{esc(url)}" />\n')
 
 
+# A script in a page's head stops the page from being drawn until it has been fetched and
+# run. All but documentation_options.js (which the head's own small scripts read at once)
+# are deferred: they run in the same order once the page is parsed, as they need no more.
+HEAD_SCRIPT = re.compile(r'<script src="(?!_static/documentation_options\.js)([^"]+)"></script>')
+
+
+def defer_scripts(text):
+    head, cut, body = text.partition("</head>")
+    return HEAD_SCRIPT.sub(r'<script defer src="\1"></script>', head) + cut + body
+
+
 def fix_theme(out, descriptions=None, address=""):
     """The theme's markup mended (THEME_FIXES, no Font Awesome script, the JupyterLite
     links), and each page's description and OpenGraph tags added."""
@@ -494,7 +505,7 @@ def fix_theme(out, descriptions=None, address=""):
         text = page.read_text()
         for old, new in THEME_FIXES:
             text = text.replace(old, new)
-        text = FONTAWESOME_JS.sub("", text)
+        text = defer_scripts(FONTAWESOME_JS.sub("", text))
         text = text.replace(f"{LITE}?path=notebooks/", f"{LITE}?path=")
         title = re.search(r"<title>(.*?)</title>", text, re.S)
         title = html.unescape(re.sub(r"\s+", " ", title.group(1))) if title else ""

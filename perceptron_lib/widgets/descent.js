@@ -54,7 +54,7 @@ function render({ model, el }) {
   const GRID = 40;                                          // cells of the network's answer
   let run = null;
   let scIn = null, scH = null, answer = null, hiddenLines = [], decision = null, movers = [],
-      trails = [], loss = null;
+      trails = [], loss = null, nameSize = 10, r = 5;
 
   // Where the panels go: in a row as designed, or on a narrow screen the two planes side by
   // side, the loss under them and the legend under that, words as large as on a wide screen.
@@ -92,7 +92,7 @@ function render({ model, el }) {
     const { xIn, xH } = at;
     svg("text", { x: W_PX / 2, y: font + 2, "text-anchor": "middle", "font-size": font + 1,
                   "font-weight": "bold", "aria-hidden": "true" }, pic).textContent = run.title;
-    const r = Math.sqrt(lk.size.marker) / 2.4;
+    r = Math.sqrt(lk.size.marker) / 2.4;
 
     // the input plane: the network's answer, the hidden neurons' lines, the four inputs
     scIn = makeScale([-0.5, 1.5], [-0.5, 1.5], { x: xIn, y: TOP, w: S, h: S });
@@ -117,7 +117,7 @@ function render({ model, el }) {
     // the hidden plane: the output neuron's line and the points where the hidden layer puts them
     scH = makeScale([-0.1, 1.1], [-0.1, 1.1], { x: xH, y: TOP, w: S, h: S });
     drawAxes(pic, scH, lk, "h1", "h2", "hidden plane", at.ticks);
-    decision = makeDecision(svg("g", {}, pic), scH, lk);
+    decision = makeDecision(svg("g", { class: "pl-output" }, pic), scH, lk);
     trails = run.d.map(() => svg("polyline", { fill: "none", stroke: look.colors.w_old, "stroke-width": 1,
                                                "stroke-opacity": 0.7, class: "pl-trail" }, pic));
     const moving = svg("g", { class: "pl-hidden-points" }, pic);
@@ -129,10 +129,13 @@ function render({ model, el }) {
       const t = svg("text", { x: right ? r + 2 : -r - 2, y: up ? -r - 1 : r + font - 3,
                               "text-anchor": right ? "start" : "end",
                               "font-size": fit.narrow ? font - 2 : font - 3,
-                              "aria-hidden": "true" }, g);
+                              // a halo of the background, for a line that runs under it
+                              stroke: look.colors.background, "stroke-width": 3,
+                              "paint-order": "stroke", "aria-hidden": "true" }, g);
       t.textContent = run.input_names[i];
       return g;
     });
+    nameSize = fit.narrow ? font - 2 : font - 3;
 
     // the loss, epoch by epoch
     const box = at.loss;
@@ -218,6 +221,37 @@ function render({ model, el }) {
     return true;
   }
 
+  // Each input's name in a corner of its point: its own corner (so that names stay apart
+  // when points meet) unless the output neuron's line, arrow or pointer, another point or
+  // another name is there; then the first free corner, a little farther out if need be.
+  function placeNames(p) {
+    const at = run.hidden[p].map(([h1, h2]) => [scH.px(h1), scH.py(h2)]);
+    const taken = [...obstaclesOf(pic.querySelectorAll(".pl-output .pl-line, .pl-output .pl-w, " +
+                                                       ".pl-output .pl-line-away")),
+                   ...at.map(([x, y]) => ({ x0: x - r, y0: y - r, x1: x + r, y1: y + r }))];
+    movers.forEach((g, i) => {
+      const t = g.querySelector("text"), [x, y] = at[i];
+      const w = 0.62 * nameSize * run.input_names[i].length, h = nameSize;
+      const own = [i >= 2, i % 2 === 1];
+      const corners = [own, [own[0], !own[1]], [!own[0], own[1]], [!own[0], !own[1]]];
+      let best = null, fewest = Infinity;
+      for (const far of [0, 0.5 * h, h, 2 * h]) {
+        for (const [right, up] of corners) {
+          const dx = right ? r + 2 + far : -r - 2 - far - w, dy = up ? -r - 1 - far - h : r - 3 + far;
+          const box = { x0: x + dx, y0: y + dy, x1: x + dx + w, y1: y + dy + h, dx, dy, right };
+          const cost = covering(box, taken);
+          if (cost < fewest) { fewest = cost; best = box; }
+          if (!cost) break;
+        }
+        if (!fewest) break;
+      }
+      t.setAttribute("x", best.right ? best.dx : best.dx + w);
+      t.setAttribute("y", best.dy + h);
+      t.setAttribute("text-anchor", best.right ? "start" : "end");
+      taken.push(best);
+    });
+  }
+
   function show() {
     const p = stepper.position;
     const Wh = run.W_hidden[p], Wo = run.W_out[p];
@@ -248,6 +282,7 @@ function render({ model, el }) {
     answer.setAttribute("d", parts.join(""));
     const seen = hiddenLines.map((hl, j) => showHiddenLine(hl, Wh[j]));
     decision.show(Wo);
+    placeNames(p);
     movers.forEach((g, i) => {
       const [h1, h2] = run.hidden[p][i];
       g.setAttribute("transform", `translate(${scH.px(h1).toFixed(2)},${scH.py(h2).toFixed(2)})`);

@@ -164,7 +164,7 @@ function render({ model, el }) {
   const r = Math.sqrt(look.size.marker) / 1.8;
   const LEGEND_ROWS = 9;
   let scIn = null, scH = null, answer = null, decision = null, ring = null, ringH = null,
-      spotOf = [], lineWords = "", verdictText = "";
+      spotOf = [], spotNames = [], lineWords = "", verdictText = "";
 
   function hiddenLine(parent, W, j) {
     // hidden neuron j's line, with a short arrow to the side where it fires (h = 1)
@@ -202,7 +202,9 @@ function render({ model, el }) {
     }
     lk = narrowLook(look); font = lk.size.font; W_PX = fit.width;
     const lines = wrapWords(heading, W_PX - 8, font + 1);
-    const xIn = 3.8 * font, gap = 3.8 * font;
+    // the gap holds the hidden plane's tick labels and its rotated name (h2 = NAND) clear of
+    // the input plane
+    const xIn = 3.8 * font, gap = 4.6 * font;
     S = Math.floor((W_PX - xIn - gap - 1.2 * font) / 2);
     const above = 2 * font + 6;
     TOP = lines.length * (font + 4) + font + 12 + above;
@@ -250,6 +252,7 @@ function render({ model, el }) {
              at.ticks);
     decision = makeDecision(svg("g", { class: "pl-output" }, pic), scH, lk);
     const spots = svg("g", { class: "pl-spots" }, pic);
+    spotNames = [];
     spotOf = [];
     const seen = {};
     H.forEach((h, i) => { (seen[h.join(",")] = seen[h.join(",")] || []).push(i); });
@@ -282,6 +285,7 @@ function render({ model, el }) {
       const over = h2 === 1 || lines.length > 1;
       const name = svg("text", { x: nx, y: over ? cy - away - 2 - (lines.length - 1) * step
                                                 : cy + away + font - 2, "text-anchor": "middle",
+                    class: "pl-spot-name",
                     "font-size": font - 2, "aria-hidden": "true",
                     fill: clashing ? look.colors.warning : look.colors.text,
                     // a halo of the background, so that lines under the names do not hide them
@@ -289,6 +293,9 @@ function render({ model, el }) {
                     "font-weight": clashing ? "bold" : "normal" }, g);
       if (lines.length > 1) writeLines(name, lines, step);
       else name.textContent = names;
+      spotNames.push({ node: name, cx, cy, away, w: 2 * half, h: lines.length * step + 2,
+                       order: over ? ["over", "under", "right", "left"]
+                                   : ["under", "over", "right", "left"] });
     }
     ringH = svg("circle", { r: r * 1.9, fill: "none", stroke: look.colors.line, "stroke-width": 2.5,
                             class: "pl-ring-hidden", visibility: "hidden" }, pic);
@@ -333,6 +340,14 @@ function render({ model, el }) {
     }
     answer.setAttribute("d", parts.join(""));
     const drawn = decision.show(W, p > 0 ? Ws[p - 1] : null, 0);
+    // the spots' names where the output neuron's line, its arrow and pointer are not
+    const taken = [...obstaclesOf(pic.querySelectorAll(".pl-output .pl-line, .pl-output .pl-w, " +
+                                                       ".pl-output .pl-line-away")),
+                   ...spotOf.map(([x, y]) => ({ x0: x - r, y0: y - r, x1: x + r, y1: y + r }))];
+    const bounds = { x0: scH.left + 2, y0: scH.top - font, x1: W_PX - 2, y1: scH.top + scH.h - 2 };
+    for (const spot of spotNames) {
+      taken.push(placeWords(spot.node, { ...spot, font: font - 2, bounds, obstacles: taken }));
+    }
     if (p === 0) {
       ring.setAttribute("visibility", "hidden");
       ringH.setAttribute("visibility", "hidden");

@@ -184,7 +184,7 @@ class TrainingExplorer(PointsEditing, RunReader, Explorer):
             xlim=None if self._limits[0] is None else list(self._limits[0]),
             ylim=None if self._limits[0] is None else list(self._limits[1]),
             title=title, **names)
-        self._names, self._title = names, title
+        self._names, self._title, self._named = names, title, dataset
         self.points = points
         self._keep_view = False     # keep the axes while the learner adds points by clicking
         self.perceptron = self.history = self.bound = self.separable = None
@@ -208,6 +208,13 @@ class TrainingExplorer(PointsEditing, RunReader, Explorer):
             return self.points.X.copy(), self.points.d.copy()
         X, d = gate_data(self.dataset)
         return X.astype(float), d
+
+    @property
+    def names(self):
+        """The axes' and classes' names: the ones given, for the data they were given with
+        (the learner's own points, or the data set chosen when the explorer was made); the
+        plain x1, x2, class 0, class 1 for any other data set chosen later."""
+        return self._names if self.dataset == self._named else _names(None, None, None)
 
     def _view(self, X):
         if self._limits[0] is not None:
@@ -235,7 +242,7 @@ class TrainingExplorer(PointsEditing, RunReader, Explorer):
                 name = (self._title or "your points") if self.dataset == "custom" \
                     else self.dataset
                 run = build_run(X, d, result["history"], lr=self.lr, dataset=self.dataset,
-                                names=self._names, view=view,
+                                names=self.names, view=view,
                                 title=f"{name}, learning rate {fmt(self.lr)}",
                                 problem=result["problem"], bound=result["bound"],
                                 separable=result["separable"])
@@ -325,8 +332,8 @@ class TrainingExplorer(PointsEditing, RunReader, Explorer):
         at, title = (n, f"{self.run['title']}: the end of the run") if self.position == 0 \
             and n and not self.predict else (self.position, self.run["title"])
         return training_png(X, d, self.history, at, xlim, ylim, self.size,
-                            title, _mathtext(self._names["x_label"]),
-                            _mathtext(self._names["y_label"]), self._names["class_names"])
+                            title, _mathtext(self.names["x_label"]),
+                            _mathtext(self.names["y_label"]), self.names["class_names"])
 
     def _describe(self):
         n = len(self.history) if self.history is not None else 0
