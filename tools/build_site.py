@@ -22,6 +22,7 @@ import argparse
 import base64
 import hashlib
 import html
+import json
 import re
 import shutil
 import subprocess
@@ -137,6 +138,7 @@ html_title = "The perceptron"
 html_context = {{"default_mode": "auto"}}
 html_static_path = ["_static"]
 html_css_files = ["course.css"]
+html_js_files = [("exercises.js", {{"defer": "defer"}})]
 html_favicon = "_static/favicon.svg"
 mathjax_path = "vendor/katex/katex-render.js"
 nb_ipywidgets_js = {{
@@ -357,6 +359,27 @@ def guide_page():
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 NUMBER_WORDS = {8: "eight", 9: "nine", 10: "ten", 11: "eleven", 12: "twelve"}
+
+
+def exercises_for_pages(static):
+    """The exercises' answer boxes: every exercise's page spec (exercises.json, by name) and
+    the script that checks answers in the browser (exercises.js: the views' common.js, the
+    exercises' checks.js and the page's boxes, in one closure)."""
+    from perceptron_lib.exercises import core
+
+    specs = {}
+    for path in sorted((ROOT / "perceptron_lib" / "exercises").glob("nb[0-9][0-9].py")):
+        module = __import__(f"perceptron_lib.exercises.{path.stem}", fromlist=["_"])
+        for value in vars(module).values():
+            if isinstance(value, core.Exercise):
+                specs[value.name] = value.page_spec()
+    (static / "exercises.json").write_text(json.dumps(specs, ensure_ascii=False))
+    parts = [ROOT / "perceptron_lib" / "widgets" / "common.js",
+             ROOT / "perceptron_lib" / "exercises" / "checks.js",
+             ROOT / "tools" / "site_static" / "exercises_page.js"]
+    (static / "exercises.js").write_text(
+        "(function () {\n" + "\n".join(p.read_text(encoding="utf-8") for p in parts) + "\n})();\n",
+        encoding="utf-8")
 
 
 def add_stills(nb, stem, static):
@@ -635,6 +658,7 @@ def make(out, cache, home, books, lite_python):
             f"@media (prefers-color-scheme: dark) {{ {dark.group(0)} }}\n")
         for name in ("course.css", "favicon.svg"):
             shutil.copy(ROOT / "tools" / "site_static" / name, src / "_static" / name)
+        exercises_for_pages(src / "_static")
         from tools.site_runs import add_runs  # every explorer menu's run, made in advance
         add_runs(src, cache=cache / "runs")
         # the decks are made from the notebooks as they are now; the pages get still

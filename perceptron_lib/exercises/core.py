@@ -112,6 +112,15 @@ class Exercise:
             return "correct", f"✔ {self.name}: correct! {message}".rstrip()
         return "incorrect", f"✘ {self.name}: not quite. {message}".rstrip()
 
+    def page_spec(self):
+        """What the course website needs to check this exercise in the browser, as data: its
+        name, hint and solution, and its checker's spec (``None`` for a checker that needs
+        Python, such as one that calls the learner's function). The website's checks
+        (checks.js) give the same verdicts and messages as ``verdict``."""
+        return {"name": self.name, "answer_name": self.answer_name, "hint": self._hint,
+                "solution": f"{self.answer_code}\n\n{self.explanation}",
+                "check": getattr(self._checker, "spec", None)}
+
     def check(self, answer=...):
         """Print whether ``answer`` is right."""
         self.status, self.last_message = self.verdict(answer)
@@ -257,6 +266,9 @@ def number(expected, wrong=None, rel=1e-6, abs_tol=1e-12, right_msg=""):
                            f"not round until the end), or check the last step of your "
                            f"calculation.")
         return False, f"{shown} is not it. Try the hint: .hint()"
+    checker.spec = {"kind": "number", "expected": float(expected), "rel": rel,
+                    "abs_tol": abs_tol, "right": right_msg,
+                    "wrong": [[float(w), m] for w, m in wrong.items()]}
     return checker
 
 
@@ -276,6 +288,8 @@ def vector(expected, wrong=None, right_msg="", tol=1e-9, names=""):
             if np.allclose(arr, w, atol=tol, rtol=0):
                 return False, msg
         return False, "Some of the numbers are off. Try the hint: .hint()"
+    checker.spec = {"kind": "vector", "expected": expected.tolist(), "tol": tol, "names": names,
+                    "right": right_msg, "wrong": [[w.tolist(), m] for w, m in wrong]}
     return checker
 
 
@@ -287,6 +301,10 @@ def choice(expected, options, wrong=None, right_msg="", key=_plain):
     """Checker for a multiple-choice answer given as text. ``key`` decides which texts mean
     the same (by default: case and spaces are ignored)."""
     shown = ", ".join(repr(o) for o in options)
+    spec = {"kind": "choice", "expected": expected, "options": list(options), "right": right_msg,
+            "wrong": [[k, v] for k, v in (wrong or {}).items()],
+            "key": {_plain: "plain", inequality: "inequality",
+                    species_pair: "species"}.get(key)}
     options = {key(o) for o in options}
     wrong = {key(k): v for k, v in (wrong or {}).items()}
 
@@ -301,6 +319,8 @@ def choice(expected, options, wrong=None, right_msg="", key=_plain):
         if a not in options:
             return False, f"Answer with one of: {shown}."
         return False, "That is not it. Try the hint: .hint()"
+    if spec["key"] is not None:              # a key the website knows
+        checker.spec = spec
     return checker
 
 
@@ -370,6 +390,8 @@ def truth(expected, wrong_msg, right_msg=""):
         if not isinstance(answer, (bool, np.bool_, int, np.integer)) or answer not in (0, 1):
             return False, "Please answer True or False (no quotes)."
         return (True, right_msg) if bool(answer) == expected else (False, wrong_msg)
+    checker.spec = {"kind": "truth", "expected": bool(expected), "wrong_msg": wrong_msg,
+                    "right": right_msg}
     return checker
 
 
@@ -380,6 +402,9 @@ def _outputs(W):
     """Exact z and step(z) of the neuron W = [b, w1, w2] on the four inputs."""
     z = [exact_sum(W[1:], x, W[0]) for x in INPUTS]
     return z, [fires(v) for v in z]
+
+
+_GATES = ("AND", "OR", "NAND", "NOR")     # the gates notebook 02 names
 
 
 def gate_weights(name, targets):
@@ -412,10 +437,11 @@ def gate_weights(name, targets):
         return False, (f"For input {INPUTS[k]}, {why}, so the neuron outputs {y[k]}, but {name} "
                        f"gives {targets[k]} ({len(bad)} of 4 rows wrong): your W "
                        f"{_what_it_computes(computes, y)}.")
+    checker.spec = {"kind": "gate_weights", "name": name, "targets": list(targets),
+                    "function_names": list(BOOLEAN_FUNCTION_NAMES), "named_gates": list(_GATES)}
     return checker
 
 
-_GATES = ("AND", "OR", "NAND", "NOR")     # the gates notebook 02 names
 
 
 def _what_it_computes(name, y):

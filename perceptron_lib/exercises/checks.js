@@ -1,0 +1,448 @@
+// The exercises' checks on the course website: an answer typed in a box on a page is read as
+// Python reads it, and judged by the spec of the exercise's checker (Exercise.page_spec in
+// core.py: number, vector, choice, truth, gate_weights) with the same verdicts and messages
+// as the notebook's check. Runs after the views' common.js (fmt, pyFloat, decimals).
+// tests/test_exercise_page.py runs a shared list of answers through core.py and through this
+// file, and requires the same words from both.
+
+// --- reading an answer: a Python value --------------------------------------------------------
+// Numbers (14, 0.25, 1e-3), text in quotes, [lists], (tuples), True, False, None, ..., and
+// + - * / // % ** with brackets, as Python computes them (ints exact, / gives a float).
+
+class NotAValue extends Error {}
+
+const BOX_HELP = "This box takes a value as Python writes it: a number (14, 0.25, 9/17), a " +
+  "list ([1, 0, 1]), text in quotes (\"soma\") or True/False.";
+
+function tokens(text) {
+  const found = [];
+  const re = /\s*(?:(\d[\d_]*\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|(\*\*|\/\/|\.\.\.|[-+*/%()[\],])|([A-Za-z_][\w.]*))/y;
+  let pos = 0;
+  text = text.replace(/\s+$/, "");
+  while (pos < text.length) {
+    re.lastIndex = pos;
+    const m = re.exec(text);
+    if (!m) throw new NotAValue(`${BOX_HELP} Something here is none of these: ${text.slice(pos).trim().slice(0, 20)}`);
+    if (m[1] !== undefined) found.push({ kind: "number", text: m[1] });
+    else if (m[2] !== undefined) found.push({ kind: "text", text: m[2] });
+    else if (m[3] !== undefined) found.push({ kind: "op", text: m[3] });
+    else found.push({ kind: "name", text: m[4] });
+    pos = re.lastIndex;
+  }
+  return found;
+}
+
+const INT = (v) => ({ t: "int", v });
+const FLOAT = (v) => ({ t: "float", v });
+
+function unquote(text) {
+  const body = text.slice(1, -1);
+  return body.replace(/\\(.)/g, (_, c) => ({ n: "\n", t: "\t", "\\": "\\", "'": "'", '"': '"' }[c] ?? `\\${c}`));
+}
+
+function numberToken(text) {
+  const plain = text.replace(/_/g, "");
+  if (/^\d+$/.test(plain)) return INT(BigInt(plain));
+  return FLOAT(Number(plain));
+}
+
+const asFloat = (a) => (a.t === "int" ? Number(a.v) : a.t === "bool" ? Number(a.v) : a.v);
+
+function arith(op, a, b) {
+  const num = (x) => ["int", "float", "bool"].includes(x.t);
+  if (!num(a) || !num(b)) {
+    if (op === "+" && a.t === b.t && (a.t === "str" || a.t === "list" || a.t === "tuple")) {
+      return { t: a.t, v: a.t === "str" ? a.v + b.v : [...a.v, ...b.v] };
+    }
+    throw new NotAValue(`${BOX_HELP} (${op} works on numbers here.)`);
+  }
+  const ints = a.t !== "float" && b.t !== "float";
+  const bi = (x) => (x.t === "bool" ? BigInt(x.v ? 1 : 0) : x.v);
+  if (ints && op !== "/") {
+    const x = bi(a), y = bi(b);
+    if ((op === "//" || op === "%") && y === 0n) throw new NotAValue("Dividing by zero: check your calculation.");
+    if (op === "+") return INT(x + y);
+    if (op === "-") return INT(x - y);
+    if (op === "*") return INT(x * y);
+    if (op === "//") return INT(x / y - ((x % y !== 0n && (x < 0n) !== (y < 0n)) ? 1n : 0n));
+    if (op === "%") return INT(((x % y) + y) % y);
+    if (op === "**") {
+      if (y < 0n) return FLOAT(Number(x) ** Number(y));
+      if (y > 4000n && (x > 1n || x < -1n)) return INT(10n ** 400n);   // far too large anyway
+      return INT(x ** y);
+    }
+  }
+  const x = asFloat(a), y = asFloat(b);
+  if ((op === "/" || op === "//" || op === "%") && y === 0) {
+    throw new NotAValue("Dividing by zero: check your calculation.");
+  }
+  if (op === "+") return FLOAT(x + y);
+  if (op === "-") return FLOAT(x - y);
+  if (op === "*") return FLOAT(x * y);
+  if (op === "/") return FLOAT(x / y);
+  if (op === "//") return FLOAT(Math.floor(x / y));
+  if (op === "%") return FLOAT(x - y * Math.floor(x / y));
+  return FLOAT(x ** y);
+}
+
+function readAnswer(text) {
+  const toks = tokens(String(text));
+  let k = 0;
+  const peek = () => toks[k], next = () => toks[k++];
+  const isOp = (t, ...ops) => t && t.kind === "op" && ops.includes(t.text);
+  function expr() {
+    let a = term();
+    while (isOp(peek(), "+", "-")) a = arith(next().text, a, term());
+    return a;
+  }
+  function term() {
+    let a = unary();
+    while (isOp(peek(), "*", "/", "//", "%")) a = arith(next().text, a, unary());
+    return a;
+  }
+  function unary() {
+    if (isOp(peek(), "-", "+")) {
+      const op = next().text, a = unary();
+      if (!["int", "float", "bool"].includes(a.t)) throw new NotAValue(BOX_HELP);
+      if (op === "+") return a.t === "bool" ? INT(BigInt(a.v ? 1 : 0)) : a;
+      return a.t === "float" ? FLOAT(-a.v) : INT(-(a.t === "bool" ? BigInt(a.v ? 1 : 0) : a.v));
+    }
+    return power();
+  }
+  function power() {
+    const a = atom();
+    if (isOp(peek(), "**")) { next(); return arith("**", a, unary()); }
+    return a;
+  }
+  function items(close) {
+    const out = [];
+    let comma = false;
+    while (!isOp(peek(), close)) {
+      out.push(expr());
+      if (isOp(peek(), ",")) { next(); comma = true; } else break;
+    }
+    if (!isOp(next(), close)) throw new NotAValue(`${BOX_HELP} A bracket is not closed.`);
+    return { out, comma };
+  }
+  function atom() {
+    const t = next();
+    if (!t) throw new NotAValue(`${BOX_HELP} Something is missing at the end.`);
+    if (t.kind === "number") return numberToken(t.text);
+    if (t.kind === "text") {
+      let v = unquote(t.text);
+      while (peek() && peek().kind === "text") v += unquote(next().text);
+      return { t: "str", v };
+    }
+    if (isOp(t, "...")) return { t: "ellipsis" };
+    if (isOp(t, "[")) return { t: "list", v: items("]").out };
+    if (isOp(t, "(")) {
+      const { out, comma } = items(")");
+      return out.length === 1 && !comma ? out[0] : { t: "tuple", v: out };
+    }
+    if (t.kind === "name") {
+      if (t.text === "True" || t.text === "False") return { t: "bool", v: t.text === "True" };
+      if (t.text === "None") return { t: "none" };
+      if (t.text === "Ellipsis") return { t: "ellipsis" };
+      throw new NotAValue(`Code such as ${t.text}${isOp(peek(), "(") ? "(...)" : ""} runs in ` +
+        "the notebook, not on this page: type the value it gives, or open the notebook " +
+        "(the launch buttons at the top of the page).");
+    }
+    throw new NotAValue(`${BOX_HELP} Something is out of place: ${t.text}`);
+  }
+  if (!toks.length) return { t: "ellipsis" };
+  const value = expr();
+  if (k < toks.length) {
+    throw new NotAValue(`${BOX_HELP} Something comes after the answer: ${toks[k].text}`);
+  }
+  return value;
+}
+
+// --- what Python would print ------------------------------------------------------------------
+
+function pyRepr(a) {
+  if (a.t === "int") return String(a.v);
+  if (a.t === "float") return pyFloat(a.v);
+  if (a.t === "bool") return a.v ? "True" : "False";
+  if (a.t === "none") return "None";
+  if (a.t === "str") return a.v.includes("'") && !a.v.includes('"') ? `"${a.v}"` : `'${a.v.replace(/'/g, "\\'")}'`;
+  if (a.t === "list") return `[${a.v.map(pyRepr).join(", ")}]`;
+  if (a.t === "tuple") return a.v.length === 1 ? `(${pyRepr(a.v[0])},)` : `(${a.v.map(pyRepr).join(", ")})`;
+  return "Ellipsis";
+}
+
+const typeName = (a) => ({ none: "NoneType", str: "str", list: "list", tuple: "tuple",
+                           ellipsis: "ellipsis" }[a.t] || a.t);
+const isNumber = (a) => a.t === "int" || a.t === "float";
+const FLOAT_LIMIT = "beyond about 1.8e308, the largest number a float can hold";
+const TOO_LARGE = `That number is far too large (${FLOAT_LIMIT}); the answer is an ` +
+  "ordinary-sized number. Check your calculation.";
+
+function toFloat(a) {       // float(value), or null when too large for a float
+  if (a.t === "int") {
+    const v = Number(a.v);
+    return Number.isFinite(v) ? v : null;
+  }
+  return a.v;
+}
+
+const FRACTION_TEXT = /^\s*[-+]?(?=\d|\.\d)(\d+(_\d+)*)?(\.(\d+(_\d+)*)?)?([eE][-+]?\d+(_\d+)*)?\s*$|^\s*[-+]?\d+(_\d+)*\/\d+(_\d+)*\s*$/;
+
+function readNumber(a) {
+  if (a.t === "bool") return [null, "Please answer with a single number, not True/False."];
+  if (a.t === "str") {
+    const text = a.v.trim();
+    if (!FRACTION_TEXT.test(a.v) || /\/0+(_0+)*\s*$/.test(a.v)) {
+      return [null, "Please answer with a single number written in digits, such as 14, not text."];
+    }
+    return [null, `Please answer with a single number, not text: write ${text} without the quotes.`];
+  }
+  if (a.t === "list" || a.t === "tuple") {
+    return [null, "Please answer with a single number, not a list or array: for example 3, not [3]."];
+  }
+  if (!isNumber(a)) return [null, `Please answer with a single number; got ${typeName(a)}.`];
+  const v = toFloat(a);
+  if (v === null) return [null, TOO_LARGE];
+  if (!Number.isFinite(v)) return [null, "Please answer with a single number; got NaN or infinity."];
+  return [a, null];
+}
+
+// numpy's shape of nested lists and tuples, as far as they are regular
+function shapeOf(a) {
+  if (a.t !== "list" && a.t !== "tuple") return [];
+  const inner = a.v.map(shapeOf);
+  if (!inner.length) return [0];
+  const same = inner.every((s) => s.length === inner[0].length && s.every((n, i) => n === inner[0][i]));
+  return same ? [a.v.length, ...inner[0]] : [a.v.length];
+}
+
+function readVector(a, size, names) {
+  const shape = names || `[${Array(size).fill("...").join(", ")}]`;
+  const say = names ? ` ${names}` : "";
+  if (a.t === "str") return [null, `Please answer with a list of ${size} numbers${say}, not text.`];
+  if (a.t !== "list" && a.t !== "tuple") {
+    return [null, `Please answer with a list of ${size} numbers in square brackets: ${shape}.`];
+  }
+  const dims = shapeOf(a);
+  if (dims.length !== 1) {
+    return [null, `Please answer with a flat list of ${size} numbers${say}, not a table: your ` +
+      `answer has shape (${dims.join(", ")}${dims.length === 1 ? "," : ""}). Write ${shape}, not [${shape}].`];
+  }
+  const values = a.v;
+  if (values.some((v) => v.t === "bool")) {
+    return [null, `Please answer with numbers${say}, not True/False: write 1 for True and 0 for False.`];
+  }
+  if (!values.every(isNumber)) return [null, `Please answer with ${size} numbers${say}; some entries are not numbers.`];
+  if (values.length !== size) return [null, `Expected ${size} numbers${say}; your answer has ${values.length}.`];
+  if (values.some((v) => toFloat(v) === null)) {
+    return [null, `Some of your numbers are far too large (${FLOAT_LIMIT}); the answer has ` +
+      "ordinary-sized numbers. Check your calculation."];
+  }
+  if (!values.every((v) => Number.isFinite(toFloat(v)))) {
+    return [null, `Please answer with ${size} finite numbers${say}; got NaN or infinity.`];
+  }
+  return [values, null];
+}
+
+// --- the checkers -----------------------------------------------------------------------------
+
+const near = (value, target, rel, absTol = 1e-12) =>
+  Math.abs(value - target) <= Math.max(rel * Math.abs(target), absTol);
+
+function significant(value) {
+  if (!value) return 1;
+  const digits = pyFloat(value).toLowerCase().split("e")[0].replace("-", "").replace(".", "");
+  return Math.max(digits.replace(/^0+/, "").replace(/0+$/, "").length, 1);
+}
+
+const roundedTo = (x, sig) => Number(x.toPrecision(Math.min(Math.max(sig, 1), 100)));
+
+function checkNumber(spec, answer) {
+  const [got, problem] = readNumber(answer);
+  if (problem) return [false, problem];
+  const shown = pyRepr(got), value = toFloat(got), { expected, rel } = spec;
+  const sig = significant(value);
+  const rounded = roundedTo(expected, sig) === value;
+  if (near(value, expected, rel, spec.abs_tol) || (rounded && sig >= 3)) return [true, spec.right];
+  for (const [w, message] of spec.wrong) {
+    if (near(value, w, rel, spec.abs_tol) || (sig >= 2 && roundedTo(w, sig) === value)) {
+      return [false, message];
+    }
+  }
+  if (rounded && significant(expected) >= 3) {
+    return [false, `${shown} is close: give at least 3 significant digits (do not round until the end).`];
+  }
+  if (near(value, expected, 1e-2)) {
+    return [false, `${shown} is close, but not close enough. Keep more digits (do not round ` +
+      "until the end), or check the last step of your calculation."];
+  }
+  return [false, `${shown} is not it. Try the hint: .hint()`];
+}
+
+function checkVector(spec, answer) {
+  const [values, problem] = readVector(answer, spec.expected.length, spec.names);
+  if (problem) return [false, problem];
+  const arr = values.map(toFloat);
+  const close = (want) => want.every((w, i) => Math.abs(arr[i] - w) <= spec.tol);
+  if (close(spec.expected)) return [true, spec.right];
+  for (const [w, message] of spec.wrong) if (close(w)) return [false, message];
+  return [false, "Some of the numbers are off. Try the hint: .hint()"];
+}
+
+// exact rationals [numerator, denominator] with BigInt, for the keys of inequalities
+function fraction(p, q = 1n) {
+  if (q < 0n) { p = -p; q = -q; }
+  let a = p < 0n ? -p : p, b = q;
+  while (b) [a, b] = [b, a % b];
+  return a > 1n ? [p / a, q / a] : [p, q];
+}
+const fracAdd = (x, y) => fraction(x[0] * y[1] + y[0] * x[1], x[1] * y[1]);
+const fracDecimal = (text) => {
+  const { scale, ints } = decimals([text]);
+  return fraction(ints[0], 10n ** BigInt(scale));
+};
+
+const plain = (text) => String(text).toLowerCase().split(/\s+/).filter(Boolean).join(" ");
+
+function linear(text) {
+  const s = text.replace(/_/g, "").replace(/·/g, "*").replace(/−/g, "-").replace(/ /g, "").toLowerCase();
+  const out = new Map();
+  const term = /([+-])?(\d+(?:\.\d*)?)?\*?([a-z]\w*)?/y;
+  let pos = 0;
+  while (pos < s.length) {
+    term.lastIndex = pos;
+    const m = term.exec(s);
+    if (!m || term.lastIndex === pos || !(m[2] || m[3])) throw new NotAValue(text);
+    if (pos > 0 && !m[1]) throw new NotAValue(text);
+    let coef = m[2] ? fracDecimal(m[2].replace(/\.$/, "")) : [1n, 1n];
+    if (m[1] === "-") coef = [-coef[0], coef[1]];
+    const name = m[3] || "";
+    out.set(name, out.has(name) ? fracAdd(out.get(name), coef) : coef);
+    pos = term.lastIndex;
+  }
+  if (!out.size) throw new NotAValue(text);
+  return out;
+}
+
+function inequalityKey(text) {
+  const parts = String(text).split(/(<=|>=|=<|=>|≤|≥|<|>)/);
+  if (parts.length !== 3) return plain(text);
+  let left, right;
+  try { left = linear(parts[0]); right = linear(parts[2]); } catch (err) { return plain(text); }
+  let op = { "=<": "<=", "≤": "<=", "=>": ">=", "≥": ">=" }[parts[1]] || parts[1];
+  let terms = new Map(left);
+  for (const [name, c] of right) terms.set(name, fracAdd(terms.get(name) || [0n, 1n], [-c[0], c[1]]));
+  if (op === ">" || op === ">=") {
+    terms = new Map([...terms].map(([n, c]) => [n, [-c[0], c[1]]]));
+    op = op.replace(">", "<");
+  }
+  const constant = terms.get("") || [0n, 1n];
+  terms.delete("");
+  const vars = [...terms].filter(([, c]) => c[0] !== 0n).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (!vars.length) return plain(text);
+  const first = vars[0][1], scale = [first[0] < 0n ? -first[0] : first[0], first[1]];
+  const div = (c) => fraction(c[0] * scale[1], c[1] * scale[0]);
+  const show = (c) => `${div(c)[0]}/${div(c)[1]}`;
+  return JSON.stringify([op, vars.map(([n, c]) => [n, show(c)]), show(constant)]);
+}
+
+function speciesKey(text) {
+  const found = new Set(String(text).toLowerCase().match(/setosa|versicolor|virginica/g) || []);
+  return found.size === 2 ? JSON.stringify([...found].sort()) : plain(text);
+}
+
+const KEYS = { plain, inequality: inequalityKey, species: speciesKey };
+
+function checkChoice(spec, answer) {
+  const key = KEYS[spec.key];
+  const shown = spec.options.map((o) => pyRepr({ t: "str", v: o })).join(", ");
+  if (answer.t !== "str") return [false, `Please answer with text in quotes, one of: ${shown}.`];
+  const a = key(answer.v);
+  if (a === key(spec.expected)) return [true, spec.right];
+  for (const [w, message] of spec.wrong) if (key(w) === a) return [false, message];
+  if (!spec.options.some((o) => key(o) === a)) return [false, `Answer with one of: ${shown}.`];
+  return [false, "That is not it. Try the hint: .hint()"];
+}
+
+function checkTruth(spec, answer) {
+  const ok = answer.t === "bool" || (answer.t === "int" && (answer.v === 0n || answer.v === 1n));
+  if (!ok) return [false, "Please answer True or False (no quotes)."];
+  const yes = answer.t === "bool" ? answer.v : answer.v === 1n;
+  return yes === spec.expected ? [true, spec.right] : [false, spec.wrong_msg];
+}
+
+const INPUTS = [[0, 0], [0, 1], [1, 0], [1, 1]];
+
+function exactOf(a) {        // the decimal a person typed, as a fraction (core.as_decimal)
+  return a.t === "int" ? [a.v, 1n] : fracDecimal(pyFloat(a.v));
+}
+
+function outputs(W) {
+  const [b, w1, w2] = W.map(exactOf);
+  const z = INPUTS.map(([x1, x2]) =>
+    fracAdd(fracAdd(b, [w1[0] * BigInt(x1), w1[1]]), [w2[0] * BigInt(x2), w2[1]]));
+  return [z, z.map((v) => (v[0] >= 0n ? 1 : 0))];
+}
+
+function checkGate(spec, answer) {
+  const [W, problem] = readVector(answer, 3, "[b, w1, w2]");
+  if (problem) return [false, problem];
+  const [z, y] = outputs(W), { name, targets } = spec;
+  const bad = [0, 1, 2, 3].filter((k) => y[k] !== targets[k]);
+  const num = (a) => fmt(toFloat(a));
+  const shown = `[${W.map(num).join(", ")}]`;
+  if (!bad.length) return [true, `W = ${shown} computes ${name} on all four inputs.`];
+  const turned = outputs([W[2], W[0], W[1]])[1];
+  if (turned.every((v, k) => v === targets[k])) {
+    return [false, "It looks like you put the bias last. The course writes the bias first: W = [b, w1, w2]."];
+  }
+  const k = bad[0], [x1, x2] = INPUTS[k];
+  const computes = spec.function_names[y.reduce((s, v, i) => s + (v << i), 0)];
+  const [s1, s2] = [W[1], W[2]].map((w) => (toFloat(w) < 0 ? `(${num(w)})` : num(w)));
+  const zk = Number(z[k][0]) / Number(z[k][1]);
+  let why = `z = ${num(W[0])} + ${s1}·${x1} + ${s2}·${x2} = ${fmt(zk)}`;
+  if (z[k][0] === 0n) why += " exactly, and step(0) = 1";
+  // the same sum in floating point (ints stay ints, as in Python)
+  const allInts = W.every((w) => w.t === "int");
+  const floating = allInts ? INT(W[0].v + W[1].v * BigInt(x1) + W[2].v * BigInt(x2))
+    : FLOAT(toFloat(W[0]) + toFloat(W[1]) * x1 + toFloat(W[2]) * x2);
+  const floatFires = toFloat(floating) >= 0 ? 1 : 0;
+  if (floatFires !== y[k]) {
+    why += ` (a floating-point computation such as neuron_output gets ${pyRepr(floating)} ` +
+      `there, and outputs ${floatFires}; the course judges the decimals you typed exactly)`;
+  }
+  let what;
+  if (spec.named_gates.includes(computes)) what = `computes ${computes}`;
+  else if (computes === "TRUE") what = "fires for every input (the function TRUE)";
+  else if (computes === "FALSE") what = "never fires (the function FALSE)";
+  else what = `outputs ${y.join(", ")} for the inputs (0, 0), (0, 1), (1, 0), (1, 1) (the function ${computes})`;
+  return [false, `For input (${x1}, ${x2}), ${why}, so the neuron outputs ${y[k]}, but ${name} ` +
+    `gives ${targets[k]} (${bad.length} of 4 rows wrong): your W ${what}.`];
+}
+
+const CHECKERS = { number: checkNumber, vector: checkVector, choice: checkChoice,
+                   truth: checkTruth, gate_weights: checkGate };
+
+// "the order matters" -> "The order matters", unless the first word is maths or code
+function sentence(message) {
+  const word = /^([a-z]+)(?=[\s,:;]|$)/.exec(message);
+  if (word && (word[1].length > 1 || word[1] === "a")) return message[0].toUpperCase() + message.slice(1);
+  return message;
+}
+
+/** [status, message] for the text typed in an exercise's box, as Exercise.verdict says. */
+function verdictOf(exercise, text) {
+  let answer;
+  try {
+    answer = readAnswer(text);
+  } catch (err) {
+    if (!(err instanceof NotAValue)) throw err;
+    return ["unreadable", `✘ ${exercise.name}: ${err.message}`];
+  }
+  if (answer.t === "ellipsis" || answer.t === "none" || (answer.t === "str" && !answer.v.trim())) {
+    return ["unanswered", `⏳ ${exercise.name}: not answered yet. Type your answer in the box and press Check.`];
+  }
+  const [ok, message] = CHECKERS[exercise.check.kind](exercise.check, answer);
+  const said = sentence(message);
+  return ok ? ["correct", `✔ ${exercise.name}: correct! ${said}`.trimEnd()]
+    : ["incorrect", `✘ ${exercise.name}: not quite. ${said}`.trimEnd()];
+}
