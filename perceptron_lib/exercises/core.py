@@ -117,7 +117,9 @@ class Exercise:
         name, hint and solution, and its checker's spec (``None`` for a checker that needs
         Python, such as one that calls the learner's function). The website's checks
         (checks.js) give the same verdicts and messages as ``verdict``."""
+        code = isinstance(ast.parse(self.answer_code).body[-1], ast.FunctionDef)
         return {"name": self.name, "answer_name": self.answer_name, "hint": self._hint,
+                "answer": "code" if code else "value",
                 "solution": f"{self.answer_code}\n\n{self.explanation}",
                 "check": getattr(self._checker, "spec", None)}
 

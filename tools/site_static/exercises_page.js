@@ -51,21 +51,28 @@ function exerciseBox(output, exercise) {
     if (line) line.textContent = `⏳ ${exercise.name}: not answered yet. Type your answer in the box and press Check.`;
   } else {
     const links = launchLinks();
-    const parts = [`${exercise.name} asks for code, which runs in Python: `];
-    if (!links.length) parts.push("run the notebook in Jupyter to write it and check it.");
+    const code = exercise.answer === "code";
+    const parts = [code ? `${exercise.name} asks for code, which runs in Python: `
+      : `${exercise.name} is checked in Python, which this page does not have: `];
+    const todo = code ? "write it and check it" : "check your answer";
+    if (!links.length) parts.push(`run the notebook in Jupyter to ${todo}.`);
     else {
       parts.push("open the notebook in ");
       links.forEach((link, k) => {
         if (k) parts.push(k === links.length - 1 ? " or " : ", ");
         parts.push(link);
       });
-      parts.push(" to write it and check it there.");
+      parts.push(` to ${todo} there.`);
     }
     const note = html("p", { class: "pl-note" }, box);
     writeNote(note, parts, false);
     const row = html("div", { class: "pl-row" }, box);
     html("button", { type: "button", class: "pl-button" }, row, "Hint").addEventListener("click", hint);
-    if (line) line.textContent = `⏳ ${exercise.name}: write the function in the notebook and run its cell to check it.`;
+    if (line) {
+      line.textContent = code
+        ? `⏳ ${exercise.name}: write the function in the notebook and run its cell to check it.`
+        : `⏳ ${exercise.name}: answer it in the notebook and run the cell to check it.`;
+    }
   }
   box.appendChild(say);
   output.appendChild(box);
