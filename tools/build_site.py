@@ -36,6 +36,7 @@ import nbformat
 from tools import build_slides
 from tools.notebook_cells import LINKS_START, course_notebooks
 from tools.set_home import current_home
+from tools.trim_css import trim_site
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -677,6 +678,12 @@ def make(out, cache, home, books, lite_python):
         build_slides.build(out, out / "_static" / "vendor", [decks / p.name for p in books])
     owner, repo, _ = home
     fix_theme(out, {p.stem: promise(p) for p in books}, f"https://{owner}.github.io/{repo}/")
+    trim_site(out)              # the theme's style sheet without the rules no page can use
+    # the theme's icon fonts (225 KB) would hold back the page's first picture until they
+    # have arrived: the page is drawn at once and the icons appear when they come
+    sheet = out / "_static" / "styles" / "pydata-sphinx-theme.css"
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace(
+        "font-display:block", "font-display:swap"), encoding="utf-8")
     if lite_python:
         lite(lite_python, out / "lite")
 

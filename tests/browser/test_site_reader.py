@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -212,3 +213,36 @@ def test_00s_widget_demo_works_on_the_page(site, browser):
         assert not watch.page_errors and not watch.blocked
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("name", ["04_learning_rule", "teacher_guide", "search"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_trimmed_style_sheet_draws_the_same_page(site, browser, name, scheme):
+    """The theme's style sheet is trimmed to the rules the site uses (a third of it); a page
+    drawn with it and with the theme's whole sheet is the same, pixel for pixel."""
+    import pydata_sphinx_theme
+    from PIL import Image, ImageChops
+
+    url, out = site
+    whole = next(Path(pydata_sphinx_theme.__file__).parent.rglob("pydata-sphinx-theme.css"))
+    trimmed = out / "_static" / "styles" / "pydata-sphinx-theme.css"
+    assert trimmed.stat().st_size < 0.5 * whole.stat().st_size
+    shots = []
+    for original in (False, True):
+        page, watch = new_page(browser, width=1280, height=900)
+        try:
+            page.emulate_media(color_scheme=scheme)
+            if original:
+                page.route("**/pydata-sphinx-theme.css*", lambda route: route.fulfill(
+                    body=whole.read_text(), content_type="text/css"))
+            page.goto(f"{url}/{name}.html")
+            page.wait_for_load_state("load")
+            page.wait_for_timeout(1500)
+            page.evaluate("() => window.scrollTo(0, 0)")
+            path = RESULTS / f"trim-{name}-{scheme}-{int(original)}.png"
+            RESULTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(path))
+            shots.append(Image.open(path).convert("RGB"))
+        finally:
+            page.close()
+    assert ImageChops.difference(*shots).getbbox() is None, f"{name} ({scheme}) looks different"
