@@ -197,19 +197,22 @@ def test_stills_are_not_fetched_on_screen(site, browser):
 
 
 def test_00s_widget_demo_works_on_the_page(site, browser):
-    """Notebook 00's "do widgets show?" demo: on the page, with no kernel, the slider
-    follows the number box (they are linked in the browser)."""
+    """Notebook 00's "do widgets show?" demo: on the page, with no kernel, the bar follows
+    the number box (they are linked in the browser)."""
     url, out = site
     page, watch = new_page(browser)
     try:
         page.goto(f"{url}/00_start_here.html")
         box = page.locator(".widget-text input[type=number]").first
         expect(box).to_be_attached(timeout=30_000)
-        readout = page.locator(".widget-readout").first
-        expect(readout).to_have_text("3")
+        fill = page.locator(".progress-bar").first
+        share = ("(el) => el.getBoundingClientRect().width"
+                 " / el.parentElement.getBoundingClientRect().width")
+        assert abs(fill.evaluate(share) - 0.3) < 0.02
         box.fill("7")
         box.press("Enter")
-        expect(readout).to_have_text("7", timeout=5_000)
+        page.wait_for_function(f"() => {{ const el = document.querySelector('.progress-bar'); "
+                               f"return Math.abs(({share})(el) - 0.7) < 0.02; }}", timeout=5_000)
         assert not watch.page_errors and not watch.blocked
     finally:
         page.close()
