@@ -519,6 +519,28 @@ def defer_scripts(text):
     return HEAD_SCRIPT.sub(r'<script defer src="\1"></script>', head) + cut + body
 
 
+# Search results' snippets: the formulas in words (KaTeX draws them on the page, but the
+# snippet is the page's text, LaTeX and all), and no cell outputs.
+SEARCH_TEXT = r"""
+    htmlElement.querySelectorAll(".math").forEach((el) => {
+      const words = { eta: "η", gamma: "γ", sigma: "σ", cdot: "·", le: "≤", leq: "≤", ge: "≥",
+                      geq: "≥", times: "×", sum: "Σ", in: "∈", ne: "≠", to: "→", top: "T" };
+      el.textContent = el.textContent.replace(/\\[()\[\]]/g, "")
+        .replace(/\\([a-zA-Z]+)/g, (_, w) => words[w] || w).replace(/[{}]/g, "")
+        .replace(/\s+/g, " ").trim();
+    });
+    for (const removalQuery of [".headerlink", "script", "style", ".cell_output"]) {"""
+
+
+def fix_search(out):
+    path = Path(out) / "_static" / "searchtools.js"
+    text = path.read_text(encoding="utf-8")
+    old = '\n    for (const removalQuery of [".headerlink", "script", "style"]) {'
+    if old not in text:
+        raise BuildError("searchtools.js is not the one the build knows (Sphinx changed it)")
+    path.write_text(text.replace(old, SEARCH_TEXT), encoding="utf-8")
+
+
 def fix_theme(out, descriptions=None, address=""):
     """The theme's markup mended (THEME_FIXES, no Font Awesome script, the JupyterLite
     links), and each page's description and OpenGraph tags added."""
@@ -678,6 +700,7 @@ def make(out, cache, home, books, lite_python):
         build_slides.build(out, out / "_static" / "vendor", [decks / p.name for p in books])
     owner, repo, _ = home
     fix_theme(out, {p.stem: promise(p) for p in books}, f"https://{owner}.github.io/{repo}/")
+    fix_search(out)
     trim_site(out)              # the theme's style sheet without the rules no page can use
     # the theme's icon fonts (225 KB) would hold back the page's first picture until they
     # have arrived: the page is drawn at once and the icons appear when they come

@@ -249,3 +249,21 @@ def test_the_trimmed_style_sheet_draws_the_same_page(site, browser, name, scheme
         finally:
             page.close()
     assert ImageChops.difference(*shots).getbbox() is None, f"{name} ({scheme}) looks different"
+
+
+def test_search_snippets_are_words(site, browser):
+    """A search result's snippet shows a formula in words and symbols, not LaTeX."""
+    url, out = site
+    page, watch = new_page(browser)
+    try:
+        page.goto(f"{url}/search.html?q=learning+rate")
+        expect(page.locator("#search-results li").first).to_be_attached(timeout=30_000)
+        page.wait_for_timeout(1500)
+        snippets = page.locator("#search-results p.context").all_inner_texts()
+        assert len(snippets) >= 5 and all(s.strip() for s in snippets), snippets
+        for text in snippets:
+            assert "\\(" not in text and "\\frac" not in text and "\\eta" not in text, text
+        assert any("η" in s for s in snippets), snippets
+        assert not watch.page_errors
+    finally:
+        page.close()
