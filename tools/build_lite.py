@@ -188,8 +188,15 @@ def build(output_dir, pyodide=None, pyodide_wheels=()):
             localise_lock(core, wheels)
             shutil.rmtree(lite / "static" / "npm-pyodide", ignore_errors=True)
         wheel_dir = tmp / "wheel"
+        # the wheel is built from a copy of what it is made of: setuptools writes build/ and
+        # an egg-info folder beside the sources it builds, and the checkout stays as it was
+        source = tmp / "source"
+        shutil.copytree(ROOT / "perceptron_lib", source / "perceptron_lib",
+                        ignore=shutil.ignore_patterns("__pycache__"))
+        for name in ("pyproject.toml", "README.md", "LICENSE", "LICENSE-CONTENT"):
+            shutil.copy2(ROOT / name, source / name)
         subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
-                        "--no-build-isolation", "--wheel-dir", str(wheel_dir), str(ROOT)],
+                        "--no-build-isolation", "--wheel-dir", str(wheel_dir), str(source)],
                        check=True)
         wheel = next(wheel_dir.glob("perceptron_lib-*.whl"))
         subprocess.run([sys.executable, "-m", "jupyter", "lite", "build",
