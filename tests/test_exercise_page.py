@@ -27,7 +27,8 @@ ODD = ["", "...", "None", "'abc'", "''", "'  '", "True", "False", "0", "1", "2",
        "[1e400, 0, 0]", "[10**400, 0, 0]", "[1, 'a', 3]", "'14'", "'9/17'", "'1/0'", "9/17",
        "1/3", "7 // 2", "-7 // 2", "7 % 3", "(1)", "(1,)", "'soma'", "'SOMA '", "'Soma'",
        "'w1 + w2 + b >= 0'", "'0 <= b + w1 + w2'", "'2w1 + 2w2 + 2b >= 0'", "'b < 0'",
-       "'setosa and versicolor'", "'XNOR'", "'xnor'", "[-0.5, 1, 1]", "[1, 1, -0.5]",
+       "'setosa and versicolor'", "'cell body'", "' Cell  Body '",
+       "'XNOR'", "'xnor'", "[-0.5, 1, 1]", "[1, 1, -0.5]",
        "[0.6, 0.3, -0.9]", "[-0.9, 0.6, 0.3]", "[0.3, -0.2, -0.1]", "[1.5, -1, -1]",
        "[0, 0, 0]", "[-3, 2, 1]", "[0.125, 0.125, 0.125]", "99.1", "0.991", "1.24", "1.245",
        "0.0833", "0.08333", "0.083", "0.53", "0.5", "0.52941", "8.33", "0.0625", "16", "16.0",
@@ -70,7 +71,7 @@ def node_verdicts(cases):
 def test_most_value_exercises_can_be_answered_on_the_page():
     kinds = {e.page_spec()["check"]["kind"] for e in ON_THE_PAGE}
     assert kinds == {"number", "vector", "choice", "truth", "gate_weights"}
-    assert len(ON_THE_PAGE) >= 25
+    assert len(ON_THE_PAGE) >= 27
     for e in ON_THE_PAGE:
         json.dumps(e.page_spec())                  # data, for the page
 

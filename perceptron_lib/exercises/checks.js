@@ -353,7 +353,11 @@ function speciesKey(text) {
 const KEYS = { plain, inequality: inequalityKey, species: speciesKey };
 
 function checkChoice(spec, answer) {
-  const key = KEYS[spec.key];
+  const synonyms = spec.synonyms || {};
+  const key = (text) => {
+    const p = plain(text);
+    return KEYS[spec.key](Object.prototype.hasOwnProperty.call(synonyms, p) ? synonyms[p] : text);
+  };
   const shown = spec.options.map((o) => pyRepr({ t: "str", v: o })).join(", ");
   if (answer.t !== "str") return [false, `Please answer with text in quotes, one of: ${shown}.`];
   const a = key(answer.v);

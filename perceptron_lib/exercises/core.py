@@ -299,14 +299,21 @@ def _plain(text):
     return " ".join(str(text).lower().split())
 
 
-def choice(expected, options, wrong=None, right_msg="", key=_plain):
+def choice(expected, options, wrong=None, right_msg="", key=_plain, synonyms=None):
     """Checker for a multiple-choice answer given as text. ``key`` decides which texts mean
-    the same (by default: case and spaces are ignored)."""
+    the same (by default: case and spaces are ignored); ``synonyms`` maps other words for an
+    option to it ({"cell body": "soma"}), compared as ``_plain`` text."""
     shown = ", ".join(repr(o) for o in options)
+    synonyms = {_plain(k): v for k, v in (synonyms or {}).items()}
     spec = {"kind": "choice", "expected": expected, "options": list(options), "right": right_msg,
-            "wrong": [[k, v] for k, v in (wrong or {}).items()],
+            "wrong": [[k, v] for k, v in (wrong or {}).items()], "synonyms": synonyms,
             "key": {_plain: "plain", inequality: "inequality",
                     species_pair: "species"}.get(key)}
+    if synonyms:
+        base = key
+
+        def key(text):
+            return base(synonyms.get(_plain(text), text))
     options = {key(o) for o in options}
     wrong = {key(k): v for k, v in (wrong or {}).items()}
 

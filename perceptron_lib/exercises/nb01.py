@@ -4,7 +4,6 @@ import numpy as np
 
 from .core import (
     Exercise,
-    _plain,
     choice,
     function_of,
     truth,
@@ -39,7 +38,7 @@ q1 = Exercise("Exercise 1.1", "Which part of the neuron adds up the incoming sig
                      {"dendrites": "dendrites receive the signals; they do not combine them.",
                       "synapse": "synapses weight each signal on its way in.",
                       "axon": "the axon carries the output away."},
-                     key=lambda text: "soma" if _plain(text) == "cell body" else _plain(text)),
+                     synonyms={"cell body": "soma"}),
               "It is the cell body.", "The soma (cell body) combines the weighted inputs.",
               'answer_1_1 = "soma"',
               [('answer_1_1 = "axon"', "carries the output"),
