@@ -119,6 +119,6 @@ def test_what_the_page_says_to_code_and_blanks():
             assert leak not in message, message
 
 
-def test_numbers_agree_near_the_float_limits():
-    """np.float64 answers (what np.dot gives) read as the floats they are."""
+def test_numpy_numbers_are_read_as_numbers():
+    """A NumPy integer (what np.dot gives) is read as the number it is."""
     assert nb00.q3.verdict(np.int64(32))[0] == "correct"
