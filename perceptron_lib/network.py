@@ -30,6 +30,7 @@ import numpy as np
 from .data import check_seed
 from .perceptron import (
     _as_floats,
+    _check_epochs,
     _check_lr,
     _check_whole,
     _is_real_number,
@@ -233,7 +234,7 @@ class SigmoidNeuron:
     def __init__(self, input_size, lr=1, epochs=100, loss="squared", W0=None):
         self.input_size = _check_whole(input_size, "input_size (the number of inputs)", 1, 2)
         self.lr = float(_check_lr(lr))
-        self.epochs = _check_whole(epochs, "epochs", 1, 100)
+        self.epochs = _check_epochs(epochs, 100)
         self.loss = _check_loss(loss)
         self.W0 = (np.zeros(self.input_size + 1) if W0 is None
                    else check_weights(W0, self.input_size, "W0"))
@@ -438,7 +439,7 @@ class TinyNetwork:
     def __init__(self, lr=5, epochs=1000, loss="squared", seed=0, restarts=1, scale=1,
                  start=None):
         self.lr = float(_check_lr(lr))
-        self.epochs = _check_whole(epochs, "epochs", 1, 1000)
+        self.epochs = _check_epochs(epochs, 1000)
         self.loss = _check_loss(loss)
         self.seed = check_seed(seed)
         self.restarts = _check_whole(restarts, "restarts", 1, 5)

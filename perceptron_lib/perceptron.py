@@ -223,6 +223,22 @@ def _check_whole(value, name, minimum, example):
     return int(value)
 
 
+# A typo such as epochs=10**9 must not fill the memory of a shared machine (and have the
+# system stop the kernel): a model trains for at most MAX_EPOCHS epochs, and a perceptron
+# records at most MAX_VISITS visits in its history (60-100 bytes each: 500 MB at most).
+MAX_EPOCHS = 1_000_000
+MAX_VISITS = 5_000_000
+
+
+def _check_epochs(value, example):
+    epochs = _check_whole(value, "epochs", 1, example)
+    if epochs > MAX_EPOCHS:
+        raise ValueError(f"epochs must be at most {MAX_EPOCHS:,}; got {epochs:,}. Training "
+                         f"stops by itself at the first epoch without a mistake, so a few "
+                         f"hundred epochs are usually plenty (e.g. epochs={example}).")
+    return epochs
+
+
 def _check_flag(value, name):
     if not isinstance(value, (bool, np.bool_, numbers.Integral)) or value not in (0, 1):
         raise TypeError(f"{name} must be True or False; got {value!r}.")
@@ -371,7 +387,7 @@ class Perceptron:
                  record_history=True, W0=None):
         self.input_size = _check_whole(input_size, "input_size (the number of inputs)", 1, 2)
         self.lr = _check_lr(lr)
-        self.epochs = _check_whole(epochs, "epochs", 1, 100)
+        self.epochs = _check_epochs(epochs, 100)
         self.shuffle = _check_flag(shuffle, "shuffle")
         self.seed = check_seed(seed)
         self.record_history = _check_flag(record_history, "record_history")
@@ -472,6 +488,15 @@ class Perceptron:
         afresh every time: weights, record and random order go back to the start first.
         """
         Xc, dc = self._check_data(X, d)
+        self.epochs = _check_epochs(self.epochs, 100)     # it may have been set since
+        if self.record_history and self.epochs * len(Xc) > MAX_VISITS:
+            raise ValueError(
+                f"epochs={self.epochs:,} on {len(Xc):,} samples could record up to "
+                f"{self.epochs * len(Xc):,} visits in history_, more than the {MAX_VISITS:,} "
+                f"that fit in memory. Use fewer epochs (at most "
+                f"{MAX_VISITS // len(Xc):,} here; training stops by itself at the first "
+                f"epoch without a mistake), or record_history=False to keep only "
+                f"mistakes_per_epoch_.")
         with self._all_or_nothing():
             self._reset()
             Xe = _extend(Xc)

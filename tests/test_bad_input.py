@@ -9,6 +9,8 @@ import pytest
 
 from perceptron_lib import (
     Perceptron,
+    SigmoidNeuron,
+    TinyNetwork,
     decision_line,
     gate,
     iris_two_species,
@@ -221,3 +223,38 @@ def test_more_clear_messages(call, error, match):
     with pytest.raises(error, match=match) as info:
         call()
     assert not any(word in str(info.value) for word in INTERNALS)
+
+
+XOR_X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
+XOR_D = np.array([0, 1, 1, 0])
+
+
+@pytest.mark.parametrize("epochs", [10**9, 10**20, 1_000_001])
+def test_a_huge_epochs_is_refused_before_anything_is_allocated(epochs):
+    """epochs=10**9 on XOR once filled 22 GB and the system stopped the kernel; now every
+    model refuses it at once, with the way out."""
+    for make in (lambda: Perceptron(2, epochs=epochs), lambda: SigmoidNeuron(2, epochs=epochs),
+                 lambda: TinyNetwork(epochs=epochs)):
+        with pytest.raises(ValueError, match="epochs must be at most 1,000,000") as err:
+            make()
+        assert "a few hundred epochs are usually plenty" in str(err.value)
+    p = Perceptron(2)
+    p.epochs = epochs                       # set after the model was made
+    with pytest.raises(ValueError, match="epochs must be at most"):
+        p.fit(XOR_X, XOR_D)
+
+
+def test_a_record_too_big_for_memory_is_refused_with_the_way_out():
+    X = np.tile(XOR_X, (500, 1))            # 2,000 samples
+    d = np.tile(XOR_D, 500)
+    p = Perceptron(2, epochs=5_000)         # up to 10,000,000 visits to record
+    with pytest.raises(ValueError) as err:
+        p.fit(X, d)
+    message = str(err.value)
+    assert "at most 2,500 here" in message and "record_history=False" in message
+    assert p.history_ is None and p.mistakes_per_epoch_ == []
+    quiet = Perceptron(2, epochs=5_000, record_history=False).fit(X[:4], d[:4])
+    assert len(quiet.mistakes_per_epoch_) == 5_000          # XOR never converges
+    # the largest record allowed: XOR's cycle copied to a million epochs (4,000,000 visits)
+    big = Perceptron(2, epochs=1_000_000).fit(XOR_X, XOR_D)
+    assert big.history_.n_epochs == 1_000_000
