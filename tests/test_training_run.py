@@ -71,6 +71,20 @@ def test_long_runs_fit_the_budget_and_every_frame_is_exact(case):
     assert run["epoch_ends"] == [h.epoch_end_position(k) for k in range(1, run["n_epochs"] + 1)]
 
 
+def test_a_big_first_epoch_still_shows_every_epoch_that_fits():
+    """8,000 noisy points, 20 epochs: the first epoch alone is too long to send visit by
+    visit, but all 20 epoch ends fit the budget easily, so all 20 are shown (once only the
+    first was)."""
+    X, d = make_noisy(8000, flip=0.1, seed=0)
+    h, run = _run(X, d, 20)
+    _check_fields(run)
+    assert h.n_epochs == 20 and run["n_epochs"] == 20 and run["stepped"] == 0
+    assert len(json.dumps(run)) <= RUN_BUDGET
+    assert "Only the first" not in run["thinned"] and "epoch by epoch" in run["thinned"]
+    assert run["epoch_ends"] == [h.epoch_end_position(k) for k in range(1, 21)]
+    assert run["W"][-1] == h.W_at(len(h)).tolist()
+
+
 def test_the_explorer_steps_a_thinned_run_and_says_what_is_left_out():
     X, d = gate("XOR")
     ex = TrainingExplorer(dataset="XOR", epochs=3000)

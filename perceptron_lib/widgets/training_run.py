@@ -240,17 +240,16 @@ def build_run(X, d, history, *, lr, dataset, names, view, title, problem="", bou
 
 
 def _guess(h, build, budget):
-    """How many epochs fit visit by visit, and how many epoch ends, from two small builds."""
+    """How many epochs fit visit by visit, and how many epoch ends, from three small builds
+    (the first epoch's end alone, the first 21 ends, and the first epoch visit by visit)."""
     E = h.n_epochs
-    one, size1 = build(1, 1)
-    if E == 1 or size1 > budget:
-        return (1 if size1 <= budget else 0), 1
+    _, size0 = build(0, 1)
     more = min(E, 21)
-    _, size2 = build(1, more)
-    per_epoch = (size2 - size1) / (more - 1)
-    per_visit = size1 / max(h.epoch_end_position(1), 1)
+    per_epoch = (build(0, more)[1] - size0) / (more - 1) if more > 1 else 0.0
+    _, size1 = build(1, 1)
+    per_visit = (size1 - size0) / max(h.epoch_end_position(1), 1)
     shown = E if E * per_epoch <= budget / 2 else max(1, int(budget / 2 / per_epoch))
-    room = budget * 0.9 - size1 - shown * per_epoch
+    room = budget * 0.9 - size0 - shown * per_epoch
     stepped = 0
     while stepped < shown and h.epoch_end_position(stepped + 1) * per_visit <= room:
         stepped += 1
