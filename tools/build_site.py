@@ -23,6 +23,7 @@ import base64
 import hashlib
 import html
 import json
+import posixpath
 import re
 import shutil
 import subprocess
@@ -201,6 +202,58 @@ def fetch(name, version, sha256, cache):
         folder.parent.mkdir(parents=True, exist_ok=True)
         npm_unpack(name, version, folder, sha256)
     return folder / "package"
+
+
+# The pages' formulas are typeset once, when the site is built, by the same KaTeX the slides
+# run in the browser: a page needs only KaTeX's style sheet and fonts, and is drawn at once.
+MATH = re.compile(r'<(span|div) class="math notranslate nohighlight">(.*?)</\1>', re.S)
+KATEX_SCRIPT = re.compile(r'<script defer(?:="defer")? src="(_static/vendor/katex/)'
+                          r'katex-render\.js[^"]*"></script>')
+KATEX_NODE = """
+const katex = require(process.argv[1]);
+const formulas = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const out = formulas.map(([tex, display]) => {
+  try {
+    return { html: katex.renderToString(tex, { displayMode: display, throwOnError: true }) };
+  } catch (err) {
+    return { error: String(err.message || err) };
+  }
+});
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+def tex_of(kind, text):
+    """(TeX, display) of a formula as Sphinx writes it."""
+    tex, display = html.unescape(text).strip(), kind == "div"
+    if tex.startswith("\\(") and tex.endswith("\\)"):
+        tex = tex[2:-2]
+    elif tex.startswith("\\[") and tex.endswith("\\]"):
+        tex, display = tex[2:-2], True
+    return tex, display
+
+
+def typeset(out, katex_dist):
+    """Every formula of the site's pages typeset by KaTeX (node), in place; the pages load
+    KaTeX's style sheet instead of its script. Raises BuildError on a formula KaTeX refuses."""
+    pages = {page: page.read_text(encoding="utf-8") for page in Path(out).glob("*.html")}
+    formulas = sorted({tex_of(m.group(1), m.group(2))
+                       for text in pages.values() for m in MATH.finditer(text)})
+    done = subprocess.run([node(), "-e", KATEX_NODE, str(Path(katex_dist) / "katex.js")],
+                          input=json.dumps(formulas), capture_output=True, text=True)
+    if done.returncode != 0:
+        raise BuildError(f"KaTeX failed:\n{done.stderr[-2000:]}")
+    typeset_as = {}
+    for (tex, display), result in zip(formulas, json.loads(done.stdout)):
+        if "error" in result:
+            raise BuildError(f"KaTeX cannot typeset {tex!r}: {result['error']}")
+        typeset_as[tex, display] = result["html"]
+    for page, text in pages.items():
+        text = MATH.sub(lambda m: f'<{m.group(1)} class="math notranslate nohighlight">'
+                        f'{typeset_as[tex_of(m.group(1), m.group(2))]}</{m.group(1)}>', text)
+        text = KATEX_SCRIPT.sub(r'<link rel="stylesheet" type="text/css" '
+                                r'href="\1katex.min.css" />', text)
+        page.write_text(text, encoding="utf-8")
 
 
 def node():
@@ -383,6 +436,31 @@ def exercises_for_pages(static):
         encoding="utf-8")
 
 
+# An explorer's view module (its _esm, 50-70 KB, the same for every explorer of a kind) is
+# written once into _static/views/ and its saved state names it; the widget manager loads it
+# from there, so a page carries it once at most and the browser keeps it for the next page.
+VIEW_REF = "pl-view:"
+
+
+def share_views(folder, static):
+    """Move every saved ``_esm`` of the notebooks in ``folder`` into ``static/views``."""
+    views = Path(static) / "views"
+    for path in sorted(Path(folder).glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        state = nb.metadata.get("widgets", {}).get(build_slides.WIDGET_STATE, {}).get("state", {})
+        changed = False
+        for model in state.values():
+            esm = model.get("state", {}).get("_esm")
+            if isinstance(esm, str) and not esm.startswith(VIEW_REF):
+                name = hashlib.sha256(esm.encode()).hexdigest()[:16] + ".js"
+                views.mkdir(parents=True, exist_ok=True)
+                (views / name).write_text(esm, encoding="utf-8")
+                model["state"]["_esm"] = VIEW_REF + name
+                changed = True
+        if changed:
+            nbformat.write(nb, path)
+
+
 def add_stills(nb, stem, static):
     """After every explorer, its still picture (the PNG the notebook saved beside it) as an
     image that only print shows (course.css): a printed page has the picture, not a blank."""
@@ -467,6 +545,12 @@ THEME_FIXES = (
     ('<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar">',
      '<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar" role="navigation" '
      'aria-label="The course">'),
+    # The colour theme is settled before the page is drawn (the theme's script would turn
+    # "auto" into "light" or "dark" after, and the browser would restyle the whole page).
+    ('document.documentElement.dataset.theme = localStorage.getItem("theme") || "auto";',
+     'document.documentElement.dataset.theme = document.documentElement.dataset.mode === '
+     '"auto" ? (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light") : '
+     '(localStorage.getItem("theme") || "light");'),
 )
 
 # Where the JupyterLite site is, from a page: beside the pages, in lite/ (the publishing
@@ -514,9 +598,31 @@ def head_tags(title, description, url):
 HEAD_SCRIPT = re.compile(r'<script src="(?!_static/documentation_options\.js)([^"]+)"></script>')
 
 
+# The explorers' saved state (50-400 KB a page) is read only once the page has loaded: it is
+# kept in a file of its own, _static/state/<page>.json, that the widget manager fetches then,
+# so that the page's text arrives and is drawn first.
+STATE_SCRIPT = re.compile(r'<script type="application/vnd\.jupyter\.widget-state\+json">(.*?)</script>',
+                          re.S)
+
+
 def defer_scripts(text):
     head, cut, body = text.partition("</head>")
     return HEAD_SCRIPT.sub(r'<script defer src="\1"></script>', head) + cut + body
+
+
+def state_to_file(text, out, stem):
+    """The page's saved widget state moved into ``_static/state/<stem>.json``; the page keeps
+    a script tag that names the file."""
+    states = STATE_SCRIPT.findall(text)
+    if not states:
+        return text
+    if len(states) > 1:
+        raise BuildError(f"{stem}: a page has one saved widget state, this one {len(states)}")
+    folder = Path(out) / "_static" / "state"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{stem}.json").write_text(states[0].strip(), encoding="utf-8")
+    return STATE_SCRIPT.sub(f'<script type="application/vnd.jupyter.widget-state+json" '
+                            f'data-src="_static/state/{stem}.json"></script>', text)
 
 
 # Search results' snippets: the formulas in words (KaTeX draws them on the page, but the
@@ -525,7 +631,8 @@ SEARCH_TEXT = r"""
     htmlElement.querySelectorAll(".math").forEach((el) => {
       const words = { eta: "η", gamma: "γ", sigma: "σ", cdot: "·", le: "≤", leq: "≤", ge: "≥",
                       geq: "≥", times: "×", sum: "Σ", in: "∈", ne: "≠", to: "→", top: "T" };
-      el.textContent = el.textContent.replace(/\\[()\[\]]/g, "")
+      const tex = el.querySelector("annotation");   // the TeX that KaTeX keeps
+      el.textContent = (tex ? tex.textContent : el.textContent).replace(/\\[()\[\]]/g, "")
         .replace(/\\([a-zA-Z]+)/g, (_, w) => words[w] || w).replace(/[{}]/g, "")
         .replace(/\s+/g, " ").trim();
     });
@@ -551,7 +658,7 @@ def fix_theme(out, descriptions=None, address=""):
         text = page.read_text()
         for old, new in THEME_FIXES:
             text = text.replace(old, new)
-        text = defer_scripts(FONTAWESOME_JS.sub("", text))
+        text = state_to_file(defer_scripts(FONTAWESOME_JS.sub("", text)), out, page.stem)
         text = text.replace(f"{LITE}?path=notebooks/", f"{LITE}?path=")
         title = re.search(r"<title>(.*?)</title>", text, re.S)
         title = html.unescape(re.sub(r"\s+", " ", title.group(1))) if title else ""
@@ -559,6 +666,98 @@ def fix_theme(out, descriptions=None, address=""):
         text = text.replace('<meta charset="utf-8" />', '<meta charset="utf-8" />\n'
                             + head_tags(title, description, address + page.name), 1)
         page.write_text(text)
+
+
+# A page is drawn only once every style sheet in its head has arrived: a phone on a slow
+# network waits for each. The pages' eight sheets (and the one basic.css that theme.css
+# imports) are one file, _static/styles/site.css, in the same order; the theme's scripts are
+# not preloaded ahead of the page's text (they come, deferred, at its end); and only the
+# search page loads the search index.
+PAGE_SHEET = re.compile(r'[ \t]*<link (?:href="(_static/[^"?]+\.css)(?:\?[^"]*)?" rel="stylesheet"|'
+                        r'rel="stylesheet" type="text/css" href="(_static/[^"?]+\.css)(?:\?[^"]*)?")'
+                        r' ?/>\n?')
+PRELOAD = re.compile(r'[ \t]*<link rel="preload" as="script" href="[^"]*" ?/>\n?')
+SEARCH_SCRIPTS = re.compile(r'[ \t]*<script defer src="(?:_static/searchtools\.js|'
+                            r'_static/language_data\.js|searchindex\.js)"></script>\n?')
+CSS_URL = re.compile(r'url\(\s*(["\']?)([^)"\']+)\1\s*\)')
+CSS_IMPORT = re.compile(r'@import\s+(?:url\()?\s*["\']([^"\']+)["\']\s*\)?\s*;')
+
+
+def sheet_text(out, name, replace=None):
+    """The style sheet ``_static/<name>`` with its imports inlined and its url()s made
+    relative to _static/styles/; ``replace`` maps a name to the text to use instead."""
+    static = Path(out) / "_static"
+    text = (replace or {}).get(name) or (static / name).read_text(encoding="utf-8")
+    folder = posixpath.dirname(name)
+
+    def moved(match):
+        quote, ref = match.groups()
+        if re.match(r"^(data:|[a-z]+://|#|/)", ref):
+            return match.group(0)
+        target = posixpath.normpath(posixpath.join(folder, ref))
+        return f"url({quote}{posixpath.relpath(target, 'styles')}{quote})"
+
+    text = CSS_IMPORT.sub(lambda m: sheet_text(
+        out, posixpath.normpath(posixpath.join(folder, m.group(1))), replace), text)
+    return CSS_URL.sub(moved, re.sub(r'@charset\s+"[^"]*";', "", text))
+
+
+def page_sheets(out):
+    """The style sheets the site's pages name in their heads, in their order (union)."""
+    names = []
+    for page in sorted(Path(out).glob("*.html")):
+        for match in PAGE_SHEET.finditer(page.read_text(encoding="utf-8").partition("</head>")[0]):
+            name = (match.group(1) or match.group(2)).removeprefix("_static/")
+            if name not in names:
+                names.append(name)
+    return names
+
+
+def site_css(out, replace=None):
+    """The text of _static/styles/site.css: every page's style sheets in one."""
+    return "\n".join(f"/* {name} */\n{sheet_text(out, name, replace)}"
+                     for name in page_sheets(out))
+
+
+FA_GLYPH = re.compile(r'--fa:"([^"\\])"')
+
+
+def subset_icons(out, text):
+    """The theme's icon fonts (Font Awesome, 244 KB) cut to the icons the style sheet
+    ``text`` can show (about thirty): a phone fetches a few KB before the page is drawn."""
+    from fontTools import subset
+
+    glyphs = {ord(c) for c in FA_GLYPH.findall(text)}
+    if not glyphs:
+        raise BuildError("the theme's style sheet names no Font Awesome icon (the theme changed)")
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.layout_features = []
+    options.ignore_missing_unicodes = True
+    for path in (Path(out) / "_static" / "vendor" / "fontawesome" / "webfonts").glob("*.woff2"):
+        font = subset.load_font(str(path), options)
+        cutter = subset.Subsetter(options)
+        cutter.populate(unicodes=glyphs)
+        cutter.subset(font)
+        subset.save_font(font, str(path), options)
+
+
+def one_style_sheet(out):
+    text = site_css(out)
+    subset_icons(out, text)
+    (Path(out) / "_static" / "styles" / "site.css").write_text(text, encoding="utf-8")
+    link = (f'<link rel="stylesheet" type="text/css" href="_static/styles/site.css?v='
+            f'{hashlib.sha256(text.encode()).hexdigest()[:8]}" />\n')
+    for page in Path(out).glob("*.html"):
+        head, cut, body = page.read_text(encoding="utf-8").partition("</head>")
+        first = PAGE_SHEET.search(head)
+        if first is None:
+            continue
+        head = head[:first.start()] + link + PAGE_SHEET.sub("", head[first.start():])
+        head = PRELOAD.sub("", head)
+        if page.name != "search.html":
+            head = SEARCH_SCRIPTS.sub("", head)
+        page.write_text(head + cut + body, encoding="utf-8")
 
 
 # A site this tool built carries this file; a folder without it is never replaced.
@@ -684,6 +883,7 @@ def make(out, cache, home, books, lite_python):
         exercises_for_pages(src / "_static")
         from tools.site_runs import add_runs  # every explorer menu's run, made in advance
         add_runs(src, cache=cache / "runs")
+        share_views(src, src / "_static")
         # the decks are made from the notebooks as they are now; the pages get still
         # pictures for print
         decks = Path(tmp) / "decks"
@@ -701,12 +901,14 @@ def make(out, cache, home, books, lite_python):
     owner, repo, _ = home
     fix_theme(out, {p.stem: promise(p) for p in books}, f"https://{owner}.github.io/{repo}/")
     fix_search(out)
+    typeset(out, packages["katex"] / "dist")
     trim_site(out)              # the theme's style sheet without the rules no page can use
     # the theme's icon fonts (225 KB) would hold back the page's first picture until they
     # have arrived: the page is drawn at once and the icons appear when they come
     sheet = out / "_static" / "styles" / "pydata-sphinx-theme.css"
     sheet.write_text(sheet.read_text(encoding="utf-8").replace(
         "font-display:block", "font-display:swap"), encoding="utf-8")
+    one_style_sheet(out)
     if lite_python:
         lite(lite_python, out / "lite")
 

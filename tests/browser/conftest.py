@@ -294,6 +294,21 @@ for (const type of ["pointerdown", "keydown"]) {
 """
 
 
+READ_THROUGH = """async (pause) => {
+  for (let y = 0; y <= document.documentElement.scrollHeight; y += 400) {
+    window.scrollTo(0, y);
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+  window.scrollTo(0, 0);
+}"""
+
+
+def read_through(page, pause=80):
+    """Scroll a site page from top to bottom and back, as a reader does: the site builds each
+    explorer when the reader comes near it."""
+    page.evaluate(READ_THROUGH, pause)
+
+
 def new_page(browser, width=1400, height=1000):
     """A page of its own, local only; returns (page, watch)."""
     page = browser.new_page(viewport={"width": width, "height": height})

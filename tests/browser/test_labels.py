@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import NOTES, RESULTS, new_page
+from .conftest import NOTES, RESULTS, new_page, read_through
 
 # In the page: the screen boxes of the names, and the marks they must not cover (segments
 # of the visible lines and arrows, boxes of the visible pointers).
@@ -95,6 +95,8 @@ def test_06_spot_names_and_axis_names_stay_clear(site, browser, width):
     page, watch = new_page(browser, width=width, height=900)
     try:
         page.goto(f"{url}/06_hidden_layer_xor.html")
+        page.wait_for_load_state("load")
+        read_through(page)
         ex = page.locator(".pl-hiddenlayer").first
         expect(ex).to_be_attached(timeout=30_000)
         ex.scroll_into_view_if_needed()
@@ -120,6 +122,8 @@ def test_08_input_names_stay_clear_of_the_pointer_and_line(site, browser, width)
     page, watch = new_page(browser, width=width, height=900)
     try:
         page.goto(f"{url}/08_learning_the_hidden_layer.html")
+        page.wait_for_load_state("load")
+        read_through(page)
         explorers = page.locator(".pl-descent")
         expect(explorers.first).to_be_attached(timeout=30_000)
         for k in range(explorers.count()):

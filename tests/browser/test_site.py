@@ -13,7 +13,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import NOTES, RESULTS, ROOT, new_page
+from .conftest import NOTES, RESULTS, ROOT, new_page, read_through
 from .explorers import check_axe, state
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
@@ -35,6 +35,7 @@ def test_every_page_works_with_no_other_host(site, browser, axe_source, path):
         page.goto(f"{url}/{path.stem}.html")
         page.wait_for_load_state("load")
         n = explorers_in(path)
+        read_through(page)
         explorers = page.locator(".pl-explorer")
         expect(explorers).to_have_count(n, timeout=30_000)
         for k in range(n):
@@ -130,6 +131,7 @@ def test_dark_mode_and_a_phone(site, browser):
         page.emulate_media(color_scheme="dark")        # the theme's "auto" mode follows it
         page.goto(f"{url}/04_learning_rule.html")
         page.wait_for_function("() => document.documentElement.dataset.theme === 'dark'")
+        read_through(page)
         expect(page.locator(".pl-explorer").first).to_be_attached(timeout=30_000)
         page.wait_for_timeout(500)
         found = page.evaluate(MEASURE)

@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import ROOT, new_page
+from .conftest import ROOT, new_page, read_through
 from .explorers import state
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -82,6 +82,7 @@ def test_a_link_reopens_every_explorer_as_it_was(site, browser, path):
     try:
         page.goto(f"{url}/{path.stem}.html")
         page.wait_for_load_state("load")
+        read_through(page)
         explorers = page.locator(".pl-explorer")
         if not explorers.count():
             page.wait_for_timeout(2000)
@@ -100,6 +101,8 @@ def test_a_link_reopens_every_explorer_as_it_was(site, browser, path):
             assert re.search(rf"[?&]{name}=", link), (k, link)
         other, watch2 = new_page(browser)
         other.goto(link)
+        other.wait_for_load_state("load")
+        read_through(other)
         again = other.locator(".pl-explorer")
         expect(again).to_have_count(n, timeout=30_000)
         for k, (_, want) in expected.items():
@@ -125,6 +128,8 @@ def test_a_teacher_sends_04_xor_lr_half_visit_7(site, browser):
     page, watch = new_page(browser)
     try:
         page.goto(f"{url}/04_learning_rule.html")
+        page.wait_for_load_state("load")
+        read_through(page)
         ex = page.locator(".pl-explorer").first
         expect(ex).to_be_attached(timeout=30_000)
         ex.scroll_into_view_if_needed()

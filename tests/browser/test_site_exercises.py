@@ -41,6 +41,7 @@ def test_every_exercise_can_be_answered_on_its_page(site, browser, path):
         for exercise in exercises:
             box = page.locator(f".pl-answer[aria-label='{exercise.name}: your answer']")
             expect(box).to_have_count(1)
+            box.scroll_into_view_if_needed()   # a section off screen is not laid out yet
             spec = exercise.page_spec()
             if spec["check"] is None:          # checked in Python: where to do it
                 links = box.locator("a")

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import RESULTS, ROOT, new_page
+from .conftest import RESULTS, ROOT, new_page, read_through
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 TEACHERS = ("teacher_guide", "answer_key", "checkin_quizzes")
@@ -142,6 +142,8 @@ def test_copy_buttons_centred_maths_and_no_dark_frame(site, browser):
             return Math.abs((f.left + f.right) / 2 - (box.left + box.right) / 2);
         })""")
         assert offsets and max(offsets) < 4, offsets        # every formula in the middle
+        read_through(page)
+        expect(page.locator(".pl-explorer").first).to_be_attached(timeout=30_000)
         frames = page.evaluate("""() => [...document.querySelectorAll('.widget-subarea')]
             .map(a => [getComputedStyle(a).backgroundColor, getComputedStyle(a).paddingTop])""")
         assert frames and all(bg in ("rgba(0, 0, 0, 0)", "transparent") and pad == "0px"
@@ -158,7 +160,9 @@ def test_a_printed_page_wraps_code_and_shows_still_pictures(site, browser, name)
     try:
         page.goto(f"{url}/{name}.html")
         page.wait_for_load_state("load")
+        read_through(page)
         expect(page.locator(".pl-explorer").first).to_be_attached(timeout=30_000)
+        page.wait_for_timeout(500)
         assert page.locator("img.pl-still").count() == page.locator(".pl-explorer").count()
         page.emulate_media(media="print")
         page.wait_for_timeout(300)
@@ -203,6 +207,8 @@ def test_00s_widget_demo_works_on_the_page(site, browser):
     page, watch = new_page(browser)
     try:
         page.goto(f"{url}/00_start_here.html")
+        page.wait_for_load_state("load")
+        read_through(page)
         box = page.locator(".widget-text input[type=number]").first
         expect(box).to_be_attached(timeout=30_000)
         fill = page.locator(".progress-bar").first
@@ -265,5 +271,32 @@ def test_search_snippets_are_words(site, browser):
             assert "\\(" not in text and "\\frac" not in text and "\\eta" not in text, text
         assert any("η" in s for s in snippets), snippets
         assert not watch.page_errors
+    finally:
+        page.close()
+
+
+def test_explorers_are_built_as_the_reader_comes_near_them(site, browser):
+    """On a phone, a long page builds only the explorers near the screen when it opens (so it
+    is ready at once); scrolling down builds the rest, each one whole and working."""
+    url, out = site
+    page, watch = new_page(browser, width=390, height=844)
+    try:
+        page.goto(f"{url}/04_learning_rule.html")
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(800)
+        places = page.locator(".widget-subarea")
+        total = places.count()
+        assert total >= 3, "a place for each of 04's explorers"
+        assert page.locator(".pl-explorer").count() < total, "not all built at once"
+        read_through(page)
+        explorers = page.locator(".pl-explorer")
+        expect(explorers).to_have_count(total, timeout=30_000)
+        last = explorers.nth(total - 1)
+        last.scroll_into_view_if_needed()
+        forward = last.get_by_role("button", name=re.compile(r"one (step|epoch) forward"))
+        before = last.locator("svg.pl-picture").inner_html()
+        forward.first.click()
+        assert last.locator("svg.pl-picture").inner_html() != before, "the last one steps"
+        assert not watch.page_errors and not watch.blocked
     finally:
         page.close()

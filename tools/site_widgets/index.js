@@ -196,11 +196,7 @@ async function drawn(area) {
   await new Promise((resolve) => window.requestAnimationFrame(resolve));
 }
 
-async function show(manager, model, tag, k) {
-  tag.dataset.plRendered = "1";
-  const area = document.createElement("div");
-  area.className = "widget-subarea";
-  tag.parentElement.insertBefore(area, tag);
+async function show(manager, model, area, k) {
   await manager.display_view(await manager.create_view(model), area);
   const text = readParam(window.location.search, param(k));
   const saved = text === null ? null : decodeState(text);
@@ -216,15 +212,52 @@ async function show(manager, model, tag, k) {
   return saved !== null;
 }
 
+// A widget is built when the reader comes near it (1,000 px ahead): a long page is ready at
+// once, even on a phone, and builds each explorer as it scrolls. One whose state is in the
+// address is built at once, and so is every widget of a slide deck.
+function whenNear(area, draw) {
+  if (typeof IntersectionObserver === "undefined" || document.querySelector(".reveal")) {
+    draw();
+    return;
+  }
+  const near = new IntersectionObserver((entries) => {
+    if (entries.some((entry) => entry.isIntersecting)) {
+      near.disconnect();
+      draw();
+    }
+  }, { rootMargin: "1000px 0px" });
+  near.observe(area);
+}
+
+// The site keeps each view module once, in _static/views/ (build_site.share_views): a saved
+// state names it, and anywidget loads it from its address.
+function viewsFromFiles(state) {
+  for (const model of Object.values(state.state || {})) {
+    const esm = model.state && model.state._esm;
+    if (typeof esm === "string" && esm.startsWith("pl-view:")) {
+      model.state._esm = new URL(`../views/${esm.slice("pl-view:".length)}`, root).href;
+    }
+  }
+  return state;
+}
+
 async function renderManager(element, state, order) {
   const manager = new PageManager();
+  viewsFromFiles(state);
   const models = await manager.set_state(state);
   const tags = element.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]');
   await Promise.all(Array.from(tags).map(async (tag) => {
     const { model_id } = JSON.parse(tag.innerHTML);
     const model = models.find((m) => m.model_id === model_id);
     if (model === undefined || tag.parentElement === null || tag.dataset.plRendered) return;
-    await show(manager, model, tag, order.indexOf(tag));
+    tag.dataset.plRendered = "1";
+    const area = document.createElement("div");
+    area.className = "widget-subarea";
+    tag.parentElement.insertBefore(area, tag);
+    const k = order.indexOf(tag);
+    const draw = () => show(manager, model, area, k);
+    if (readParam(window.location.search, param(k)) !== null) await draw();
+    else whenNear(area, () => draw().catch((err) => console.error(err)));
   }));
 }
 
@@ -233,6 +266,10 @@ export async function renderWidgets(element = document.documentElement) {
   const states = document.querySelectorAll('script[type="application/vnd.jupyter.widget-state+json"]');
   const order = Array.from(document.querySelectorAll(
     'script[type="application/vnd.jupyter.widget-view+json"]'));
-  await Promise.all(Array.from(states).map((t) =>
-    renderManager(element, JSON.parse(t.innerHTML), order)));
+  await Promise.all(Array.from(states).map(async (tag) => {
+    // the site keeps a page's state in a file of its own (build_site.state_to_file)
+    const state = tag.dataset.src
+      ? await (await fetch(tag.dataset.src)).json() : JSON.parse(tag.innerHTML);
+    return renderManager(element, state, order);
+  }));
 }
