@@ -142,6 +142,16 @@ def _check_start(start):
         raise TypeError("start must be a pair (W_hidden, W_out): the hidden weights, one row "
                         "[b, w1, w2] per hidden neuron, and the output weights [b, v1, v2]."
                         ) from None
+    PAIR = ("start must be a pair (W_hidden, W_out): the hidden weights, one row [b, w1, w2] "
+            "per hidden neuron, and the output weights [b, v1, v2], as in "
+            "start=([[0.5, 1, 1], [-1.5, 1, 1]], [-0.5, 1, -1])")
+    try:
+        one_array = np.ndim(W_hidden) < 2
+    except ValueError:          # rows of different lengths: check_X explains below
+        one_array = False
+    if one_array:
+        raise TypeError(f"{PAIR}; got {np.ndim(start)}-D numbers of shape {np.shape(start)}, "
+                        f"one array rather than a pair.")
     W_out = check_weights(W_out, 2, "the starting output weights")
     W_hidden = check_X(W_hidden, name="the starting hidden weights")
     if W_hidden.shape[0] != 2:

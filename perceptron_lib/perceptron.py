@@ -127,6 +127,9 @@ def _as_floats(values, name, exact=False):
         except OverflowError:
             raise ValueError(f"{name} holds a number too large for floating point at "
                              f"{_where(index, name)}.") from None
+        except ValueError:          # Decimal('sNaN'): a "signalling" not-a-number
+            raise ValueError(f"{name} holds {value!r:.40} at {_where(index, name)}, which is "
+                             f"not a number: give real numbers.") from None
     return out
 
 
@@ -159,8 +162,13 @@ def check_X(X, name="X", n_inputs=None, task="learn from"):
     if (arr.ndim < 2 and arr.size == 0) or (arr.ndim == 2 and arr.shape[0] == 0):
         raise ValueError(f"{name} is empty: give at least one sample to {task}.")
     if arr.ndim == 0:
+        if n_inputs is None or n_inputs == 1:
+            advice = f"For one sample use [[{_show(arr)}]]."
+        else:
+            inputs = "x1, x2" if n_inputs == 2 else f"x1, ..., x{n_inputs}"
+            advice = f"One sample is a list of {n_inputs} numbers: [[{inputs}]]."
         raise ValueError(f"{name} must be 2-D, one row per sample; got the single number "
-                         f"{_show(arr)}. For one sample use [[{_show(arr)}]].")
+                         f"{_show(arr)}. {advice}")
     if arr.ndim == 1:
         raise ValueError(
             f"{name} must be 2-D, one row per sample; got a 1-D array of {arr.size} values. "
@@ -245,6 +253,13 @@ def _check_flag(value, name):
     return bool(value)
 
 
+def _brief(number):
+    """A number for a message: a whole number of hundreds of digits is named by its size."""
+    if isinstance(number, numbers.Integral) and abs(int(number)) >= 10**20:
+        return f"a whole number with {len(str(abs(int(number))))} digits"
+    return repr(number) if isinstance(number, float) else str(number)
+
+
 def _check_lr(lr):
     """The learning rate as an int or float > 0 (Fractions and Decimals become floats)."""
     if not _is_real_number(lr):
@@ -257,7 +272,7 @@ def _check_lr(lr):
     except OverflowError:
         value = math.inf
     if not math.isfinite(value):
-        raise ValueError(f"lr (the learning rate) must be a finite number; got {lr}.")
+        raise ValueError(f"lr (the learning rate) must be a finite number; got {_brief(lr)}.")
     if value == 0:
         raise ValueError(f"lr (the learning rate) {lr} is too small for floating point "
                          f"(it rounds to 0); use a larger one.")

@@ -258,3 +258,24 @@ def test_a_record_too_big_for_memory_is_refused_with_the_way_out():
     # the largest record allowed: XOR's cycle copied to a million epochs (4,000,000 visits)
     big = Perceptron(2, epochs=1_000_000).fit(XOR_X, XOR_D)
     assert big.history_.n_epochs == 1_000_000
+
+
+@pytest.mark.parametrize("call, error, words", [
+    (lambda: Perceptron(2).fit([[Decimal("sNaN"), 1]], [1]), ValueError,
+     "holds Decimal('sNaN') at row 0, column 0, which is not a number"),
+    (lambda: Perceptron(2, lr=10**400), ValueError,
+     "must be a finite number; got a whole number with 401 digits"),
+    (lambda: Perceptron(2).predict(np.array(1.0)), ValueError,
+     "One sample is a list of 2 numbers: [[x1, x2]]"),
+    (lambda: Perceptron(64).predict(np.array(1.0)), ValueError, "[[x1, ..., x64]]"),
+    (lambda: TinyNetwork(start=np.zeros((2, 3))), TypeError,
+     "start must be a pair (W_hidden, W_out)"),
+    (lambda: TinyNetwork(start=[[0, 0, 0], [0, 0, 0]]), TypeError,
+     "one array rather than a pair"),
+])
+def test_third_review_messages_name_the_argument_and_the_way_out(call, error, words):
+    with pytest.raises(error) as err:
+        call()
+    message = str(err.value)
+    assert words in message, message
+    assert len(message) < 400 and "signaling" not in message and "0000000000" not in message
