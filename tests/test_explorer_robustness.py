@@ -14,6 +14,7 @@ from perceptron_lib.style import format_number
 from perceptron_lib.widgets import (
     BoundaryExplorer,
     DescentExplorer,
+    DigitsExplorer,
     HiddenLayerExplorer,
     NeuronExplorer,
     TrainingExplorer,
@@ -356,3 +357,45 @@ def test_random_actions_on_the_hidden_layer_explorer():
         assert ex.describe_position() and ex.describe_status()[0] in "✔✘"
         if step % 50 == 0:
             assert ex._png()[:4] == b"\x89PNG"
+
+
+# --- a third break-it review: each finding, reproduced ------------------------------------
+
+def test_a_run_whose_z_overflows_to_infinity_can_be_sent_and_saved(tmp_path):
+    """W.x of +-1e300 inputs overflows to +-inf (step(inf) = 1, as the textbook loop says):
+    the run once held inf and the kernel could not send it ("not JSON compliant")."""
+    ex = TrainingExplorer(X=[[-1e300, 1e300], [1e300, -1e300]], d=[0, 1])
+    text = json.dumps(ex.run, allow_nan=False)               # what the kernel sends
+    assert '"inf"' in text and '"-inf"' in text
+    ex.history.to_csv(tmp_path / "visits.csv")
+    z = [row.split(",")[5] for row in (tmp_path / "visits.csv").read_text().splitlines()[1:]]
+    assert [str(v) for v in ex.run["z"]] == z[:len(ex.run["z"])]      # as Python's CSV
+    assert not ex.error
+
+
+def test_points_near_1e16_keep_a_picture_with_two_axes():
+    ex = TrainingExplorer(X=[[1e16, 1e16], [1e16 + 4, 1e16 + 2]], d=[0, 1])
+    (x0, x1), (y0, y1) = ex.run["xlim"], ex.run["ylim"]
+    assert x1 > x0 and y1 > y0 and not ex.error
+    assert ex._png().startswith(b"\x89PNG"), "the still picture is drawn"
+
+
+def test_a_setting_from_the_view_equal_to_the_current_one_is_still_checked():
+    ex = TrainingExplorer()
+    with pytest.raises(traitlets.TraitError, match="must be a number"):
+        ex.set_state({"lr": True})                           # True == 1, the current lr
+    assert ex.lr == 1 and type(ex.lr) is int
+    ex.set_state({"dataset": "OR"})                          # later retrains still work
+    assert ex.run["dataset"] == "OR" and not ex.error
+    digits = DigitsExplorer()
+    with pytest.raises(traitlets.TraitError, match="against must be a digit"):
+        digits.set_state({"against": 8.0})                   # 8.0 == 8, the current one
+    assert digits.against == 8 and type(digits.against) is int
+    assert digits.describe_position()
+
+
+def test_a_learning_rate_set_from_python_joins_the_menu():
+    ex = TrainingExplorer()
+    ex.lr = 0.3
+    assert 0.3 in ex.lr_options and ex.run["lr"] == 0.3
+    assert ex.lr_options == sorted(ex.lr_options)

@@ -91,6 +91,23 @@ class Explorer(anywidget.AnyWidget):
         else:
             super().notify_change(change)
 
+    def set_state(self, sync_data):
+        """Settings from the view, each checked as from Python: also a value equal to the
+        current one (True == 1, 8.0 == 8), which traitlets would store unchecked. One that
+        fails its check leaves the setting as it was."""
+        before = {name: getattr(self, name) for name in sync_data
+                  if name in self._trait_validators}
+        super().set_state(sync_data)
+        for name, old in before.items():
+            value = getattr(self, name)
+            try:
+                checked = self.traits()[name]._cross_validate(self, value)
+            except traitlets.TraitError:
+                self.set_trait(name, old)
+                raise
+            if type(checked) is not type(value):
+                self.set_trait(name, checked)
+
     @contextmanager
     def _quiet(self):
         """Set settings without retraining; everything changed is sent to the view at once."""

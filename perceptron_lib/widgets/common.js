@@ -477,6 +477,7 @@ function fmt(v, digits = 4) {
 // Numbers as Python writes a float with repr() (and so in CSV files): the shortest digits that
 // read back as the same number, as a decimal from 1e-4 up to 1e16, in exponent form outside.
 function pyFloat(v) {
+  if (typeof v === "string") return v;         // "inf" and "-inf": JSON has no infinity
   if (Number.isNaN(v)) return "nan";
   if (!Number.isFinite(v)) return v > 0 ? "inf" : "-inf";
   if (v === 0) return Object.is(v, -0) ? "-0.0" : "0.0";

@@ -16,7 +16,8 @@
  * @property {number[][]} W      one per frame  @property {string[]} W_text  one per frame
  * @property {string[]} readout  one per frame
  * @property {number[]} sample   @property {number[]} e   @property {string[][]} rows
- * @property {number[]} z        one per visit, the first `stepped`
+ * @property {(number|string)[]} z  one per visit, the first `stepped`; "inf" or "-inf" where
+ *                                W.x overflowed (JSON has no infinity)
  * @property {number[]} cum      updates after each position up to `stepped`
  * @property {number[]} epoch_ends  the position after each epoch shown
  * @property {number[]} mistakes @property {number} max_mistakes

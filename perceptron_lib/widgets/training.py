@@ -265,6 +265,7 @@ class TrainingExplorer(PointsEditing, RunReader, Explorer):
             self.score = [0, 0]
             self.run = run
             self.points_text = self.points.as_text()
+            self.lr_options = sorted(set(self.lr_options) | {self.lr})   # lr set from Python
         return True
 
     def _show_error(self, text):

@@ -61,7 +61,9 @@ def fit_view(X):
     # halves first, so that points near the largest floats do not overflow
     lo, hi = X.min(axis=0), X.max(axis=0)
     centre = lo / 2 + hi / 2
-    half = max((hi / 2 - lo / 2).max(), 0.5) * 1.25
+    # at least half a unit, and wide enough for its place: near 1e16 a unit is below the
+    # floats' spacing, and an axis of +-0.6 would have no width at all
+    half = max((hi / 2 - lo / 2).max(), 0.5, np.abs(centre).max() * 2.0**-40) * 1.25
     xlim, ylim = ((float(c - half), float(c + half)) for c in centre)
     if not np.isfinite([xlim, ylim]).all():
         raise ValueError("these points are too far out to draw (beyond about 1e307): scale "
@@ -80,7 +82,8 @@ RUN_FIELDS = {
     "n_epochs_shown": int,  # epochs in the mistakes panel (at least 1)
     "W": list, "W_text": list, "readout": list,     # one per frame (see frame_of)
     "sample": list, "e": list, "rows": list,        # one per visit, the first `stepped`
-    "z": list,              # z of each of those visits, every digit (for the CSV file)
+    "z": list,              # z of each of those visits, every digit (for the CSV file);
+                            # "inf" or "-inf" where W.x overflowed
     "cum": list,                                    # updates after each of positions 0..stepped
     "epoch_ends": list,     # the position after each epoch shown
     "mistakes": list, "max_mistakes": int, "readout_epoch": list,
@@ -169,12 +172,19 @@ def _frames(h, lr, view, bound, separable, stepped_epochs, shown_epochs):
         n=n, stepped=m, n_epochs=shown_epochs, n_epochs_shown=max(shown_epochs, 1),
         W=[[float(v) for v in w] for w in W], W_text=[format_vector(w) for w in W],
         readout=readout, sample=[int(s) for s in h.sample[:m]], e=[int(v) for v in e],
-        rows=rows, z=[float(v) for v in z],
+        rows=rows, z=[_json_float(v) for v in z],
         cum=[0] + np.cumsum(e != 0).astype(int).tolist(), epoch_ends=ends,
         mistakes=mistakes, max_mistakes=max(max(mistakes), 1),
         readout_epoch=[narration.epoch_readout(h, k, xlim, ylim)
                        for k in range(shown_epochs + 1)],
         status=status)
+
+
+def _json_float(v):
+    """A float for JSON, which has no infinity: W.x of huge inputs can overflow to +-inf
+    (step(inf) = 1 all the same); it is sent as "inf" or "-inf", as Python's CSV writes it."""
+    v = float(v)
+    return v if np.isfinite(v) else ("inf" if v > 0 else "-inf")
 
 
 def _thinned_note(h, stepped_epochs, shown_epochs):
