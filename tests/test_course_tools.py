@@ -3,6 +3,7 @@ tools.answer_key writes only what ran, and --check compares outputs too; tools.s
 only GitHub's OWNER/REPO; tools.execute_notebooks names a missing notebook without a traceback.
 (Fast: no test here starts more than the one small quiz notebook's kernel.)"""
 
+import json
 import os
 import subprocess
 import sys
@@ -165,3 +166,50 @@ def test_a_failing_cell_leaves_the_notebook_as_it_was(tmp_path, monkeypatch, cap
     err = capsys.readouterr().err
     assert "one.ipynb: a cell raised ZeroDivisionError: division by zero" in err
     assert path.read_text() == before and os.listdir(tmp_path) == ["one.ipynb"]
+
+
+def _notebook(path, *sources):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(s) for s in sources]
+    nbformat.write(nb, path)
+    return path
+
+
+def test_a_dead_kernel_gets_one_line_and_the_next_notebook_still_runs(tmp_path, capsys):
+    """A kernel that dies (as when the system stops it for memory) once ended the whole run
+    with a DeadKernelError traceback and skipped every notebook after it."""
+    dead = _notebook(tmp_path / "dies.ipynb", "import os\nos._exit(1)")
+    good = _notebook(tmp_path / "good.ipynb", "print('one')\nprint('two')", "6 * 7")
+    os.chmod(good, 0o664)
+    before = dead.read_text()
+    assert execute_notebooks.main([str(dead), str(good)]) == 1
+    err = capsys.readouterr().err
+    assert "dies.ipynb: the kernel died" in err and "Traceback" not in err
+    assert dead.read_text() == before
+    ran = nbformat.read(good, as_version=4)
+    assert ran.cells[0].outputs[0]["text"] == "one\ntwo\n"        # one output, not two
+    assert ran.cells[1].outputs[0]["data"]["text/plain"] == "42"
+    assert oct(good.stat().st_mode & 0o777) == "0o664", "the file keeps its permissions"
+
+
+def test_a_cell_over_time_gets_one_line(tmp_path, monkeypatch, capsys):
+    slow = _notebook(tmp_path / "slow.ipynb", "import time\ntime.sleep(30)")
+    real = execute_notebooks.execute
+    monkeypatch.setattr(execute_notebooks, "execute", lambda path: real(path, timeout=2))
+    before = slow.read_text()
+    assert execute_notebooks.main([str(slow)]) == 1
+    assert "slow.ipynb: a cell ran longer than the time allowed" in capsys.readouterr().err
+    assert slow.read_text() == before
+
+
+def test_executing_a_notebook_with_widgets_twice_gives_the_same_bytes(tmp_path):
+    path = _notebook(tmp_path / "w.ipynb",
+                     "import ipywidgets as w\nw.IntSlider(3)",
+                     "for k in range(3):\n    print(k, flush=True)")
+    execute_notebooks.execute(path)
+    first = path.read_bytes()
+    execute_notebooks.execute(path)
+    assert path.read_bytes() == first
+    ids = json.loads(first)["metadata"]["widgets"][
+        "application/vnd.jupyter.widget-state+json"]["state"]
+    assert len(ids) >= 3 and all(len(k) == 32 for k in ids)
