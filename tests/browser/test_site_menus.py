@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from perceptron_lib.style import format_number as fmt
 from perceptron_lib.widgets import TrainingExplorer
 
-from .conftest import NOTES, RESULTS, new_page
+from .conftest import NOTES, RESULTS, new_page, read_through
 from .explorers import state
 
 
@@ -40,6 +40,8 @@ PAGES = _pages()
 def _open(browser, url, page_name, kind, **size):
     page, watch = new_page(browser, **size)
     page.goto(f"{url}/{page_name}.html")
+    page.wait_for_load_state("load")
+    read_through(page)
     explorers = page.locator(f".pl-{kind}")
     expect(explorers.first.locator("svg.pl-picture")).to_be_attached(timeout=60_000)
     return page, watch, explorers
@@ -254,6 +256,8 @@ def test_a_phone_390_px(site, browser, scheme):
         try:
             page.emulate_media(color_scheme=scheme)
             page.goto(f"{url}/{page_name}.html")
+            page.wait_for_load_state("load")
+            read_through(page)
             explorers = page.locator(f".pl-{kind}")
             expect(explorers.first.locator("svg.pl-picture")).to_be_attached(timeout=60_000)
             page.wait_for_timeout(400)
