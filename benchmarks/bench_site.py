@@ -212,7 +212,8 @@ def saved_runs(out):
     """[(page, model id, files, bytes as stored (gzip), bytes unpacked, largest unpacked)]:
     the runs of the explorers' menus, fetched only when a menu is used."""
     runs = Path(out) / "_static" / "_runs"
-    pages = {p.stem: p.read_text() for p in Path(out).glob("*.html")}
+    # a page's explorers name their runs in its saved state (_static/state/<page>.json)
+    pages = {p.stem: p.read_text() for p in (Path(out) / "_static" / "state").glob("*.json")}
     rows = []
     for folder in sorted(runs.iterdir()) if runs.exists() else []:
         files = list(folder.iterdir())

@@ -3,6 +3,8 @@
 import re
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text()
 
@@ -76,24 +78,103 @@ def test_teacher_guide_covers_every_notebook():
             assert part in text, (path.stem, part)
 
 
-def test_study_times_agree_everywhere():
-    """README's table, the map in notebook 00, each notebook's header and the teacher's guide
-    give each notebook the same time."""
-    import json
+def test_every_place_made_from_the_course_manifest_is_current():
+    """README's table and total, each notebook's title and time line and 00's map are made
+    from course.toml (python -m tools.course); the guide's headings give the same times."""
+    from tools import course
 
-    readme = {m[0]: int(m[1]) for m in re.findall(r"\| `(\d\d)_\w+` \|[^|]*\| (\d+) min \|",
-                                                    README)}
-    notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-    assert sorted(readme) == [p.stem[:2] for p in notebooks]
+    assert course.update(write=False) == [], "run python -m tools.course"
     guide = (ROOT / "notebooks" / "teacher_guide.md").read_text()
-    cells = json.loads(notebooks[0].read_text())["cells"]
-    course_map = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
-    for path in notebooks:
-        number, minutes = path.stem[:2], readme[path.stem[:2]]
-        header = "".join(json.loads(path.read_text())["cells"][0]["source"])
-        assert f"*Time: about {minutes} minutes*" in header, path.stem
-        assert re.search(rf"\| \[?{number} · [^|]*\|[^|]*\| {minutes} min \|", course_map), number
-        assert re.search(rf"## {number} · [^\n]*\({minutes} min\)", guide), number
+    books = course.load()["notebooks"]
+    assert [b["file"] for b in books] == \
+        [p.stem for p in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))]
+    for book in books:
+        assert re.search(rf"## {course.number(book)} · [^\n]*\({book['minutes']} min\)",
+                         guide), book["file"]
+
+
+def _course_copy(tmp_path):
+    """The places the manifest makes, copied into tmp_path."""
+    import shutil
+    for name in ("README.md", "course.toml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    (tmp_path / "notebooks").mkdir()
+    for path in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"):
+        shutil.copy(path, tmp_path / "notebooks" / path.name)
+    return tmp_path
+
+
+def test_one_change_in_the_manifest_reaches_every_place(tmp_path):
+    """Change 04's minutes and 05's title in course.toml: README's row and total, 04's time
+    line, 00's map, and the links of 04 and 06 to 05 all follow; nothing else changes."""
+    import nbformat
+
+    from tools import course
+
+    root = _course_copy(tmp_path)
+    toml = root / "course.toml"
+    text = toml.read_text()
+    text = text.replace('title = "The learning rule"\nleave_with = "Rosenblatt\'s rule, writing '
+                        'the training loop yourself, watching it learn"\nminutes = 75',
+                        'title = "The learning rule"\nleave_with = "Rosenblatt\'s rule, writing '
+                        'the training loop yourself, watching it learn"\nminutes = 95', 1)
+    text = text.replace('title = "Convergence"', 'title = "When learning ends"', 1)
+    toml.write_text(text)
+    stale = course.update(root, write=True, course=course.load(toml))
+    names = sorted(p.name for p in stale)
+    assert names == ["00_start_here.ipynb", "04_learning_rule.ipynb", "05_convergence.ipynb",
+                     "06_hidden_layer_xor.ipynb", "README.md"], names
+    readme = (root / "README.md").read_text()
+    assert "| `04_learning_rule` | Rosenblatt's rule, writing the training loop yourself, " \
+           "watching it learn | 95 min |" in readme
+    assert "In all about nine hours (565 minutes) of study" in readme
+
+    def top(name):
+        return nbformat.read(root / "notebooks" / name, as_version=4).cells[0].source
+
+    assert "*Time: about 95 minutes*" in top("04_learning_rule.ipynb")
+    assert "Next: [05 · When learning ends →](05_convergence.ipynb)" in \
+        top("04_learning_rule.ipynb")
+    assert top("05_convergence.ipynb").startswith("# 05 · When learning ends\n")
+    assert "[← 05 · When learning ends](05_convergence.ipynb)" in top("06_hidden_layer_xor.ipynb")
+    map_cell = next(c.source for c in nbformat.read(root / "notebooks" / "00_start_here.ipynb",
+                                                    as_version=4).cells
+                    if c.source.startswith("## The map"))
+    assert "| [04 · The learning rule](04_learning_rule.ipynb) | Rosenblatt's rule, writing the " \
+           "training loop yourself, watching it learn | 95 min |" in map_cell
+    assert "| [05 · When learning ends](05_convergence.ipynb) |" in map_cell
+    assert course.update(root, write=False, course=course.load(toml)) == []   # now current
+
+
+@pytest.mark.parametrize("change, words", [
+    (('file = "04_learning_rule"', 'file = "4_learning_rule"'), "must start with 04_"),
+    (("minutes = 75", "minutes = 0"), "minutes must be a whole number > 0"),
+    (('["07", "09"]', '["07", "19"]'), "the decks name notebooks that do not exist: 19"),
+    (("minutes = 20\n", ""), "has no minutes"),
+])
+def test_a_broken_manifest_gets_one_line(tmp_path, capsys, change, words):
+    from tools import course
+
+    toml = tmp_path / "course.toml"
+    toml.write_text((ROOT / "course.toml").read_text().replace(*change, 1))
+    with pytest.raises(course.ManifestError, match=re.escape(words)):
+        course.load(toml)
+
+
+def test_the_decks_follow_the_guides_five_session_plan():
+    """The decks' plan in course.toml is the guide's "five 90-minute sessions" row."""
+    from tools import course
+
+    guide = (ROOT / "notebooks" / "teacher_guide.md").read_text()
+    row = next(line for line in guide.splitlines() if line.startswith("| five 90-minute"))
+    taught = []
+    for part in re.sub(r"\([^)]*\)", "", row.split("|")[2]).split(","):
+        numbers = [f"{k:02d}" for a, b in re.findall(r"(\d\d)(?:\s*–\s*(\d\d))?", part)
+                   for k in range(int(a), int(b or a) + 1)]
+        if numbers:
+            taught.append(tuple(numbers))
+    assert course.sessions() == tuple(taught)
+    assert course.load()["decks"]["plan"] == "five 90-minute sessions"
 
 
 def test_session_plans_add_up():

@@ -33,33 +33,15 @@ ROOT = Path(__file__).resolve().parents[1]
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
-# The guide's five 90-minute sessions, when its table cannot be read (see sessions()).
-FIVE_SESSIONS = (("00", "01", "02"), ("03", "04"), ("05", "06"), ("07",), ("08",))
-
 SHORT_CODE = 4          # a code cell of at most this many lines is shown above its output
 SLIDE_WORDS = 70        # prose on a slide, in words, before the rest goes to the notes
 
 
-def sessions(guide=ROOT / "notebooks" / "teacher_guide.md"):
-    """The notebooks of each session of the guide's "five 90-minute sessions" plan, as
-    (("00", "01", "02"), ...): read from its table, or FIVE_SESSIONS if it has no such row."""
-    try:
-        text = guide.read_text(encoding="utf-8")
-    except OSError:
-        return FIVE_SESSIONS
-    row = next((line for line in text.splitlines()
-                if line.startswith("| five 90-minute sessions")), None)
-    if row is None:
-        return FIVE_SESSIONS
-    found = []
-    # sessions are separated by commas: "00–02 (80 min), 07 (35 min) and then 09 (40 min)"
-    for part in re.sub(r"\([^)]*\)", "", row.split("|")[2]).split(","):
-        numbers = []
-        for first, last in re.findall(r"(\d\d)(?:\s*[–-]\s*(\d\d))?", part):
-            numbers += [f"{k:02d}" for k in range(int(first), int(last or first) + 1)]
-        if numbers:
-            found.append(tuple(numbers))
-    return tuple(found) or FIVE_SESSIONS
+def sessions():
+    """The notebooks of each deck's session, (("00", "01", "02"), ...), from the course
+    manifest (course.toml, its [decks] plan)."""
+    from tools.course import sessions as planned
+    return planned()
 
 
 def _markdown():

@@ -91,18 +91,15 @@ def _title(path):
     return first.lstrip("# ").strip()
 
 
-def nav_line(path, minutes, root=ROOT):
-    """'*Time: about N minutes* · [← previous](...) · Next: [next →](...)'."""
-    books = course_notebooks(root)
-    i = [p.name for p in books].index(Path(path).name)
-    parts = [f"*Time: about {minutes} minutes*"]
-    if i > 0:
-        parts.append(f"[← {_title(books[i - 1])}]({books[i - 1].name})")
-    if i + 1 < len(books):
-        parts.append(f"Next: [{_title(books[i + 1])} →]({books[i + 1].name})")
-    else:
-        parts.append(f"Back to the start: [{_title(books[0])}]({books[0].name})")
-    return " · ".join(parts)
+def nav_line(path, root=ROOT):
+    """'*Time: about N minutes* · [← previous](...) · Next: [next →](...)', from the course
+    manifest (course.toml)."""
+    from tools import course
+
+    manifest = Path(root) / "course.toml"
+    plan = course.load(manifest if manifest.exists() else course.MANIFEST)
+    files = [book["file"] for book in plan["notebooks"]]
+    return course.time_line(plan, files.index(Path(path).stem))
 
 
 def setup_cell(nb):
@@ -161,13 +158,6 @@ def with_header_links(source, relpath, home, nav=None):
     return "\n\n".join(paragraphs)
 
 
-def minutes_of(header):
-    m = re.search(r"\*Time: about (\d+) minutes\*", header)
-    if not m:
-        raise ValueError("the header has no '*Time: about N minutes*' line")
-    return int(m.group(1))
-
-
 def expected_cells(path, root=ROOT, home=None):
     """(header, set-up cell, setup cell) sources as they should be in the notebook at
     ``path``."""
@@ -176,7 +166,7 @@ def expected_cells(path, root=ROOT, home=None):
     relpath = Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
     header = nb.cells[0].source
     course = Path(path).parent.resolve() == (Path(root) / "notebooks").resolve()
-    nav = nav_line(path, minutes_of(header), root) if course else None
+    nav = nav_line(path, root) if course else None
     return (with_header_links(header, relpath, home, nav), preamble(*home).rstrip("\n"),
             split_preamble(setup_cell(nb).source)[1].lstrip("\n"))
 

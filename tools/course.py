@@ -1,0 +1,206 @@
+"""The course manifest (course.toml) and every place made from it.
+
+    python -m tools.course            # rewrite every place from course.toml
+    python -m tools.course --check    # say which places are not current (exit status 1)
+
+The places: README.md's table of notebooks and its total study time; each notebook's title
+(its first line) and time line (the minutes, the links to the notebooks before and after);
+00's map. The website's home page reads the notebooks' headers, and the slide decks read the
+manifest's plan (``sessions()``), so they follow too. Only text is rewritten: a notebook's
+outputs stay as they are.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+
+try:                        # Python 3.11+
+    import tomllib
+except ImportError:         # Python 3.10: the same parser, from PyPI
+    import tomli as tomllib
+
+ROOT = Path(__file__).resolve().parents[1]
+MANIFEST = ROOT / "course.toml"
+HOURS = {5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten", 11: "eleven",
+         12: "twelve"}
+
+
+class ManifestError(ValueError):
+    pass
+
+
+def load(path=MANIFEST):
+    """The manifest as {"notebooks": [...], "decks": {...}}, checked: every notebook has its
+    fields, numbers follow 00, 01, ..., and every deck names notebooks that exist."""
+    data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    books = data.get("notebook", [])
+    for k, book in enumerate(books):
+        missing = {"file", "title", "leave_with", "minutes"} - set(book)
+        if missing:
+            raise ManifestError(f"{path}: notebook {k + 1} has no {', '.join(sorted(missing))}")
+        if not book["file"].startswith(f"{k:02d}_"):
+            raise ManifestError(f"{path}: notebook {k + 1} is {book['file']}; its file name "
+                                f"must start with {k:02d}_")
+        if not isinstance(book["minutes"], int) or book["minutes"] <= 0:
+            raise ManifestError(f"{path}: {book['file']}: minutes must be a whole number > 0")
+    numbers = {f"{k:02d}" for k in range(len(books))}
+    decks = data.get("decks", {})
+    for session in decks.get("sessions", []):
+        unknown = [n for n in session if n not in numbers]
+        if unknown:
+            raise ManifestError(f"{path}: the decks name notebooks that do not exist: "
+                                f"{', '.join(unknown)}")
+    return {"notebooks": books, "decks": decks}
+
+
+def number(book):
+    return book["file"][:2]
+
+
+def heading(book):
+    """ "01 · The biological neuron" """
+    return f"{number(book)} · {book['title']}"
+
+
+def total_minutes(course):
+    return sum(book["minutes"] for book in course["notebooks"])
+
+
+def sessions(course=None):
+    """The notebooks of each session of the decks' plan: (("00", "01", "02"), ...)."""
+    course = course or load()
+    return tuple(tuple(session) for session in course["decks"].get("sessions", []))
+
+
+# --- the places ---------------------------------------------------------------------------------
+
+def readme_table(course, home=("perceptron-course", "perceptron-course", "main")):
+    owner, repo, branch = home
+    lines = ["| notebook | what you leave with | time | open in |", "|---|---|---|---|"]
+    for book in course["notebooks"]:
+        colab = (f"https://colab.research.google.com/github/{owner}/{repo}/blob/{branch}/"
+                 f"notebooks/{book['file']}.ipynb")
+        lines.append(f"| `{book['file']}` | {book['leave_with']} | {book['minutes']} min | "
+                     f"[Colab]({colab}) |")
+    return "\n".join(lines)
+
+
+def readme_total(course):
+    minutes = total_minutes(course)
+    hours = round(minutes / 60)
+    return f"In all about {HOURS.get(hours, str(hours))} hours ({minutes} minutes) of study"
+
+
+def time_line(course, k):
+    """A notebook's line under its promise: its minutes and the way on."""
+    books = course["notebooks"]
+    book = books[k]
+    parts = [f"*Time: about {book['minutes']} minutes*"]
+    if k > 0:
+        before = books[k - 1]
+        parts.append(f"[← {heading(before)}]({before['file']}.ipynb)")
+    if k + 1 < len(books):
+        after = books[k + 1]
+        parts.append(f"Next: [{heading(after)} →]({after['file']}.ipynb)")
+    else:
+        first = books[0]
+        parts.append(f"Back to the start: [{heading(first)}]({first['file']}.ipynb)")
+    return " · ".join(parts)
+
+
+def map_table(course):
+    """00's map: every notebook (linked, but 00 itself), what it leaves you with, its time."""
+    lines = ["| notebook | what you leave with | time |", "|---|---|---|"]
+    for k, book in enumerate(course["notebooks"]):
+        name = heading(book) if k == 0 else f"[{heading(book)}]({book['file']}.ipynb)"
+        lines.append(f"| {name} | {book['leave_with']} | {book['minutes']} min |")
+    return "\n".join(lines)
+
+
+README_TABLE = re.compile(r"^\| notebook \| what you leave with \| time \| open in \|\n"
+                          r"(?:^\|.*\|\n)+", re.M)
+README_TOTAL = re.compile(r"In all about \w+ hours \(\d+ minutes\) of study")
+MAP_TABLE = re.compile(r"^\| notebook \| what you leave with \| time \|\n(?:^\|.*\|\n?)+", re.M)
+TIME_LINE = re.compile(r"^\*Time: about .*$", re.M)
+
+
+def made_readme(text, course, home):
+    table = README_TABLE.search(text)
+    if table is None or README_TOTAL.search(text) is None:
+        raise ManifestError("README.md has no table of notebooks or no total time to update")
+    text = text[:table.start()] + readme_table(course, home) + "\n" + text[table.end():]
+    return README_TOTAL.sub(readme_total(course), text, count=1)
+
+
+def made_notebook(nb, course, k):
+    """The notebook ``nb`` (the k-th) with its title, time line and (00) map made from the
+    manifest; returns whether anything changed."""
+    before = [cell.source for cell in nb.cells]
+    top = nb.cells[0]
+    lines = top.source.split("\n")
+    lines[0] = f"# {heading(course['notebooks'][k])}"
+    top.source = TIME_LINE.sub(time_line(course, k).replace("\\", "\\\\"), "\n".join(lines),
+                               count=1)
+    if k == 0:
+        for cell in nb.cells:
+            if cell.cell_type == "markdown" and cell.source.startswith("## The map"):
+                match = MAP_TABLE.search(cell.source)
+                if match:
+                    end = "\n" if match.group(0).endswith("\n") else ""
+                    cell.source = (cell.source[:match.start()] + map_table(course) + end
+                                   + cell.source[match.end():])
+    return [cell.source for cell in nb.cells] != before
+
+
+def update(root=ROOT, write=True, course=None):
+    """Make every place from the manifest; returns the files that were not current (and,
+    with ``write``, are now)."""
+    from tools.execute_notebooks import notebook_text, write_atomically
+    from tools.set_home import current_home
+
+    root = Path(root)
+    course = course or load(root / "course.toml")
+    stale = []
+    readme = root / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    new = made_readme(text, course, current_home(root))
+    if new != text:
+        stale.append(readme)
+        if write:
+            write_atomically(readme, new)
+    for k, book in enumerate(course["notebooks"]):
+        path = root / "notebooks" / f"{book['file']}.ipynb"
+        if not path.exists():
+            raise ManifestError(f"course.toml names {path.name}, which is not in notebooks/")
+        nb = nbformat.read(path, as_version=4)
+        if made_notebook(nb, course, k):
+            stale.append(path)
+            if write:
+                write_atomically(path, notebook_text(nb))
+    return stale
+
+
+def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
+    check = "--check" in argv
+    try:
+        stale = update(write=not check)
+    except (ManifestError, tomllib.TOMLDecodeError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    for path in stale:
+        print(f"{path.relative_to(ROOT)}: {'not current' if check else 'made from course.toml'}")
+    if check and stale:
+        print("run python -m tools.course to make them from course.toml", file=sys.stderr)
+        return 1
+    if not stale:
+        print("every place is current with course.toml")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
