@@ -112,11 +112,19 @@ def boolean_function(k):
     return _INPUTS_2.copy(), d
 
 
+# More points than this would fill a shared machine's memory (16 bytes each, and the
+# explorers draw and record them): a made-up data set has at most a million points.
+MAX_POINTS = 1_000_000
+
+
 def _check_count(n, name="n", minimum=2):
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
         raise TypeError(f"{name} must be a whole number of points; got {n!r}.")
     if n < minimum:
         raise ValueError(f"{name} must be at least {minimum}; got {n}.")
+    if n > MAX_POINTS:
+        raise ValueError(f"{name} must be at most {MAX_POINTS:,} points; got {n:,}. A few "
+                         f"hundred points show everything these data sets have to show.")
 
 
 def _check_fraction(value, name, low, high, example):

@@ -279,3 +279,12 @@ def test_third_review_messages_name_the_argument_and_the_way_out(call, error, wo
     message = str(err.value)
     assert words in message, message
     assert len(message) < 400 and "signaling" not in message and "0000000000" not in message
+
+
+def test_a_made_up_data_set_of_a_billion_points_is_refused_at_once():
+    from perceptron_lib import make_noisy, make_separable
+    for make in (make_noisy, make_separable):
+        with pytest.raises(ValueError, match=r"n must be at most 1,000,000 points; got "
+                                             r"1,000,000,000"):
+            make(10**9)
+    assert len(make_noisy(1000, seed=0)[0]) == 1000
