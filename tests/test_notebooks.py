@@ -49,15 +49,45 @@ def test_committed_cleanly_executed(path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_the_saved_explorers_carry_todays_views(path):
     """What nbviewer, the static pages and the website draw is the view code saved with the
-    notebook: after a view changes, the notebooks must be executed again."""
-    from perceptron_lib.widgets.base import HERE, view_module
+    notebook: after a view changes, python -m tools.refresh_views brings the copies up to
+    date (tools.refresh_views --check)."""
+    import nbformat
 
-    views = {view_module(p.stem) for p in HERE.glob("*.js") if p.stem != "common"}
-    state = load(path).get("metadata", {}).get("widgets", {}).get(
-        "application/vnd.jupyter.widget-state+json", {}).get("state", {})
-    saved = [m["state"]["_esm"] for m in state.values() if "_esm" in m.get("state", {})]
-    stale = [code.split("\n", 1)[0][:60] for code in saved if code not in views]
-    assert not stale, f"re-execute {path.name} (python -m tools.execute_notebooks): {stale}"
+    from tools.refresh_views import refresh
+
+    nb = nbformat.read(path, as_version=4)
+    explorers = [m for m in nb.metadata.get("widgets", {}).get(
+        "application/vnd.jupyter.widget-state+json", {}).get("state", {}).values()
+        if "_anywidget_id" in m.get("state", {})]
+    assert all(m["state"]["_anywidget_id"].startswith("perceptron_lib.widgets.")
+               for m in explorers)
+    assert refresh(nb) == 0, f"run python -m tools.refresh_views ({path.name} has old views)"
+
+
+def test_refresh_views_replaces_only_the_old_view_code(tmp_path):
+    """A view saved before a change to its JavaScript is replaced by today's, and nothing
+    else in the notebook changes."""
+    import json
+
+    from tools import refresh_views
+
+    path = tmp_path / "04.ipynb"
+    nb = json.loads((NOTEBOOK_DIR / "04_learning_rule.ipynb").read_text())
+    state = nb["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    models = [m for m in state.values() if "_esm" in m["state"]]
+    for model in models:
+        model["state"]["_esm"] = "// an old view\n" + model["state"]["_esm"]
+    path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n")
+    assert refresh_views.main(["--check", str(path)]) == 1
+    assert refresh_views.main([str(path)]) == 0
+    assert refresh_views.main(["--check", str(path)]) == 0
+    fresh = json.loads(path.read_text())
+    again = fresh["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    for key, model in state.items():
+        if "_esm" in model["state"]:
+            model["state"]["_esm"] = again[key]["state"]["_esm"]
+            assert not again[key]["state"]["_esm"].startswith("// an old view")
+    assert fresh == nb
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
