@@ -601,8 +601,8 @@ HEAD_SCRIPT = re.compile(r'<script src="(?!_static/documentation_options\.js)([^
 # The explorers' saved state (50-400 KB a page) is read only once the page has loaded: it is
 # kept in a file of its own, _static/state/<page>.json, that the widget manager fetches then,
 # so that the page's text arrives and is drawn first.
-STATE_SCRIPT = re.compile(r'<script type="application/vnd\.jupyter\.widget-state\+json">(.*?)</script>',
-                          re.S)
+STATE_SCRIPT = re.compile(
+    r'<script type="application/vnd\.jupyter\.widget-state\+json">(.*?)</script>', re.S)
 
 
 def defer_scripts(text):
@@ -673,9 +673,9 @@ def fix_theme(out, descriptions=None, address=""):
 # imports) are one file, _static/styles/site.css, in the same order; the theme's scripts are
 # not preloaded ahead of the page's text (they come, deferred, at its end); and only the
 # search page loads the search index.
-PAGE_SHEET = re.compile(r'[ \t]*<link (?:href="(_static/[^"?]+\.css)(?:\?[^"]*)?" rel="stylesheet"|'
-                        r'rel="stylesheet" type="text/css" href="(_static/[^"?]+\.css)(?:\?[^"]*)?")'
-                        r' ?/>\n?')
+PAGE_SHEET = re.compile(
+    r'[ \t]*<link (?:href="(_static/[^"?]+\.css)(?:\?[^"]*)?" rel="stylesheet"|'
+    r'rel="stylesheet" type="text/css" href="(_static/[^"?]+\.css)(?:\?[^"]*)?") ?/>\n?')
 PRELOAD = re.compile(r'[ \t]*<link rel="preload" as="script" href="[^"]*" ?/>\n?')
 SEARCH_SCRIPTS = re.compile(r'[ \t]*<script defer src="(?:_static/searchtools\.js|'
                             r'_static/language_data\.js|searchindex\.js)"></script>\n?')
@@ -754,10 +754,48 @@ def one_style_sheet(out):
         if first is None:
             continue
         head = head[:first.start()] + link + PAGE_SHEET.sub("", head[first.start():])
-        head = PRELOAD.sub("", head)
+        head = scripts_after_paint(PRELOAD.sub("", head) + "</head>").removesuffix("</head>")
         if page.name != "search.html":
             head = SEARCH_SCRIPTS.sub("", head)
         page.write_text(head + cut + body, encoding="utf-8")
+
+
+# The explorers' and the exercises' scripts (require.js, the widget manager, exercises.js)
+# are fetched once the page's text is on screen: a phone on a slow network shows the text
+# first, and the explorers come right after. (A browser without paint timing starts them when
+# the page has loaded.)
+LATER_SCRIPTS = re.compile(
+    r'[ \t]*<script defer(?:="defer")? src="(_static/(?:vendor/require\.js|'
+    r'vendor/require-config\.js|vendor/widgets/manager\.js|exercises\.js)[^"]*)"></script>\n?')
+AFTER_PAINT = """<script>
+(function () {
+  var files = %s, started = false;
+  function next(k) {
+    if (k >= files.length) return;
+    var s = document.createElement("script");
+    s.src = files[k];
+    s.onload = s.onerror = function () { next(k + 1); };
+    document.head.appendChild(s);
+  }
+  function start() { if (!started) { started = true; next(0); } }
+  try {
+    new PerformanceObserver(function (list, seen) { seen.disconnect(); start(); })
+      .observe({ type: "paint", buffered: true });
+  } catch (err) { /* no paint timing here: the load event starts them */ }
+  window.addEventListener("load", function () { setTimeout(start, 500); });
+})();
+</script>
+"""
+
+
+def scripts_after_paint(text):
+    head, cut, body = text.partition("</head>")
+    files = [m.group(1) for m in LATER_SCRIPTS.finditer(head)]
+    if not files:
+        return text
+    first = LATER_SCRIPTS.search(head)
+    rest = LATER_SCRIPTS.sub("", head[first.start():])
+    return head[:first.start()] + AFTER_PAINT % json.dumps(files) + rest + cut + body
 
 
 # A site this tool built carries this file; a folder without it is never replaced.

@@ -300,3 +300,28 @@ def test_explorers_are_built_as_the_reader_comes_near_them(site, browser):
         assert not watch.page_errors and not watch.blocked
     finally:
         page.close()
+
+
+def test_the_text_is_drawn_before_the_explorers_scripts_are_fetched(site, browser):
+    """A page's text comes first: require.js, the widget manager and the exercises' script
+    are fetched only after the first contentful paint, and then everything works."""
+    url, out = site
+    page, watch = new_page(browser, width=390, height=844)
+    try:
+        page.goto(f"{url}/04_learning_rule.html")
+        page.wait_for_load_state("networkidle")
+        times = page.evaluate("""() => {
+            const paint = performance.getEntriesByName('first-contentful-paint')[0];
+            const fetched = performance.getEntriesByType('resource')
+                .filter(r => /(require|manager|exercises)\\.js/.test(r.name))
+                .map(r => [r.name.split('/').pop(), r.startTime]);
+            return { paint: paint ? paint.startTime : null, fetched };
+        }""")
+        assert times["paint"] is not None and len(times["fetched"]) >= 3, times
+        assert all(start >= times["paint"] for _, start in times["fetched"]), times
+        read_through(page)
+        expect(page.locator(".pl-explorer")).to_have_count(3, timeout=30_000)
+        expect(page.locator(".pl-answer").first).to_be_attached()
+        assert not watch.page_errors and not watch.blocked
+    finally:
+        page.close()
