@@ -9,9 +9,12 @@ matplotlib.use("Agg")
 # and the full run (what .ci/run runs) is plain python -m pytest.
 BROWSER = ("tests/browser/", "tests/test_lite_site.py", "tests/test_jupyterhub.py")
 HUB = ("tests/test_jupyterhub.py",)
+# also slow: making the site's menu runs again (tests/test_site_runs.py, about 50 s) and
+# running every exercise's answers in its notebook (about 30 s); the full run has them
 SLOW = ("tests/test_lite_site.py", "tests/test_lite_build.py", "tests/test_site_publish.py",
         "tests/test_binder.py::test_binder_environment_runs_the_notebooks",
-        "tests/test_jupyterhub.py", "tests/browser/")
+        "tests/test_jupyterhub.py", "tests/browser/", "tests/test_site_runs.py",
+        "tests/test_exercise_answers.py::test_answers_run_in_their_notebook")
 
 
 def pytest_configure(config):
