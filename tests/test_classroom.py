@@ -7,7 +7,6 @@ simulated and the `%pip` magic recorded instead of run.
 """
 
 import json
-import re
 import shlex
 import shutil
 import subprocess
@@ -228,5 +227,5 @@ def test_citation_file_is_valid_cff():
     assert cff["license"] == "MIT"
     owner, repo, _ = HOME
     assert cff["repository-code"] == f"https://github.com/{owner}/{repo}"
-    from perceptron_lib import __version__     # the one place the version is written
+    from perceptron_lib import __version__  # the one place the version is written
     assert cff["version"] == __version__
