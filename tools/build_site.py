@@ -777,7 +777,14 @@ AFTER_PAINT = """<script>
     s.onload = s.onerror = function () { next(k + 1); };
     document.head.appendChild(s);
   }
-  function start() { if (!started) { started = true; next(0); } }
+  function start() {   // after the deferred scripts too: a UMD file must not meet require.js
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", start);
+    } else if (!started) {
+      started = true;
+      next(0);
+    }
+  }
   try {
     new PerformanceObserver(function (list, seen) { seen.disconnect(); start(); })
       .observe({ type: "paint", buffered: true });
