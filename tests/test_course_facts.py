@@ -27,6 +27,16 @@ def test_the_brute_force_search_covers_the_sliders_of_the_boundary_explorer():
     assert values == 61
     assert f"{values}^3 = {values ** 3:,}".replace(",", "{,}") in prose(
         "03_linear_separability.ipynb")
+    guide = " ".join((NOTEBOOKS / "teacher_guide.md").read_text().split())
+    assert f"{values}³ = {values ** 3:,} settings" in guide
+
+
+def test_the_guides_slowest_digit_pair_is_the_slowest():
+    from perceptron_lib.exercises.nb09 import SOLVED
+    (digit, against), epochs = max(SOLVED.items(), key=lambda item: item[1])
+    guide = " ".join((NOTEBOOKS / "teacher_guide.md").read_text().split())
+    assert (f"set *digit* to {digit} and *against* to {against} to show the slowest pair "
+            f"({epochs} epochs)") in guide
 
 
 def test_the_total_study_time_is_the_sum_of_the_notebooks():
@@ -148,7 +158,7 @@ def test_05s_gamma_is_never_larger_than_the_margin_in_the_plane():
 
 def test_06s_diagonal_failures_are_explained():
     from perceptron_lib.data import BOOLEAN_FUNCTION_NAMES as NAMES
-    from perceptron_lib.widgets.hidden import all_runs, clash, function_number, verdict
+    from perceptron_lib.hidden_layer import all_runs, clash, function_number, verdict
     runs, xor = all_runs(), function_number("XOR")
     gates = [k for k in range(16) if NAMES[k] not in ("XOR", "XNOR")]
     pairs = [(a, b) for a in gates for b in gates]

@@ -32,7 +32,16 @@ ODD = ["", "...", "None", "'abc'", "''", "'  '", "True", "False", "0", "1", "2",
        "[0.6, 0.3, -0.9]", "[-0.9, 0.6, 0.3]", "[0.3, -0.2, -0.1]", "[1.5, -1, -1]",
        "[0, 0, 0]", "[-3, 2, 1]", "[0.125, 0.125, 0.125]", "99.1", "0.991", "1.24", "1.245",
        "0.0833", "0.08333", "0.083", "0.53", "0.5", "0.52941", "8.33", "0.0625", "16", "16.0",
-       "float", "np.dot([1, 2], [3, 4])", "abs(-3)", "1 +", "[1, 2", "'unclosed", "3 4"]
+       "float", "np.dot([1, 2], [3, 4])", "abs(-3)", "1 +", "[1, 2", "'unclosed", "3 4",
+       # pairs of digits, pairs of gates, digits for z, pixels, output neurons, conditions
+       "'1/8'", "'8 and 1'", "(8, 1)", "[1, 1]", "[True, 8]", "'3 / 8 / 9'", "'12/3'",
+       "'007/8'", "[1.0, 8]", "('NOR', 'AND')", "('x1 and not x2', 'x2  AND NOT x1')",
+       "('XOR', 'OR')", "('OR', 'xnor')", "('ANDD', 'OR')", "(1, 'OR')", "['AND']",
+       "('NAND', 'OR')", "('true', 'false')", "'three'", "' Eight '", "3", "8", "3.0", "50",
+       "100", "100.5", "[0, 4]", "[7, 7.5]", "[-1, 0]", "[8, 0]", "[3, -2, -1]",
+       "[2, -2, -1]", "[-2, 2, 1]", "[0.5, -0.25, -0.25]", "[0.1, -0.1, 0]",
+       "'w1 + w2 + b < 0'", "'b > 0'", "'w2 + b <= 0'", "'x + y'", "'w1 + w2 + b = 0'",
+       "'w1 + w2 + b >= 0.5'", "'2 >= 1'"]
 
 
 def rhs(code):
@@ -70,8 +79,11 @@ def node_verdicts(cases):
 
 def test_most_value_exercises_can_be_answered_on_the_page():
     kinds = {e.page_spec()["check"]["kind"] for e in ON_THE_PAGE}
-    assert kinds == {"number", "vector", "choice", "truth", "gate_weights"}
-    assert len(ON_THE_PAGE) >= 27
+    assert kinds == {"number", "vector", "choice", "truth", "gate_weights", "condition",
+                     "table", "xnor_output"}
+    values = [e for e in EXERCISES if e.page_spec()["answer"] == "value"]
+    assert ON_THE_PAGE == values            # every exercise whose answer is a value
+    assert len(ON_THE_PAGE) >= 34
     for e in ON_THE_PAGE:
         json.dumps(e.page_spec())                  # data, for the page
 

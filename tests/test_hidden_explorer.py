@@ -19,8 +19,7 @@ from perceptron_lib import (
     gate,
     is_linearly_separable,
 )
-from perceptron_lib.widgets import HiddenLayerExplorer
-from perceptron_lib.widgets.hidden import (
+from perceptron_lib.hidden_layer import (
     HIDDEN_MENU,
     MENU,
     all_runs,
@@ -32,6 +31,7 @@ from perceptron_lib.widgets.hidden import (
     replay,
     verdict,
 )
+from perceptron_lib.widgets import HiddenLayerExplorer
 
 LEAKS = ("Traceback", "KeyError", "object of type", "not iterable", "NoneType")
 HIDDEN = [function_number(g, hidden=True) for g in HIDDEN_MENU]

@@ -1,7 +1,7 @@
 // The exercises' checks on the course website: an answer typed in a box on a page is read as
 // Python reads it, and judged by the spec of the exercise's checker (Exercise.page_spec in
-// core.py: number, vector, choice, truth, gate_weights) with the same verdicts and messages
-// as the notebook's check. Runs after the views' common.js (fmt, pyFloat, decimals).
+// core.py: number, vector, choice, truth, gate_weights, condition, table; 6.3's output neuron)
+// with the same verdicts and messages as the notebook's check. Runs after the views' common.js (fmt, pyFloat, decimals).
 // tests/test_exercise_page.py runs a shared list of answers through core.py and through this
 // file, and requires the same words from both.
 
@@ -256,7 +256,18 @@ function significant(value) {
 
 const roundedTo = (x, sig) => Number(x.toPrecision(Math.min(Math.max(sig, 1), 100)));
 
+// an interval written as "(1, 100]" or "[3, 3]": is value inside?
+function inside(value, where) {
+  const [low, high] = where.slice(1, -1).split(",").map(Number);
+  return (where[0] === "(" ? low < value : low <= value) &&
+    (where.endsWith(")") ? value < high : value <= high);
+}
+
 function checkNumber(spec, answer) {
+  const texts = spec.texts || {};
+  if (answer.t === "str" && Object.prototype.hasOwnProperty.call(texts, plain(answer.v))) {
+    return [false, texts[plain(answer.v)]];
+  }
   const [got, problem] = readNumber(answer);
   if (problem) return [false, problem];
   const shown = pyRepr(got), value = toFloat(got), { expected, rel } = spec;
@@ -275,6 +286,9 @@ function checkNumber(spec, answer) {
     return [false, `${shown} is close, but not close enough. Keep more digits (do not round ` +
       "until the end), or check the last step of your calculation."];
   }
+  for (const [where, message] of spec.ranges || []) {
+    if (inside(value, where)) return [false, message.replaceAll("{shown}", shown)];
+  }
   return [false, `${shown} is not it. Try the hint: .hint()`];
 }
 
@@ -285,6 +299,9 @@ function checkVector(spec, answer) {
   const close = (want) => want.every((w, i) => Math.abs(arr[i] - w) <= spec.tol);
   if (close(spec.expected)) return [true, spec.right];
   for (const [w, message] of spec.wrong) if (close(w)) return [false, message];
+  if (spec.grid && arr.some((v) => v < spec.grid[0] || v > spec.grid[1] || v !== Math.trunc(v))) {
+    return [false, spec.grid[2]];
+  }
   return [false, "Some of the numbers are off. Try the hint: .hint()"];
 }
 
@@ -323,11 +340,12 @@ function linear(text) {
   return out;
 }
 
-function inequalityKey(text) {
+// one key for every way of writing one linear inequality, or null for text that is none
+function inequalityOf(text) {
   const parts = String(text).split(/(<=|>=|=<|=>|≤|≥|<|>)/);
-  if (parts.length !== 3) return plain(text);
+  if (parts.length !== 3) return null;
   let left, right;
-  try { left = linear(parts[0]); right = linear(parts[2]); } catch (err) { return plain(text); }
+  try { left = linear(parts[0]); right = linear(parts[2]); } catch (err) { return null; }
   let op = { "=<": "<=", "≤": "<=", "=>": ">=", "≥": ">=" }[parts[1]] || parts[1];
   let terms = new Map(left);
   for (const [name, c] of right) terms.set(name, fracAdd(terms.get(name) || [0n, 1n], [-c[0], c[1]]));
@@ -338,12 +356,14 @@ function inequalityKey(text) {
   const constant = terms.get("") || [0n, 1n];
   terms.delete("");
   const vars = [...terms].filter(([, c]) => c[0] !== 0n).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  if (!vars.length) return plain(text);
+  if (!vars.length) return null;
   const first = vars[0][1], scale = [first[0] < 0n ? -first[0] : first[0], first[1]];
   const div = (c) => fraction(c[0] * scale[1], c[1] * scale[0]);
   const show = (c) => `${div(c)[0]}/${div(c)[1]}`;
   return JSON.stringify([op, vars.map(([n, c]) => [n, show(c)]), show(constant)]);
 }
+
+const inequalityKey = (text) => inequalityOf(text) ?? plain(text);
 
 function speciesKey(text) {
   const found = new Set(String(text).toLowerCase().match(/setosa|versicolor|virginica/g) || []);
@@ -365,6 +385,63 @@ function checkChoice(spec, answer) {
   for (const [w, message] of spec.wrong) if (key(w) === a) return [false, message];
   if (!spec.options.some((o) => key(o) === a)) return [false, `Answer with one of: ${shown}.`];
   return [false, "That is not it. Try the hint: .hint()"];
+}
+
+function checkCondition(spec, answer) {
+  if (answer.t !== "str") return [false, spec.not_text];
+  const key = inequalityOf(answer.v);
+  if (key === null) return [false, spec.not_inequality];
+  if (key === inequalityOf(spec.expected)) return [true, spec.right];
+  for (const [w, message] of spec.wrong) if (inequalityOf(w) === key) return [false, message];
+  return [false, spec.other];
+}
+
+// --- answers with few meanings: read the answer into a key, then look up its verdict ---------
+
+function twoDigits(spec, answer) {           // "1/8", "1 and 8", (1, 8) or [1, 8]
+  let found;
+  if (answer.t === "str") found = (answer.v.match(/\d+/g) || []).map(BigInt);
+  else if (answer.t === "list" || answer.t === "tuple") {
+    if (!answer.v.every((v) => v.t === "int")) return [null, spec.bad];
+    found = answer.v.map((v) => v.v);
+  } else return [null, spec.bad];
+  if (found.length !== 2) return [null, spec.bad];
+  const [a, b] = found;
+  if (a < 0n || a > 9n || b < 0n || b > 9n || a === b) return [null, spec.bad];
+  return [`${a}-${b}`, null];
+}
+
+function gatePair(spec, answer) {            // two gate names, as the explorer's menus say
+  if ((answer.t !== "list" && answer.t !== "tuple") || answer.v.length !== 2) {
+    return [null, "Please answer with two gate names in quotes, one for h1 and one for h2, as " +
+      "in the explorer's menus: (\"name of h1\", \"name of h2\")."];
+  }
+  const key = (name) => name.split(/\s+/).filter(Boolean).join(" ").toUpperCase();
+  const menu = spec.menu.join(", "), ks = [];
+  for (const [i, value] of answer.v.entries()) {
+    const label = `Hidden gate ${i + 1}`;
+    if (value.t !== "str") {
+      return [null, `${label} must be the name of a two-input function, such as "OR" or "x1 ` +
+        `AND NOT x2"; got ${pyRepr(value)}. Choose one of: ${menu}.`];
+    }
+    const k = spec.names.findIndex((n) => key(n) === key(value.v));
+    if (k < 0) return [null, `${label}: unknown function ${pyRepr(value)}. Choose one of: ${menu}.`];
+    const name = spec.names[k];
+    if (spec.not_one.includes(name)) {
+      return [null, `${label} = ${pyRepr({ t: "str", v: name })} cannot be one hidden neuron: ` +
+        `no single perceptron computes ${name} (no line separates its 1s from its 0s, notebook ` +
+        `03). That is why the network needs a hidden layer. Choose one of: ${menu}.`];
+    }
+    ks.push(k);
+  }
+  return [ks.join("-"), null];
+}
+
+const READERS = { two_digits: twoDigits, gate_pair: gatePair };
+
+function checkTable(spec, answer) {
+  const [key, problem] = READERS[spec.read](spec, answer);
+  return problem ? [false, problem] : spec.table[key];
 }
 
 function checkTruth(spec, answer) {
@@ -423,8 +500,64 @@ function checkGate(spec, answer) {
     `gives ${targets[k]} (${bad.length} of 4 rows wrong): your W ${what}.`];
 }
 
+// exercise 6.3: the output neuron W = [b, v1, v2] on the hidden points, judged exactly
+function checkXnorOutput(spec, answer) {
+  const [W, problem] = readVector(answer, 3, "[b, v1, v2]");
+  if (problem) return [false, problem];
+  const { hidden, targets } = spec;
+  const ex = W.map(exactOf);
+  const zAt = (V, h) => fracAdd(fracAdd(V[0], [V[1][0] * BigInt(h[0]), V[1][1]]), [V[2][0] * BigInt(h[1]), V[2][1]]);
+  const outs = (V) => hidden.map((h) => (zAt(V, h)[0] >= 0n ? 1 : 0));
+  const same = (a, b) => a.every((v, i) => v === b[i]);
+  const key = (h) => `(${h[0]}, ${h[1]})`;
+  const show = (a, f) => (f[1] === 1n ? String(f[0]) : pyFloat(toFloat(a)));
+  const zWords = (h) => {
+    const t = [1, 2].map((i) => (ex[i][0] < 0n ? `(${show(W[i], ex[i])})` : show(W[i], ex[i])));
+    return `${show(W[0], ex[0])} + ${t[0]}·${h[0]} + ${t[1]}·${h[1]}`;
+  };
+  const words = (idx) => {
+    const pts = idx.map((i) => key(INPUTS[i]));
+    if (pts.length === 1) return `the input ${pts[0]}`;
+    return `the inputs ${pts.slice(0, -1).join(", ")} and ${pts[pts.length - 1]}`;
+  };
+  const out = outs(ex), flipped = outs(ex.map((f) => [-f[0], f[1]]));
+  if (same(out, targets)) return [true, "The network computes XNOR on all four inputs."];
+  const onLine = (i) => zAt(ex, hidden[i])[0] === 0n;
+  const ties = [...new Set([0, 1, 2, 3].filter((i) => out[i] !== targets[i] && onLine(i))
+    .map((i) => key(hidden[i])))].sort();
+  const xor = targets.map((t) => 1 - t);
+  if (same(out, xor)) {
+    if (same(flipped, targets)) {
+      return [false, "Your network computes XOR, the opposite. You need NOT AND at the output, " +
+        "which is NAND: flip the signs of all three numbers."];
+    }
+    const h = hidden[[0, 1, 2, 3].find(onLine)];
+    return [false, `Your network computes XOR, the opposite: XNOR needs NAND at the output. ` +
+      `Flipping the signs alone fails here, because z = 0 at the hidden point ${key(h)} and ` +
+      "still fires after a flip: flip them and make b a little smaller."];
+  }
+  if (ties.length) {
+    const i0 = [0, 1, 2, 3].find((i) => key(hidden[i]) === ties[0]);
+    const h = hidden[i0];
+    const landed = [0, 1, 2, 3].filter((i) => key(hidden[i]) === ties[0]);
+    const where = `the hidden point ${key(h)}, where ${words(landed)} ${landed.length > 1 ? "land" : "lands"}`;
+    let message = `At ${where}, z = ${zWords(h)} = 0 exactly: the point lies on your line, ` +
+      "and step(0) = 1 fires, but XNOR wants 0 there (the tie at z = 0 from notebook 05).";
+    if (same(flipped, xor)) {
+      message += " Flipping the signs of all three numbers turns every z into -z, so the " +
+        "answer flips everywhere except on the line, where z stays 0 and still fires: " +
+        "flipping is a NOT only when no point lies on the line. Make b a little smaller, or " +
+        "use NAND's learned weights [2, -2, -1].";
+    } else message += " Move the line off that point.";
+    return [false, message];
+  }
+  const bad = [0, 1, 2, 3].filter((i) => out[i] !== targets[i]);
+  return [false, `The network is wrong for ${words(bad)}. Look at the hidden values first.`];
+}
+
 const CHECKERS = { number: checkNumber, vector: checkVector, choice: checkChoice,
-                   truth: checkTruth, gate_weights: checkGate };
+                   truth: checkTruth, gate_weights: checkGate, condition: checkCondition,
+                   table: checkTable, xnor_output: checkXnorOutput };
 
 // "the order matters" -> "The order matters", unless the first word is maths or code
 function sentence(message) {

@@ -21,8 +21,8 @@ from ..exact import exact_sum, fires
 from ..style import format_number as _fmt
 
 __all__ = ["Exercise", "number", "vector", "choice", "truth", "gate_weights", "function_of",
-           "inequality", "species_pair", "read_vector", "as_numbers", "as_typed", "INPUTS",
-           "NOT_ANSWERED", "TOO_LARGE", "FLOAT_LIMIT"]
+           "inequality", "condition", "table", "species_pair", "read_vector", "as_numbers",
+           "as_typed", "INPUTS", "NOT_ANSWERED", "TOO_LARGE", "FLOAT_LIMIT"]
 
 NOT_ANSWERED = "not answered yet"
 
@@ -234,21 +234,42 @@ def _significant(value):
     return max(len(digits.lstrip("0").rstrip("0")), 1) if float(value) else 1
 
 
-def number(expected, wrong=None, rel=1e-6, abs_tol=1e-12, right_msg=""):
+def _interval(text):
+    """(low, high, low_open, high_open) for an interval written as "(1, 100]" or "[3, 3]"."""
+    low, high = text[1:-1].split(",")
+    return float(low), float(high), text[0] == "(", text[-1] == ")"
+
+
+def _inside(value, text):
+    low, high, low_open, high_open = _interval(text)
+    return (low < value if low_open else low <= value) and \
+        (value < high if high_open else value <= high)
+
+
+def number(expected, wrong=None, rel=1e-6, abs_tol=1e-12, right_msg="", texts=None,
+           ranges=None):
     """Checker for a number; ``wrong`` maps a common wrong value to a specific explanation.
 
     A number is right within ``rel`` of the answer (relative: one part in a million by
     default, so a slope measured with a small step, 0.2499999792, is 0.25), or within
     ``abs_tol`` (for answers near 0), or when it is the answer rounded to the digits it was
     written with, 3 significant digits or more (1/12 as 0.0833 or 0.08333). A number within
-    1 % is told it is close; the message shows it as it was given."""
+    1 % is told it is close; the message shows it as it was given.
+
+    ``texts`` maps a text answer (as typed, any case) to its message ({"three": ...});
+    ``ranges`` maps an interval such as "(1, 100]" to the message for a number in it that is
+    otherwise just "not it" ("{shown}" in the message is the number as it was given)."""
     wrong = wrong or {}
+    texts = {_plain(k): v for k, v in (texts or {}).items()}
+    ranges = dict(ranges or {})
 
     def rounded(value):
         """Is value the answer rounded to the digits it was written with?"""
         return float(f"{expected:.{_significant(value)}g}") == value
 
     def checker(answer):
+        if isinstance(answer, str) and _plain(answer) in texts:
+            return False, texts[_plain(answer)]
         value, problem = _read_number(answer)
         if problem:
             return False, problem
@@ -267,15 +288,22 @@ def number(expected, wrong=None, rel=1e-6, abs_tol=1e-12, right_msg=""):
             return False, (f"{shown} is close, but not close enough. Keep more digits (do "
                            f"not round until the end), or check the last step of your "
                            f"calculation.")
+        for where, msg in ranges.items():
+            if _inside(value, where):
+                return False, msg.replace("{shown}", shown)
         return False, f"{shown} is not it. Try the hint: .hint()"
     checker.spec = {"kind": "number", "expected": float(expected), "rel": rel,
                     "abs_tol": abs_tol, "right": right_msg,
-                    "wrong": [[float(w), m] for w, m in wrong.items()]}
+                    "wrong": [[float(w), m] for w, m in wrong.items()],
+                    "texts": texts, "ranges": [[where, m] for where, m in ranges.items()]}
     return checker
 
 
-def vector(expected, wrong=None, right_msg="", tol=1e-9, names=""):
-    """Checker for a list of numbers (order matters), each right within ``tol``."""
+def vector(expected, wrong=None, right_msg="", tol=1e-9, names="", grid=None):
+    """Checker for a list of numbers (order matters), each right within ``tol``.
+
+    ``grid = (low, high, message)``: the answer's numbers are whole numbers from low to high
+    (a row and a column, say); a wrong answer with a number that is not is told ``message``."""
     expected = np.asarray(expected, dtype=float)
     wrong = [(np.asarray(w, dtype=float), m) for w, m in (wrong or [])]
 
@@ -289,9 +317,12 @@ def vector(expected, wrong=None, right_msg="", tol=1e-9, names=""):
         for w, msg in wrong:
             if np.allclose(arr, w, atol=tol, rtol=0):
                 return False, msg
+        if grid and any(not grid[0] <= v <= grid[1] or v != int(v) for v in arr):
+            return False, grid[2]
         return False, "Some of the numbers are off. Try the hint: .hint()"
     checker.spec = {"kind": "vector", "expected": expected.tolist(), "tol": tol, "names": names,
-                    "right": right_msg, "wrong": [[w.tolist(), m] for w, m in wrong]}
+                    "right": right_msg, "wrong": [[w.tolist(), m] for w, m in wrong],
+                    "grid": list(grid) if grid else None}
     return checker
 
 
@@ -383,6 +414,42 @@ def inequality(text):
         return _plain(text)
     scale = abs(terms[min(terms)])    # 2w1 + 2b < 0 says the same as w1 + b < 0
     return op, tuple(sorted((v, c / scale) for v, c in terms.items())), const / scale
+
+
+def condition(expected, wrong, right_msg, not_text, not_inequality, other):
+    """Checker for a linear inequality written as text ("w1 + w2 + b >= 0"): any way of
+    writing the expected one is right; ``wrong`` lists (inequality, message) for typical
+    mistakes; text that is no inequality gets ``not_inequality``, another inequality
+    ``other``."""
+    def checker(answer):
+        if not isinstance(answer, str):
+            return False, not_text
+        key = inequality(answer)
+        if not isinstance(key, tuple):
+            return False, not_inequality
+        if key == inequality(expected):
+            return True, right_msg
+        for w, msg in wrong:
+            if key == inequality(w):
+                return False, msg
+        return False, other
+    checker.spec = {"kind": "condition", "expected": expected, "right": right_msg,
+                    "wrong": [list(w) for w in wrong], "not_text": not_text,
+                    "not_inequality": not_inequality, "other": other}
+    return checker
+
+
+def table(parse, messages, spec):
+    """Checker for an answer with few meanings (a pair of digits, a pair of gates): ``parse``
+    turns an answer into (key, None) or (None, a message); ``messages`` maps each key to
+    (ok, message). ``spec`` says how the website reads an answer; the table goes with it."""
+    def checker(answer):
+        key, problem = parse(answer)
+        if problem:
+            return False, problem
+        return messages[key]
+    checker.spec = dict(spec, kind="table", table={k: list(v) for k, v in messages.items()})
+    return checker
 
 
 _SPECIES = ("setosa", "versicolor", "virginica")

@@ -5,7 +5,7 @@ from .core import (
     INPUTS,
     Exercise,
     choice,
-    inequality,
+    condition,
     number,
 )
 
@@ -63,32 +63,26 @@ def _condition(x, relation):
     return f"{' + '.join(terms)} {relation} 0"
 
 
-def _xnor_condition_checker(answer):
-    """XNOR's condition for the input (1, 1): it must fire there, z = w1 + w2 + b >= 0."""
-    example = 'such as "w2 + b >= 0"'
-    if not isinstance(answer, str):
-        return False, f"Please answer with the inequality as text in quotes, {example}."
-    key = inequality(answer)
-    if not isinstance(key, tuple):
-        return False, (f"Write one inequality in w1, w2 and b, in quotes, {example} (with <, "
-                       f"<=, > or >=).")
-    if key == inequality(_condition((1, 1), ">=")):
-        return True, ("XNOR(1, 1) = 1, so the neuron must fire: z = w1 + w2 + b >= 0. (XOR's "
-                      "condition, < 0, turned round: XNOR is XOR flipped.)")
-    if key == inequality(_condition((1, 1), "<")):
-        return False, ("that is XOR's condition for (1, 1), copied from the table. XNOR(1, 1) "
-                       "= 1, not 0: the neuron must fire there.")
-    if key == inequality(_condition((1, 1), ">")):
-        return False, ("To fire means z >= 0, because step(0) = 1: z = 0 already fires, so "
-                       "write >= 0, not > 0.")
-    if key == inequality(_condition((1, 1), "<=")):
-        return False, "XNOR(1, 1) = 1, so the neuron must fire there: z >= 0."
-    for x in INPUTS[:3]:
-        if any(key == inequality(_condition(x, r)) for r in ("<", "<=", ">", ">=")):
-            return False, (f"that condition is about the input {x} (z = {_condition(x, '')[:-3]} "
-                           f"there). At (1, 1) both inputs are on: z = w1 + w2 + b.")
-    return False, ("That is not it. At (1, 1), z = w1·1 + w2·1 + b: does XNOR want the neuron "
-                   "to fire there (z >= 0) or stay silent (z < 0)?")
+_EXAMPLE = 'such as "w2 + b >= 0"'
+_FIRES = _condition((1, 1), ">=")
+# XNOR's condition for the input (1, 1): it must fire there, z = w1 + w2 + b >= 0
+_xnor_condition_checker = condition(
+    _FIRES,
+    [(_condition((1, 1), "<"), "that is XOR's condition for (1, 1), copied from the table. "
+                               "XNOR(1, 1) = 1, not 0: the neuron must fire there."),
+     (_condition((1, 1), ">"), "To fire means z >= 0, because step(0) = 1: z = 0 already fires, "
+                               "so write >= 0, not > 0."),
+     (_condition((1, 1), "<="), "XNOR(1, 1) = 1, so the neuron must fire there: z >= 0.")]
+    + [(_condition(x, r), f"that condition is about the input {x} (z = "
+                          f"{_condition(x, '')[:-3]} there). At (1, 1) both inputs are on: "
+                          f"z = w1 + w2 + b.")
+       for x in INPUTS[:3] for r in ("<", "<=", ">", ">=")],
+    "XNOR(1, 1) = 1, so the neuron must fire: z = w1 + w2 + b >= 0. (XOR's condition, < 0, "
+    "turned round: XNOR is XOR flipped.)",
+    f"Please answer with the inequality as text in quotes, {_EXAMPLE}.",
+    f"Write one inequality in w1, w2 and b, in quotes, {_EXAMPLE} (with <, <=, > or >=).",
+    "That is not it. At (1, 1), z = w1·1 + w2·1 + b: does XNOR want the neuron to fire there "
+    "(z >= 0) or stay silent (z < 0)?")
 
 
 q4 = Exercise("Exercise 3.4", "XNOR is XOR flipped. Which condition does XNOR's row for the "

@@ -1,12 +1,15 @@
 """The exercises of notebook 06 · A hidden layer for XOR."""
 
 
+from ..data import BOOLEAN_FUNCTION_NAMES
 from ..exact import as_decimal, exact_sum, fires
+from ..hidden_layer import HIDDEN_MENU, NOT_ONE_NEURON, all_runs, function_number, verdict
 from .core import (
     INPUTS,
     Exercise,
     number,
     read_vector,
+    table,
     vector,
 )
 
@@ -79,6 +82,11 @@ def _xnor_checker(answer):
     return False, f"The network is wrong for {_inputs_words(bad)}. Look at the hidden values first."
 
 
+# the website's check (checks.js, checkXnorOutput) is this function in JavaScript
+_xnor_checker.spec = {"kind": "xnor_output", "hidden": [list(HIDDEN[x]) for x in INPUTS],
+                      "targets": list(XNOR)}
+
+
 q1 = Exercise("Exercise 6.1", "For input (1, 1), what are the hidden values (h1, h2) = "
               "(OR, NAND)?",
               vector([1, 0], [([1, 1], "NAND(1, 1) = 0: NAND is 0 only when both inputs are 1."),
@@ -119,25 +127,34 @@ q3 = Exercise("Exercise 6.3", "Give the output neuron's W = [b, v1, v2] (on h1 =
                ([-1, 0, 0], "The network is wrong for the inputs (0, 0) and (1, 1)")])
 
 
-def _pair_checker(answer):
-    from ..widgets.hidden import all_runs, function_number, verdict
-
+def _gate_pair(answer):
+    """("k1-k2", None) for two gate names a hidden neuron can compute, else (None, a
+    message, as the explorer's menus say it)."""
     if isinstance(answer, str) or not isinstance(answer, (list, tuple)) or len(answer) != 2:
-        return False, ("Please answer with two gate names in quotes, one for h1 and one for "
-                       "h2, as in the explorer's menus: (\"name of h1\", \"name of h2\").")
+        return None, ("Please answer with two gate names in quotes, one for h1 and one for "
+                      "h2, as in the explorer's menus: (\"name of h1\", \"name of h2\").")
     try:
         k1 = function_number(answer[0], "hidden gate 1", hidden=True)
         k2 = function_number(answer[1], "hidden gate 2", hidden=True)
     except (TypeError, ValueError) as err:
         message = str(err)
-        return False, message[:1].upper() + message[1:]
+        return None, message[:1].upper() + message[1:]
+    return f"{k1}-{k2}", None
+
+
+def _pair_verdict(k1, k2):
     if {k1, k2} == {function_number("OR"), function_number("NAND")}:
         return False, ("That is the pair from the text (OR and NAND, in either order): find "
                        "another one.")
     words = verdict(k1, k2, function_number("XOR"), all_runs()[k1, k2, function_number("XOR")])
-    if words.startswith("✔"):
-        return True, words[2:]
-    return False, words[2:]
+    return words.startswith("✔"), words[2:]
+
+
+_HIDDEN = [function_number(g) for g in HIDDEN_MENU]
+_pair_checker = table(_gate_pair, {f"{a}-{b}": _pair_verdict(a, b) for a in _HIDDEN
+                                   for b in _HIDDEN},
+                      {"read": "gate_pair", "names": list(BOOLEAN_FUNCTION_NAMES),
+                       "menu": list(HIDDEN_MENU), "not_one": list(NOT_ONE_NEURON)})
 
 
 q4 = Exercise("Exercise 6.4", "Give another pair of hidden gates (h1, h2), not OR and NAND, with "

@@ -8,7 +8,7 @@ import numpy as np
 
 from ..data import iris_two_species
 from ..perceptron import Perceptron
-from .core import Exercise, as_typed, number
+from .core import Exercise, number
 
 FEATURES = ("sepal length", "petal length")
 
@@ -111,21 +111,15 @@ _fraction = number(VERSICOLOR_ROW[1] / _row, {
         f"versicolor row.",
     _row / VERSICOLOR_ROW[1]: "that is the fraction upside down: right answers on top, all "
                               "versicolor flowers (the row's sum) below."},
-    abs_tol=0.005)
-
-
-def _fraction_checker(answer):
-    ok, message = _fraction(answer)
-    if not ok and "is not it" in message and 1 < float(answer) <= 100:
-        return False, (f"{as_typed(answer)} looks like a percentage, or a count; write a fraction "
-                       f"between 0 and 1 (right / all of them).")
-    return ok, message
+    abs_tol=0.005,
+    ranges={"(1, 100]": "{shown} looks like a percentage, or a count; write a fraction between 0 "
+                        "and 1 (right / all of them)."})
 
 
 q3 = Exercise(
     "Exercise 7.3", "From the confusion table: what fraction of the true versicolor test flowers "
     "does one-vs-rest get right? (A number between 0 and 1.)",
-    _fraction_checker,
+    _fraction,
     "Find the row 'true versicolor': its diagonal entry counts the right answers, the row's "
     "sum counts all versicolor test flowers.",
     f"{VERSICOLOR_ROW[1]} of the {_row} versicolor test flowers (row: "

@@ -7,7 +7,7 @@ import numpy as np
 from ..data import load_digits
 from ..perceptron import Perceptron
 from ..pocket import pocket
-from .core import Exercise, function_of, number, read_vector, vector
+from .core import Exercise, function_of, number, table, vector
 
 DIGITS = load_digits()
 _X, _t = DIGITS.data, DIGITS.target
@@ -64,22 +64,10 @@ _DIGIT_NOT_Z = ("{} is a digit; the question asks for z itself, the number "
 _DIGIT_WORDS = {"3": "3", "8": "8", "three": "3", "eight": "8"}
 
 
-def _z_checker(check):
-    """``check``, but an answer of 3 or 8 (the digit, not z) is told to give z."""
-    def checker(answer):
-        if isinstance(answer, str) and answer.strip().lower() in _DIGIT_WORDS:
-            return False, _DIGIT_NOT_Z.format(_DIGIT_WORDS[answer.strip().lower()])
-        ok, message = check(answer)
-        if not ok and "is not it" in message and answer in (3, 8):
-            return False, _DIGIT_NOT_Z.format(int(answer))
-        return ok, message
-    return checker
-
-
 q2 = Exercise(
     "Exercise 9.2", "Compute z = b + w1·x1 + ... + w64·x64 for the first 3-vs-8 test image, "
     "X[test38[0]], with the weights W38. What is z?",
-    _z_checker(number(_z, {
+    number(_z, {
         float(_x @ W38[1:]): "That leaves out the bias b = W38[0]; add it.",
         float(W38[0] + DIGITS.images[FIRST].ravel() @ W38[1:]):
             "That uses the pixels 0 to 16 (images); the perceptron learned from x = pixel / 16 "
@@ -87,7 +75,10 @@ q2 = Exercise(
         float(W38[0] + _x @ W38[:64]): "That pairs x1 with W38[0], the bias. The bias comes "
                                        "first: the input weights are W38[1:].",
         float(_z >= 0): "That is the output step(z); the question asks for z itself."},
-        right_msg=f"z ≈ {_z:.3f} {_SIGN} (the image is a {_t[FIRST]}).")),
+        right_msg=f"z ≈ {_z:.3f} {_SIGN} (the image is a {_t[FIRST]}).",
+        # an answer of 3 or 8 is the digit, not z
+        texts={word: _DIGIT_NOT_Z.format(digit) for word, digit in _DIGIT_WORDS.items()},
+        ranges={f"[{d}, {d}]": _DIGIT_NOT_Z.format(d) for d in (3, 8)}),
     "The bias is W38[0] and the 64 input weights are W38[1:]; x @ w multiplies pairwise and "
     "adds.",
     f"In code: W38[0] + X[test38[0]] @ W38[1:] ≈ {_z:.3f}. It is "
@@ -121,22 +112,10 @@ _OUTSIDE = ("A picture is 8 × 8 pixels: rows and columns run from 0 to 7 (row 0
             "column 0 on the left).")
 
 
-def _pixel_checker(check):
-    """``check``, but a row or column outside 0 to 7 is told the picture's size."""
-    def checker(answer):
-        ok, message = check(answer)
-        if not ok and "Some of the numbers are off" in message:
-            values, _ = read_vector(answer, 2, "[row, column]")
-            if any(not 0 <= float(v) <= 7 or float(v) != int(v) for v in values):
-                return False, _OUTSIDE
-        return ok, message
-    return checker
-
-
 q3 = Exercise(
     "Exercise 9.3", "Which pixel's ink pushes the 3-vs-8 neuron hardest towards saying 3? "
     "Give [row, column], counting from 0 (row 0 is the top, column 0 the left).",
-    _pixel_checker(vector([ROW, COL], _wrong3, names="[row, column]")),
+    vector([ROW, COL], _wrong3, names="[row, column]", grid=(0, 7, _OUTSIDE)),
     "The pixel with the largest (most positive) input weight: np.argmax(W38[1:]) gives its "
     "position among the 64, and divmod(position, 8) turns it into (row, column).",
     f"In code: np.argmax(W38[1:]) = {_k} and divmod({_k}, 8) = ({ROW}, {COL}): row {ROW}, column "
@@ -165,9 +144,12 @@ _slowest = max(SOLVED, key=lambda ab: SOLVED[ab])
 HARDEST = frozenset(_slowest)
 
 
+_BAD_PAIR = "Answer with two different digits as text, such as '3/8'."
+
+
 def _two_digits(answer):
     """(a, b) for "1/8", "1 and 8", (1, 8) or [1, 8]; else (None, a message)."""
-    bad = "Answer with two different digits as text, such as '3/8'."
+    bad = _BAD_PAIR
     if isinstance(answer, str):
         found = re.findall(r"\d+", answer)
     elif isinstance(answer, (list, tuple, np.ndarray)):
@@ -186,17 +168,23 @@ def _two_digits(answer):
     return (a, b), None
 
 
-def _pair_checker(answer):
+def _digit_pair(answer):
+    """("a-b", None) for a pair of digits, else (None, a message)."""
     pair, problem = _two_digits(answer)
-    if problem:
-        return False, problem
-    a, b = pair
-    if frozenset(pair) == HARDEST:
+    return (None, problem) if problem else (f"{pair[0]}-{pair[1]}", None)
+
+
+def _pair_verdict(a, b):
+    if frozenset((a, b)) == HARDEST:
         return True, (f"{a} vs {b} needs {SOLVED[a, b]} epochs and {b} vs {a} "
                       f"{SOLVED[b, a]}, the slowest of all.")
     return False, (f"{a} vs {b} is separated after epoch {SOLVED[a, b]} and {b} vs {a} after "
                    f"epoch {SOLVED[b, a]}, but the slowest choice of the two menus needs "
                    f"{SOLVED[_slowest]} epochs: another pair takes longer.")
+
+
+_pair_checker = table(_digit_pair, {f"{a}-{b}": _pair_verdict(a, b) for a, b in SOLVED},
+                      {"read": "two_digits", "bad": _BAD_PAIR})
 
 
 q4 = Exercise(

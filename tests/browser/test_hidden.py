@@ -15,8 +15,8 @@ import time
 import pytest
 from playwright.sync_api import expect
 
+from perceptron_lib.hidden_layer import HIDDEN_MENU, MENU, function_number, readout, verdict
 from perceptron_lib.widgets import HiddenLayerExplorer
-from perceptron_lib.widgets.hidden import HIDDEN_MENU, MENU, function_number, readout, verdict
 
 from .conftest import PRESS_CLOCK, RESULTS, new_page
 from .explorers import drive_hidden, state

@@ -2,7 +2,7 @@
 // views' common.js and the exercises' checks.js, in one closure). Under each exercise's
 // "not answered yet" line: a box for the answer, checked in the browser with the words of the
 // notebook's check (checks.js), a hint and the solution. An exercise whose answer is code
-// says so once, with the page's launch links.
+// says so, with the page's launch links.
 function exerciseBox(output, exercise) {
   const line = output.querySelector("pre");
   const box = html("div", { class: "pl-answer", role: "group",
@@ -49,29 +49,24 @@ function exerciseBox(output, exercise) {
     hintB.addEventListener("click", hint);
     solution.addEventListener("click", () => sayIt(`📖 Solution to ${exercise.name}:\n\n${exercise.solution}`, "solution"));
     if (line) line.textContent = `⏳ ${exercise.name}: not answered yet. Type your answer in the box and press Check.`;
-  } else {
+  } else {                     // the answer is code: it is written and checked in Python
     const links = launchLinks();
-    const code = exercise.answer === "code";
-    const parts = [code ? `${exercise.name} asks for code, which runs in Python: `
-      : `${exercise.name} is checked in Python, which this page does not have: `];
-    const todo = code ? "write it and check it" : "check your answer";
-    if (!links.length) parts.push(`run the notebook in Jupyter to ${todo}.`);
+    const parts = [`${exercise.name} asks for code, which runs in Python: `];
+    if (!links.length) parts.push("run the notebook in Jupyter to write it and check it.");
     else {
       parts.push("open the notebook in ");
       links.forEach((link, k) => {
         if (k) parts.push(k === links.length - 1 ? " or " : ", ");
         parts.push(link);
       });
-      parts.push(` to ${todo} there.`);
+      parts.push(" to write it and check it there.");
     }
     const note = html("p", { class: "pl-note" }, box);
     writeNote(note, parts, false);
     const row = html("div", { class: "pl-row" }, box);
     html("button", { type: "button", class: "pl-button" }, row, "Hint").addEventListener("click", hint);
     if (line) {
-      line.textContent = code
-        ? `⏳ ${exercise.name}: write the function in the notebook and run its cell to check it.`
-        : `⏳ ${exercise.name}: answer it in the notebook and run the cell to check it.`;
+      line.textContent = `⏳ ${exercise.name}: write the function in the notebook and run its cell to check it.`;
     }
   }
   box.appendChild(say);
