@@ -164,3 +164,24 @@ def test_the_command_says_what_is_wrong_in_one_line(tmp_path):
     assert done.returncode == 1
     assert done.stderr.startswith("error: --out ") and done.stderr.count("\n") == 1, done.stderr
     assert target.read_text() == "mine"
+
+
+def test_code_spans_that_only_repeat_the_code_colour_are_dropped(tmp_path):
+    css = ('html[data-theme="light"] .highlight { background: #fff; color: #080808 }\n'
+           'html[data-theme="dark"] .highlight { background: #000; color: #F8F8F2 }\n'
+           'html[data-theme="light"] .highlight .n { color: #080808 }\n'
+           'html[data-theme="dark"] .highlight .n { color: #F8F8F2 }\n'
+           'html[data-theme="light"] .highlight .k { color: #6730C5 }\n'
+           'html[data-theme="dark"] .highlight .k { color: #DCC6E0 }\n'
+           'html[data-theme="light"] .highlight .p { color: #080808 }\n'
+           'html[data-theme="dark"] .highlight .p { color: #AAAAAA }\n'
+           'html[data-theme="light"] .highlight .w { color: #080808 }\n'
+           'html[data-theme="dark"] .highlight .w { color: #F8F8F2; font-weight: bold }\n')
+    assert build_site.plain_tokens(css) == {"n"}     # .p differs in dark, .w is bold
+    page = tmp_path / "a.html"
+    page.write_text('<pre><span class="k">for</span> <span class="n">x</span>'
+                    '<span class="p">:</span></pre>')
+    build_site.plain_code(tmp_path, css)
+    assert page.read_text() == '<pre><span class="k">for</span> x<span class="p">:</span></pre>'
+    with pytest.raises(BuildError, match="code colours"):
+        build_site.plain_tokens(".highlight .n { color: #000 }")
