@@ -636,7 +636,10 @@ SEARCH_TEXT = r"""
         .replace(/\\([a-zA-Z]+)/g, (_, w) => words[w] || w).replace(/[{}]/g, "")
         .replace(/\s+/g, " ").trim();
     });
-    for (const removalQuery of [".headerlink", "script", "style", ".cell_output"]) {"""
+    // only the article's own words: not the page's buttons, contents list or footers
+    for (const removalQuery of [".headerlink", "script", "style", ".cell_output",
+                                ".bd-header-article", "#jb-print-toc", ".prev-next-footer",
+                                ".bd-sidebar-secondary", ".bd-footer-content"]) {"""
 
 
 def fix_search(out):

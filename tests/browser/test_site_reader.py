@@ -270,6 +270,15 @@ def test_search_snippets_are_words(site, browser):
         for text in snippets:
             assert "\\(" not in text and "\\frac" not in text and "\\eta" not in text, text
         assert any("η" in s for s in snippets), snippets
+        # every page's snippet is its article's words, not the theme's buttons or contents
+        page.goto(f"{url}/search.html?q=perceptron")
+        expect(page.locator("#search-results li").first).to_be_attached(timeout=30_000)
+        page.wait_for_timeout(1500)
+        snippets = page.locator("#search-results p.context").all_inner_texts()
+        assert len(snippets) >= 11 and all(s.strip(". \n") for s in snippets), snippets
+        for text in snippets:
+            for chrome in ("Light Dark", "System Settings", "Skip to main", "previous page"):
+                assert chrome not in text, (chrome, text)
         assert not watch.page_errors
     finally:
         page.close()
