@@ -64,15 +64,17 @@ def _loop_z(W, x):
     return z
 
 
-def exact_z(W, Xe):
+def exact_z(W, Xe, norms=None):
     """Pre-activations ``Xe @ W`` whose signs match ``W.dot(x)`` row by row, bit for bit.
 
-    ``Xe`` holds extended inputs (first column 1). Rows whose z is too close to 0 for the
-    block product to be trusted are recomputed with ``W.dot``.
+    ``Xe`` holds extended inputs (first column 1); ``norms``, if given, the length of each of
+    its rows (for a caller that asks about the same rows many times). Rows whose z is too
+    close to 0 for the block product to be trusted are recomputed with ``W.dot``.
     """
     with np.errstate(over="ignore", invalid="ignore"):
         Z = Xe @ W
-        bound = TOL_FACTOR * len(W) * EPS * _norm(W) * np.linalg.norm(Xe, axis=1) + TINY
+        norms = np.linalg.norm(Xe, axis=1) if norms is None else norms
+        bound = TOL_FACTOR * len(W) * EPS * _norm(W) * norms + TINY
         unsure = ~(np.abs(Z) > bound)
         for i in np.flatnonzero(unsure):
             Z[i] = W.dot(Xe[i])
@@ -114,16 +116,18 @@ def _epoch_numpy(W, Xe, d, lr):
     is_one = d == 1
     positions, errors = [], []
     k, block = 0, 64
+    length = _norm(W)                   # |W|, measured again after each update
     while k < n:
         rows = Xe[k:k + block]
         Z = rows @ W
-        unsure = ~(np.abs(Z) > scale * _norm(W) * norms[k:k + block] + TINY)
+        unsure = ~(np.abs(Z) > scale * length * norms[k:k + block] + TINY)
         wrong = (Z >= 0) != is_one[k:k + block]
         for j in np.flatnonzero(wrong | unsure):
             z = _loop_z(W, rows[j]) if unsure[j] else Z[j]
             e = int(d[k + j]) - (1 if z >= 0 else 0)
             if e != 0:
                 W = W + (lr * e) * rows[j]
+                length = _norm(W)
                 positions.append(k + j)
                 errors.append(e)
                 k += j + 1

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import csv
 import gzip
-import numbers
 from collections import namedtuple
 from importlib import resources
 
 import numpy as np
+
+from . import validation as check
 
 __all__ = [
     "GATE_NAMES",
@@ -112,43 +113,6 @@ def boolean_function(k):
     return _INPUTS_2.copy(), d
 
 
-# More points than this would fill a shared machine's memory (16 bytes each, and the
-# explorers draw and record them): a made-up data set has at most a million points.
-MAX_POINTS = 1_000_000
-
-
-def _check_count(n, name="n", minimum=2):
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
-        raise TypeError(f"{name} must be a whole number of points; got {n!r}.")
-    if n < minimum:
-        raise ValueError(f"{name} must be at least {minimum}; got {n}.")
-    if n > MAX_POINTS:
-        raise ValueError(f"{name} must be at most {MAX_POINTS:,} points; got {n:,}. A few "
-                         f"hundred points show everything these data sets have to show.")
-
-
-def _check_fraction(value, name, low, high, example):
-    """A number from ``low`` to ``high`` as a float, or a clear TypeError/ValueError."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a number such as {example}; got {value!r}.")
-    if not low <= value <= high:
-        raise ValueError(f"{name} must be between {low} and {high}; got {value}.")
-    return float(value)
-
-
-def check_seed(seed):
-    """A seed for ``numpy.random.default_rng``: None or a whole number >= 0 (else a clear
-    TypeError/ValueError)."""
-    if seed is None:
-        return None
-    if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, numbers.Integral):
-        raise TypeError(f"seed must be a whole number such as 0 or 42 (or None for a "
-                        f"different result every time); got {seed!r}.")
-    if seed < 0:
-        raise ValueError(f"seed must be 0 or more; got {seed}.")
-    return int(seed)
-
-
 def make_separable(n=100, margin=0.1, seed=None, return_weights=False):
     """Points in the square [-1, 1] x [-1, 1] that a straight line separates with a margin.
 
@@ -175,9 +139,9 @@ def make_separable(n=100, margin=0.1, seed=None, return_weights=False):
     d : ndarray of int, shape (n,)
     W_true : ndarray of float, shape (3,), only with ``return_weights=True``
     """
-    _check_count(n)
-    margin = _check_fraction(margin, "margin (the smallest distance to the line)", 0, 0.5, 0.1)
-    rng = np.random.default_rng(check_seed(seed))
+    check.point_count(n)
+    margin = check.number_between(margin, "margin (the smallest distance to the line)", 0, 0.5, 0.1)
+    rng = np.random.default_rng(check.seed(seed))
     angle = rng.uniform(0, 2 * np.pi)
     w = np.array([np.cos(angle), np.sin(angle)])
     b = rng.uniform(-0.2, 0.2)
@@ -210,9 +174,9 @@ def make_noisy(n=100, flip=0.1, seed=None):
     Exactly ``round(flip * n)`` labels, chosen at random, are turned from 0 to 1 or 1 to 0, so
     the data are (almost surely) no longer linearly separable.
     """
-    _check_count(n)
-    flip = _check_fraction(flip, "flip (the fraction of labels to flip)", 0, 1, 0.1)
-    rng = np.random.default_rng(check_seed(seed))
+    check.point_count(n)
+    flip = check.number_between(flip, "flip (the fraction of labels to flip)", 0, 1, 0.1)
+    rng = np.random.default_rng(check.seed(seed))
     X, d = make_separable(n, margin=0.0, seed=rng.integers(2**32))
     flipped = rng.choice(n, size=round(flip * n), replace=False)
     d[flipped] = 1 - d[flipped]

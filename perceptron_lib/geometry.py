@@ -15,7 +15,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from .perceptron import check_labels, check_weights, check_X
+from .validation import check_labels, check_weights, check_X
 
 __all__ = [
     "decision_line",

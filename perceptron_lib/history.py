@@ -18,6 +18,8 @@ from collections import namedtuple
 
 import numpy as np
 
+from . import validation as check
+
 __all__ = ["TrainingHistory", "Visit", "Cycle", "CycleDetector", "converged_epoch"]
 
 Visit = namedtuple("Visit", "step epoch sample x z y d e W_before W_after")
@@ -81,15 +83,6 @@ class CycleDetector:
             self.cycle = Cycle(epoch, first, epoch - first)
         self._seen.setdefault(key, epoch)
         return self.cycle
-
-
-def _whole_number(value, name, low, high):
-    """``value`` as an int from ``low`` to ``high``, or a clear TypeError/IndexError."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be a whole number from {low} to {high}; got {value!r}.")
-    if not low <= value <= high:
-        raise IndexError(f"{name} must be from {low} to {high}; got {value}.")
-    return int(value)
 
 
 class TrainingHistory:
@@ -303,10 +296,10 @@ class TrainingHistory:
 
     # -- positions and epochs ---------------------------------------------------------------
     def _position(self, position):
-        return _whole_number(position, "position", 0, len(self))
+        return check.whole_number(position, "position", 0, len(self), too_far=IndexError)
 
     def _epoch(self, epoch, low=1):
-        return _whole_number(epoch, "epoch", low, self.n_epochs)
+        return check.whole_number(epoch, "epoch", low, self.n_epochs, too_far=IndexError)
 
     def W_at(self, position):
         """Weights after ``position`` visits (position 0: the starting weights)."""

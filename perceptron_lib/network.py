@@ -27,17 +27,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .data import check_seed
-from .perceptron import (
-    _as_floats,
-    _check_epochs,
-    _check_lr,
-    _check_whole,
-    _is_real_number,
-    check_labels,
-    check_weights,
-    check_X,
-)
+from . import validation as check
+from .validation import as_floats, check_labels, check_weights, check_X, is_real_number
 
 __all__ = ["sigmoid", "sigmoid_slope", "LOSSES", "loss_value", "forward", "gradients",
            "network_loss", "SigmoidNeuron", "TinyNetwork", "NeuronHistory", "NetworkHistory"]
@@ -53,11 +44,11 @@ def sigmoid(z):
     Computed so that no large |z| overflows: for z < 0 it uses the equal form
     e^z / (1 + e^z). A number gives a float; an array gives an array of the same shape.
     """
-    arr = _as_floats(z, "sigmoid(z)")
+    arr = as_floats(z, "sigmoid(z)")
     if np.isnan(arr).any():
         raise ValueError("sigmoid(z) got NaN: z is not a number.")
     out = _sigmoid(arr)
-    return float(out) if _is_real_number(z) else out
+    return float(out) if is_real_number(z) else out
 
 
 def _sigmoid(z):
@@ -95,7 +86,7 @@ def loss_value(z, d, loss="squared"):
     One row of z gives a float; a table of rows (one per epoch) gives one loss per row.
     """
     loss = _check_loss(loss)
-    z = _as_floats(z, "z (the output neuron's pre-activations)")
+    z = as_floats(z, "z (the output neuron's pre-activations)")
     if z.ndim == 0:
         raise ValueError("z must be a list with one pre-activation per sample, such as [0.5], "
                          "not a single number.")
@@ -124,7 +115,7 @@ MAX_SCALE = 1_000_000
 
 def _check_scale(scale):
     name = "scale (the size of the random starting weights)"
-    if not _is_real_number(scale):
+    if not is_real_number(scale):
         raise TypeError(f"{name} must be a number such as 1; got {scale!r:.40}.")
     if not scale > 0:                       # NaN fails too
         raise ValueError(f"{name} must be greater than 0; got {scale!r:.40}.")
@@ -167,8 +158,27 @@ def _extend(X):
 
 # --- one sigmoid neuron: the delta rule ----------------------------------------------------------
 
+class _EpochRecord:
+    """What the two histories below share: one row per epoch (row 0: before training), the
+    loss and the outputs of every sample in each."""
+
+    @property
+    def n_epochs(self):
+        return len(self.loss) - 1
+
+    @property
+    def solved_epoch(self):
+        """The first epoch after which every output is on the right side of 0.5, and stays
+        there to the end; None if that never happens (0: right from the start)."""
+        right = ((self.outputs >= 0.5) == (self.d == 1)).all(axis=1)
+        if not right[-1]:
+            return None
+        wrong = np.flatnonzero(~right)
+        return 0 if wrong.size == 0 else int(wrong[-1]) + 1
+
+
 @dataclass(frozen=True)
-class NeuronHistory:
+class NeuronHistory(_EpochRecord):
     """A record of a sigmoid neuron's training, one row per epoch (row 0: before training).
 
     Attributes
@@ -187,24 +197,6 @@ class NeuronHistory:
     loss: np.ndarray
     outputs: np.ndarray
     d: np.ndarray
-
-    @property
-    def n_epochs(self):
-        return len(self.loss) - 1
-
-    @property
-    def solved_epoch(self):
-        """The first epoch after which every output is on the right side of 0.5, and stays
-        there to the end; None if that never happens (0: right from the start)."""
-        return _solved_epoch(self.outputs, self.d)
-
-
-def _solved_epoch(outputs, d):
-    right = ((outputs >= 0.5) == (d == 1)).all(axis=1)
-    if not right[-1]:
-        return None
-    wrong = np.flatnonzero(~right)
-    return 0 if wrong.size == 0 else int(wrong[-1]) + 1
 
 
 class SigmoidNeuron:
@@ -242,9 +234,10 @@ class SigmoidNeuron:
     """
 
     def __init__(self, input_size, lr=1, epochs=100, loss="squared", W0=None):
-        self.input_size = _check_whole(input_size, "input_size (the number of inputs)", 1, 2)
-        self.lr = float(_check_lr(lr))
-        self.epochs = _check_epochs(epochs, 100)
+        self.input_size = check.whole_number(input_size, "input_size (the number of inputs)", 1,
+                                             example=2)
+        self.lr = float(check.learning_rate(lr))
+        self.epochs = check.epochs(epochs, 100)
         self.loss = _check_loss(loss)
         self.W0 = (np.zeros(self.input_size + 1) if W0 is None
                    else check_weights(W0, self.input_size, "W0"))
@@ -319,7 +312,7 @@ def forward(W_hidden, W_out, X):
 def _check_network(W_hidden, W_out, X):
     """The weights and inputs as float arrays whose shapes fit together, or a clear error."""
     X = check_X(X, task="run the network on")
-    W_hidden = _as_floats(W_hidden, "W_hidden")
+    W_hidden = as_floats(W_hidden, "W_hidden")
     if W_hidden.shape != (2, X.shape[1] + 1):
         raise ValueError(f"W_hidden must have shape (2, {X.shape[1] + 1}): one row [b, w1, ...] "
                          f"per hidden neuron, with a weight for each of X's {X.shape[1]} "
@@ -369,7 +362,7 @@ def network_loss(W_hidden, W_out, X, d, loss="squared"):
 
 
 @dataclass(frozen=True)
-class NetworkHistory:
+class NetworkHistory(_EpochRecord):
     """A record of a network's training, one row per epoch (row 0: the random start).
 
     Attributes
@@ -393,16 +386,6 @@ class NetworkHistory:
     outputs: np.ndarray
     X: np.ndarray
     d: np.ndarray
-
-    @property
-    def n_epochs(self):
-        return len(self.loss) - 1
-
-    @property
-    def solved_epoch(self):
-        """The first epoch after which every output is on the right side of 0.5, and stays
-        there to the end; None if that never happens."""
-        return _solved_epoch(self.outputs, self.d)
 
 
 class TinyNetwork:
@@ -448,11 +431,11 @@ class TinyNetwork:
 
     def __init__(self, lr=5, epochs=1000, loss="squared", seed=0, restarts=1, scale=1,
                  start=None):
-        self.lr = float(_check_lr(lr))
-        self.epochs = _check_epochs(epochs, 1000)
+        self.lr = float(check.learning_rate(lr))
+        self.epochs = check.epochs(epochs, 1000)
         self.loss = _check_loss(loss)
-        self.seed = check_seed(seed)
-        self.restarts = _check_whole(restarts, "restarts", 1, 5)
+        self.seed = check.seed(seed)
+        self.restarts = check.whole_number(restarts, "restarts", 1, example=5)
         self.scale = _check_scale(scale)
         self.start = None if start is None else _check_start(start)
         if self.start is not None and self.restarts > 1:

@@ -12,28 +12,20 @@ Conventions (the ones the course uses everywhere):
 
 from __future__ import annotations
 
-import math
-import numbers
 import time
 from contextlib import contextmanager
-from decimal import Decimal
 
 import numpy as np
 
 from . import _fast
-from .data import check_seed
+from . import validation as check
 from .history import CycleDetector, TrainingHistory
+from .validation import as_floats, check_labels, check_weights, check_X, is_real_number
 
 __all__ = ["step", "Perceptron", "check_X", "check_labels", "check_weights"]
 
 
 # --- the step function -------------------------------------------------------------------------
-
-def _is_real_number(value):
-    """True for one real number: int, float, Fraction, Decimal or a NumPy number (not bool)."""
-    return (isinstance(value, (numbers.Real, Decimal))
-            and not isinstance(value, (bool, np.bool_)))
-
 
 def _step_one(z):
     if z != z:      # NaN is the only value that differs from itself
@@ -55,9 +47,9 @@ def step(z):
     int or ndarray of int
         A number gives an int; an array gives an int array of the same shape.
     """
-    if _is_real_number(z):
+    if is_real_number(z):
         return _step_one(z)
-    arr = _as_floats(z, "step(z)", exact=True)
+    arr = as_floats(z, "step(z)", exact=True)
     if arr.dtype == object:     # Fractions or Decimals: compare each one exactly
         return np.array([_step_one(v) for v in arr.flat], dtype=int).reshape(arr.shape)
     if np.isnan(arr).any():
@@ -65,233 +57,9 @@ def step(z):
     return (arr >= 0).astype(int)
 
 
-# --- checking input at the door ----------------------------------------------------------------
-
-def _where(index, name):
-    if len(index) == 2:
-        return f"row {index[0]}, column {index[1]}"
-    if len(index) == 1:
-        return f"position {index[0]} of {name}"
-    return name
-
-
-def _rows_of_different_lengths(values, name):
-    """The message for a list of rows that are not all equally long."""
-    if isinstance(values, (list, tuple)) and len(values) > 0:
-        lengths = [len(row) if isinstance(row, (list, tuple, np.ndarray)) else 1
-                   for row in values]
-        for k, length in enumerate(lengths):
-            if length != lengths[0]:
-                return (f"every row of {name} needs the same number of values (one per input); "
-                        f"row 0 has {lengths[0]} but row {k} has {length}.")
-    return (f"{name} must be numbers arranged as a table (one row per sample, the same number "
-            f"of values in every row); got {values!r:.60}.")
-
-
-def _as_floats(values, name, exact=False):
-    """``values`` as a new float array, or a TypeError/ValueError that names ``name``.
-
-    Text, complex numbers, dates and other objects are refused, never guessed at; True and
-    False count as 1 and 0. With ``exact=True`` (for step) Fractions and Decimals are kept as
-    they are (an object array) and True/False are refused.
-    """
-    try:
-        raw = np.asarray(values)
-    except (ValueError, TypeError):
-        raise ValueError(_rows_of_different_lengths(values, name)) from None
-    kind = raw.dtype.kind
-    if kind == "b" and exact or isinstance(values, (bool, np.bool_)):
-        raise TypeError(f"{name} needs numbers, not True/False.")
-    if kind in "biuf":
-        return raw.astype(float)          # always a new array: the caller's data stay theirs
-    if kind == "c":
-        raise TypeError(f"{name} holds complex numbers such as {raw.flat[0]!r}; the perceptron "
-                        f"works with real numbers only.")
-    if kind in "mM":
-        raise TypeError(f"{name} holds dates or times; turn them into numbers first (for "
-                        f"example, days since the first date).")
-    if kind in "US":
-        raise TypeError(f"{name} must be numbers, not text; got {values!r:.60}. Convert the "
-                        f"text to numbers first, e.g. with float(...).")
-    if kind != "O":
-        raise TypeError(f"{name} must hold numbers; got values of type {raw.dtype}.")
-    if raw.ndim == 0 and not _is_real_number(values):
-        raise TypeError(f"{name} must be numbers; got {values!r:.40}.")
-    out = np.empty(raw.shape, dtype=object if exact else float)
-    for index, value in np.ndenumerate(raw):
-        if not _is_real_number(value):
-            raise TypeError(f"{name} must hold real numbers only; found {value!r:.40} at "
-                            f"{_where(index, name)}.")
-        try:
-            out[index] = value if exact else float(value)
-        except OverflowError:
-            raise ValueError(f"{name} holds a number too large for floating point at "
-                             f"{_where(index, name)}.") from None
-        except ValueError:          # Decimal('sNaN'): a "signalling" not-a-number
-            raise ValueError(f"{name} holds {value!r:.40} at {_where(index, name)}, which is "
-                             f"not a number: give real numbers.") from None
-    return out
-
-
-def _show(value):
-    """A number as a learner would type it: 2 rather than 2.0, all digits of 1.0000000001."""
-    value = float(value)
-    return str(int(value)) if value.is_integer() else repr(value)
-
-
-def check_X(X, name="X", n_inputs=None, task="learn from"):
-    """Return X as a new 2-D float array, or raise an error a beginner can act on.
-
-    Parameters
-    ----------
-    X : array_like, shape (n_samples, n_inputs)
-        Real numbers, one row per sample.
-    name : str, default "X"
-        How the messages call X.
-    n_inputs : int, optional
-        The number of columns X must have.
-    task : str, default "learn from"
-        What the samples are for, used in the message for empty X ("predict", ...).
-
-    Returns
-    -------
-    ndarray of float, shape (n_samples, n_inputs)
-        A new array; X itself is never changed.
-    """
-    arr = _as_floats(X, name)
-    if (arr.ndim < 2 and arr.size == 0) or (arr.ndim == 2 and arr.shape[0] == 0):
-        raise ValueError(f"{name} is empty: give at least one sample to {task}.")
-    if arr.ndim == 0:
-        if n_inputs is None or n_inputs == 1:
-            advice = f"For one sample use [[{_show(arr)}]]."
-        else:
-            inputs = "x1, x2" if n_inputs == 2 else f"x1, ..., x{n_inputs}"
-            advice = f"One sample is a list of {n_inputs} numbers: [[{inputs}]]."
-        raise ValueError(f"{name} must be 2-D, one row per sample; got the single number "
-                         f"{_show(arr)}. {advice}")
-    if arr.ndim == 1:
-        raise ValueError(
-            f"{name} must be 2-D, one row per sample; got a 1-D array of {arr.size} values. "
-            f"For one sample with these inputs use [{name}] or {name}.reshape(1, -1); for "
-            f"one input per sample use {name}.reshape(-1, 1)."
-        )
-    if arr.ndim != 2:
-        raise ValueError(f"{name} must be 2-D, one row per sample; got shape {arr.shape}.")
-    if arr.shape[1] == 0:
-        raise ValueError(f"{name} has no columns: every sample needs at least one input value.")
-    if n_inputs is not None and arr.shape[1] != n_inputs:
-        raise ValueError(
-            f"this perceptron has {n_inputs} input(s) but {name} has {arr.shape[1]} column(s). "
-            f"Make Perceptron(input_size={arr.shape[1]}) or pass only {n_inputs} column(s)."
-        )
-    if not np.isfinite(arr).all():
-        bad = np.argwhere(~np.isfinite(arr))[0]
-        raise ValueError(
-            f"{name} contains NaN or infinity (first at row {bad[0]}, column {bad[1]}); "
-            f"remove or fill those samples first."
-        )
-    return arr
-
-
-def check_labels(d, n_samples=None):
-    """Return labels as a new 1-D int array of 0/1, or raise an error a beginner can act on.
-
-    Parameters
-    ----------
-    d : array_like, shape (n_samples,)
-        The desired outputs, 0 or 1.
-    n_samples : int, optional
-        The number of labels needed (one per row of X).
-    """
-    arr = _as_floats(d, "labels d")
-    if arr.ndim != 1:
-        raise ValueError(f"labels d must be a 1-D list of 0s and 1s; got shape {arr.shape}.")
-    if n_samples is not None and len(arr) != n_samples:
-        raise ValueError(
-            f"X has {n_samples} samples but d has {len(arr)} labels: give one label per row of X."
-        )
-    if np.isnan(arr).any():
-        raise ValueError("labels d contain NaN; every sample needs a label 0 or 1.")
-    bad = np.flatnonzero((arr != 0) & (arr != 1))
-    if bad.size:
-        hint = ""
-        if set(np.unique(arr)) <= {-1.0, 1.0}:
-            hint = " Your labels look like -1/+1: convert them with (d + 1) // 2."
-        raise ValueError(f"labels must be 0 or 1; got {_show(arr[bad[0]])} (label of sample "
-                         f"{bad[0]}).{hint}")
-    return arr.astype(int)
-
-
-def _check_whole(value, name, minimum, example):
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be a whole number (an int such as {example}); "
-                        f"got {value!r}.")
-    if value < minimum:
-        raise ValueError(f"{name} must be at least {minimum}; got {value}.")
-    return int(value)
-
-
-# A typo such as epochs=10**9 must not fill the memory of a shared machine (and have the
-# system stop the kernel): a model trains for at most MAX_EPOCHS epochs, and a perceptron
-# records at most MAX_VISITS visits in its history (60-100 bytes each: 500 MB at most).
-MAX_EPOCHS = 1_000_000
+# A perceptron records at most MAX_VISITS visits in its history (60-100 bytes each: 500 MB
+# at most): a typo in epochs must not fill the memory of a shared machine.
 MAX_VISITS = 5_000_000
-
-
-def _check_epochs(value, example):
-    epochs = _check_whole(value, "epochs", 1, example)
-    if epochs > MAX_EPOCHS:
-        raise ValueError(f"epochs must be at most {MAX_EPOCHS:,}; got {epochs:,}. Training "
-                         f"stops by itself at the first epoch without a mistake, so a few "
-                         f"hundred epochs are usually plenty (e.g. epochs={example}).")
-    return epochs
-
-
-def _check_flag(value, name):
-    if not isinstance(value, (bool, np.bool_, numbers.Integral)) or value not in (0, 1):
-        raise TypeError(f"{name} must be True or False; got {value!r}.")
-    return bool(value)
-
-
-def _brief(number):
-    """A number for a message: a whole number of hundreds of digits is named by its size."""
-    if isinstance(number, numbers.Integral) and abs(int(number)) >= 10**20:
-        return f"a whole number with {len(str(abs(int(number))))} digits"
-    return repr(number) if isinstance(number, float) else str(number)
-
-
-def _check_lr(lr):
-    """The learning rate as an int or float > 0 (Fractions and Decimals become floats)."""
-    if not _is_real_number(lr):
-        raise TypeError(f"lr (the learning rate) must be a number such as 1 or 0.1; "
-                        f"got {lr!r}.")
-    if lr != lr or not lr > 0:
-        raise ValueError(f"lr (the learning rate) must be greater than 0; got {lr}.")
-    try:
-        value = float(lr)
-    except OverflowError:
-        value = math.inf
-    if not math.isfinite(value):
-        raise ValueError(f"lr (the learning rate) must be a finite number; got {_brief(lr)}.")
-    if value == 0:
-        raise ValueError(f"lr (the learning rate) {lr} is too small for floating point "
-                         f"(it rounds to 0); use a larger one.")
-    return lr if type(lr) in (int, float) else value
-
-
-def check_weights(W, input_size, name="W"):
-    """Return weights ``[b, w1, ..., wn]`` (n = input_size) as a new float array, or raise an
-    error a beginner can act on."""
-    arr = _as_floats(W, name)
-    if arr.shape != (input_size + 1,):
-        got = f"{arr.size} number(s)" if arr.ndim == 1 else f"shape {arr.shape}"
-        raise ValueError(f"{name} must be {input_size + 1} numbers [b, w1, ..., w{input_size}] "
-                         f"(the bias first, then one weight per input); got {got}.")
-    if not np.isfinite(arr).all():
-        k = int(np.flatnonzero(~np.isfinite(arr))[0])
-        raise ValueError(f"{name} contains NaN or infinity (at position {k}); give finite "
-                         f"numbers.")
-    return arr
 
 
 def _extend(X):
@@ -400,12 +168,13 @@ class Perceptron:
 
     def __init__(self, input_size, lr=1, epochs=100, shuffle=False, seed=None,
                  record_history=True, W0=None):
-        self.input_size = _check_whole(input_size, "input_size (the number of inputs)", 1, 2)
-        self.lr = _check_lr(lr)
-        self.epochs = _check_epochs(epochs, 100)
-        self.shuffle = _check_flag(shuffle, "shuffle")
-        self.seed = check_seed(seed)
-        self.record_history = _check_flag(record_history, "record_history")
+        self.input_size = check.whole_number(input_size, "input_size (the number of inputs)", 1,
+                                             example=2)
+        self.lr = check.learning_rate(lr)
+        self.epochs = check.epochs(epochs, 100)
+        self.shuffle = check.flag(shuffle, "shuffle")
+        self.seed = check.seed(seed)
+        self.record_history = check.flag(record_history, "record_history")
         self.W0 = None if W0 is None else check_weights(W0, self.input_size, "W0")
         self._engine = "auto"  # "numpy", "numba" or "auto"; tests use this to compare engines
         self._reset()
@@ -457,7 +226,7 @@ class Perceptron:
 
     def _samples(self, X, task):
         """X as a 2-D float array, and whether it was a single sample."""
-        if _is_real_number(X):
+        if is_real_number(X):
             if self.input_size == 1:
                 return check_X([[X]], n_inputs=1, task=task), True
             raise ValueError(f"this perceptron has {self.input_size} inputs, so one sample is "
@@ -503,7 +272,7 @@ class Perceptron:
         afresh every time: weights, record and random order go back to the start first.
         """
         Xc, dc = self._check_data(X, d)
-        self.epochs = _check_epochs(self.epochs, 100)     # it may have been set since
+        self.epochs = check.epochs(self.epochs, 100)     # it may have been set since
         if self.record_history and self.epochs * len(Xc) > MAX_VISITS:
             raise ValueError(
                 f"epochs={self.epochs:,} on {len(Xc):,} samples could record up to "

@@ -13,7 +13,9 @@ from collections import namedtuple
 
 import numpy as np
 
-from .perceptron import Perceptron, check_labels, check_X
+from . import _fast
+from .perceptron import Perceptron
+from .validation import check_labels, check_X
 
 __all__ = ["PocketRun", "pocket"]
 
@@ -63,12 +65,19 @@ def pocket(X, d, epochs=30, lr=1, shuffle=False, seed=None, W0=None):
                    record_history=False, W0=W0)
     W_all = np.empty((p.epochs + 1, Xc.shape[1] + 1))
     wrong = np.empty(p.epochs + 1, dtype=int)
-    W_all[0], wrong[0] = p.W, np.count_nonzero(p.predict(Xc) != dc)
+    # judged as p.predict(Xc) judges, the extended inputs and their lengths made once
+    Xe = np.hstack([np.ones((len(Xc), 1)), Xc])
+    norms = np.linalg.norm(Xe, axis=1)
+
+    def mistakes(W):
+        return np.count_nonzero((_fast.exact_z(W, Xe, norms) >= 0).astype(int) != dc)
+
+    W_all[0], wrong[0] = p.W, mistakes(p.W)
     for e in range(1, p.epochs + 1):
         if wrong[e - 1] == 0:
             W_all[e:], wrong[e:] = W_all[e - 1], 0
             break
         p.partial_fit(Xc, dc)
-        W_all[e], wrong[e] = p.W, np.count_nonzero(p.predict(Xc) != dc)
+        W_all[e], wrong[e] = p.W, mistakes(p.W)
     best = int(np.argmin(wrong))          # the first of the fewest: ties keep the earlier
     return PocketRun(W_all[best].copy(), W_all[-1].copy(), best, W_all, wrong)

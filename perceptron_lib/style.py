@@ -32,6 +32,9 @@ COLORS = {
     "warning": "#8a3b00",
     "edge": "#000000",          # outlines of markers and boxes, the frame of a plot
     "on_active": "#000000",     # text on the yellow of "active"
+    "pressed": "#0072B2",       # a button that is on (play while playing, a chosen mode)
+    "on_pressed": "#ffffff",    # its words
+    "focus": "#B97F00",         # the ring round the control that has the keyboard: amber
     "background": "#ffffff",
     "text": "#111111",
 }
@@ -41,7 +44,7 @@ COLORS = {
 DARK_COLORS = dict(
     COLORS, class1="#3B9BE0", line="#eeeeee", old="#9a9a9a", w_old="#8a8a8a",
     grid="#3a3a3a", bar="#8a8a8a", bar_now="#3B9BE0", silent="#4a4a4a", warning="#ffb77a",
-    edge="#000000", background="#111111", text="#eeeeee",
+    edge="#000000", background="#111111", text="#eeeeee", focus="#E69F00",
 )
 
 # What comes from the page's theme where it has one (JupyterLab's CSS variables); the palette's

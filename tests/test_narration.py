@@ -117,6 +117,8 @@ def test_the_palette_is_readable_on_its_background(palette):
     assert contrast(colors["on_active"], colors["active"]) >= 4.5      # the yellow boxes
     assert contrast(colors["text"], colors["silent"]) >= 4.5           # a silent soma
     assert contrast("#ffffff", colors["class1"]) >= 4.5 or palette == "DARK_COLORS"
+    assert contrast(colors["on_pressed"], colors["pressed"]) >= 4.5    # a button that is on
+    assert contrast(colors["focus"], bg) >= 3                          # the focus ring
 
 
 @pytest.mark.parametrize("W", [[5, 1, 1], [-1, 1, 0], [2, 0, -1], [-4, 1, 2]])

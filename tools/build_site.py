@@ -417,8 +417,8 @@ NUMBER_WORDS = {8: "eight", 9: "nine", 10: "ten", 11: "eleven", 12: "twelve"}
 
 def exercises_for_pages(static):
     """The exercises' answer boxes: every exercise's page spec (exercises.json, by name) and
-    the script that checks answers in the browser (exercises.js: the views' common.js, the
-    exercises' checks.js and the page's boxes, in one closure)."""
+    the script that checks answers in the browser (exercises.js: the views' shared DOM, number
+    and request helpers, the exercises' checks.js and the page's boxes, in one closure)."""
     from perceptron_lib.exercises import core
 
     specs = {}
@@ -428,12 +428,14 @@ def exercises_for_pages(static):
             if isinstance(value, core.Exercise):
                 specs[value.name] = value.page_spec()
     (static / "exercises.json").write_text(json.dumps(specs, ensure_ascii=False))
-    parts = [ROOT / "perceptron_lib" / "widgets" / "common.js",
-             ROOT / "perceptron_lib" / "exercises" / "checks.js",
-             ROOT / "tools" / "site_static" / "exercises_page.js"]
-    (static / "exercises.js").write_text(
-        "(function () {\n" + "\n".join(p.read_text(encoding="utf-8") for p in parts) + "\n})();\n",
-        encoding="utf-8")
+    from perceptron_lib.widgets.base import shared_code
+
+    page_code = (ROOT / "perceptron_lib" / "exercises" / "checks.js",
+                 ROOT / "tools" / "site_static" / "exercises_page.js")
+    parts = [shared_code(("dom", "numbers", "requests"))] + [
+        p.read_text(encoding="utf-8") for p in page_code]
+    (static / "exercises.js").write_text("(function () {\n" + "\n".join(parts) + "\n})();\n",
+                                         encoding="utf-8")
 
 
 # An explorer's view module (its _esm, 50-70 KB, the same for every explorer of a kind) is

@@ -1,7 +1,8 @@
 // The exercises' checks on the course website: an answer typed in a box on a page is read as
 // Python reads it, and judged by the spec of the exercise's checker (Exercise.page_spec in
 // core.py: number, vector, choice, truth, gate_weights, condition, table; 6.3's output neuron)
-// with the same verdicts and messages as the notebook's check. Runs after the views' common.js (fmt, pyFloat, decimals).
+// with the same verdicts and messages as the notebook's check. Runs after the views' shared
+// numbers.js (fmt, pyFloat, decimals).
 // tests/test_exercise_page.py runs a shared list of answers through core.py and through this
 // file, and requires the same words from both.
 

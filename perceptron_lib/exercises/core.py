@@ -589,13 +589,18 @@ def _wrong_kind(got, want):
     return None
 
 
-def _result(got, want):
-    """None when ``got`` equals ``want`` (same shape, same numbers), else a short reason."""
+def _result(got, want, rtol=0.0, atol=0.0):
+    """None when ``got`` equals ``want`` (same shape, the same numbers, or within rtol and
+    atol when they are given), else a short reason."""
     problem = _wrong_kind(got, want)
     if problem:
         return problem
-    if not np.array_equal(as_numbers(got)[0], np.asarray(want, dtype=float)):
-        return f"it returned {_brief(got)}; expected {_brief(want)}"
+    got, want_ = as_numbers(got)[0], np.asarray(want, dtype=float)
+    same = np.allclose(got, want_, rtol=rtol, atol=atol) if rtol or atol else \
+        np.array_equal(got, want_)
+    if not same:
+        return f"it returned {_brief(got.tolist() if got.ndim else got.item())}; expected " \
+               f"{_brief(want_.tolist() if want_.ndim else want_.item())}"
     return None
 
 
@@ -608,12 +613,13 @@ def _diagnosis(diagnose, f):
         return None
 
 
-def function_of(reference, cases, name, diagnose=None):
+def function_of(reference, cases, name, diagnose=None, rtol=0.0, atol=0.0):
     """Checker for a function the learner writes, compared with ``reference`` on ``cases``.
 
     The learner's function and the reference each get their own copies of the inputs; a
     function that changes its inputs in place is told so. ``diagnose(f)`` may return a
-    specific message for a typical mistake before the cases are tried.
+    specific message for a typical mistake before the cases are tried. Results must be the
+    same numbers, or (with ``rtol`` or ``atol``) as close as numpy.allclose says.
     """
     params = list(inspect.signature(reference).parameters)
 
@@ -653,7 +659,7 @@ def function_of(reference, cases, name, diagnose=None):
                 message = _diagnosis(diagnose, f)
                 if message:
                     return False, message
-            problem = _result(got, want)
+            problem = _result(got, want, rtol, atol)
             if problem:
                 return False, f"{name}({shown}): {problem}."
         return True, f"it gives the right result on all {len(cases)} test cases."

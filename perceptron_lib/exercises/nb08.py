@@ -1,10 +1,9 @@
 """The exercises of notebook 08 · Learning the hidden layer."""
 
-import copy
 
 import numpy as np
 
-from .core import Exercise, as_numbers, number, vector
+from .core import Exercise, function_of, number, vector
 
 q1 = Exercise(
     "Exercise 8.1", "What is the slope of the sigmoid at z = 0?",
@@ -51,56 +50,33 @@ def _hidden_delta(delta_out, v, h):
     return delta_out * v * h * (1 - h)
 
 
-_CASES = [(0.1, [0.5, -2.0], [0.3, 0.9]), (-0.2, [1.5, 0.25], [0.5, 0.5]),
-          (0.05, [-3.0, 2.0], [0.99, 0.01]), (0.0, [1.0, 1.0], [0.2, 0.7]),
-          (0.3, [0.0, -1.0], [0.6, 0.4])]
+# arrays, as in the notebook: a message shows a case as np.array([...]), so a learner who
+# copies the call gets what the checker got
+_CASES = [(d, np.array(v), np.array(h)) for d, v, h in (
+    (0.1, [0.5, -2.0], [0.3, 0.9]), (-0.2, [1.5, 0.25], [0.5, 0.5]),
+    (0.05, [-3.0, 2.0], [0.99, 0.01]), (0.0, [1.0, 1.0], [0.2, 0.7]),
+    (0.3, [0.0, -1.0], [0.6, 0.4]))]
 
 
-def _show(a):
-    return f"np.array({a.tolist()})" if isinstance(a, np.ndarray) else repr(a)
+def _typical_mistake(f):
+    """What a typical wrong hidden_delta computes, found on the first test case."""
+    d, v, h = _CASES[0]
+    got = np.asarray(f(d, v.copy(), h.copy()), dtype=float)
+    s = 1 / (1 + np.exp(-h))
+    for typical, message in (
+            (d * v, "that passes the blame back through v but leaves out the hidden "
+                    "neuron's own slope, h · (1 - h)."),
+            (d * h * (1 - h), "each hidden neuron's share of the blame goes through its "
+                              "weight to the output: multiply by v too."),
+            (d * v * s * (1 - s), "h is already the sigmoid's output, so the slope is "
+                                  "simply h · (1 - h): do not apply the sigmoid again.")):
+        if got.shape == typical.shape and np.allclose(got, typical):
+            return message
+    return None
 
 
-def _hidden_delta_checker(f):
-    if not callable(f):
-        return False, "Please pass your function itself: check(hidden_delta) without ()."
-    for case in _CASES:
-        args = [np.array(a) if isinstance(a, list) else a for a in case]
-        given, kept = copy.deepcopy(args), copy.deepcopy(args)
-        shown = ", ".join(_show(a) for a in args)
-        try:
-            got = f(*given)
-        except Exception as err:  # the learner's code may raise anything
-            return False, (f"hidden_delta({shown}) raised {type(err).__name__}: {err}. Read the "
-                           f"message, fix the code, and try again.")
-        if got is None:
-            return False, ("your function returned None: did you forget `return`? "
-                           "(hidden_delta must return its result, not only compute it.)")
-        for name, a, b in zip(("delta_out", "v", "h"), given, kept):
-            if not np.array_equal(a, b):
-                return False, (f"your function changed its input {name} in place: build a new "
-                               f"array instead.")
-        got, what = as_numbers(got)
-        if got is None:
-            return False, f"hidden_delta({shown}) returned {what}."
-        want = _hidden_delta(*args)
-        if got.shape != want.shape:
-            return False, (f"hidden_delta({shown}) returned shape {got.shape}; expected two "
-                           f"numbers, one per hidden neuron.")
-        if np.allclose(got, want, rtol=1e-9, atol=1e-15):
-            continue
-        d, v, h = args
-        s = 1 / (1 + np.exp(-h))
-        for typical, message in (
-                (d * v, "that passes the blame back through v but leaves out the hidden "
-                        "neuron's own slope, h · (1 - h)."),
-                (d * h * (1 - h), "each hidden neuron's share of the blame goes through its "
-                                  "weight to the output: multiply by v too."),
-                (d * v * s * (1 - s), "h is already the sigmoid's output, so the slope is "
-                                      "simply h · (1 - h): do not apply the sigmoid again.")):
-            if np.allclose(got, typical):
-                return False, message
-        return False, f"hidden_delta({shown}) returned {got.tolist()}; expected {want.tolist()}."
-    return True, f"it gives the right result on all {len(_CASES)} test cases."
+_hidden_delta_checker = function_of(_hidden_delta, _CASES, "hidden_delta",
+                                    diagnose=_typical_mistake, rtol=1e-9, atol=1e-15)
 
 
 _HIDDEN_DELTA = """\

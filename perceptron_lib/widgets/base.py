@@ -4,12 +4,11 @@ picture for pages where no widget can run, and checked settings."""
 from __future__ import annotations
 
 import base64
-import numbers
+import json
 from contextlib import contextmanager
 from pathlib import Path
 
 import anywidget
-import numpy as np
 import traitlets
 
 from ..exact import as_decimal
@@ -18,11 +17,23 @@ from ..style import for_browser, size_spec
 from ..style import format_number as fmt
 
 HERE = Path(__file__).parent
+SHARED = HERE / "shared"
+# The views' shared code, by concern, in the order a view's module joins it (each file uses
+# only those before it, and the view uses them all).
+SHARED_CODE = ("dom", "numbers", "layout", "plot", "stepper", "requests")
+
+
+def shared_code(names=SHARED_CODE):
+    """The text of the shared files ``names`` (shared/<name>.js), in that order."""
+    return "\n".join((SHARED / f"{name}.js").read_text() for name in names)
 
 
 def view_module(name):
-    """The ES module of an explorer's view: the shared helpers, then the explorer's own code."""
-    return (HERE / "common.js").read_text() + "\n" + (HERE / f"{name}.js").read_text()
+    """The ES module of an explorer's view: the shared code, the explorers' style sheet (as
+    BASE_CSS) and the explorer's own code (<name>.js)."""
+    css = (SHARED / "explorer.css").read_text()
+    return (f"{shared_code()}\nconst BASE_CSS = {json.dumps(css)};\n\n"
+            f"{(HERE / f'{name}.js').read_text()}")
 
 
 class Setting(traitlets.Any):
@@ -147,19 +158,6 @@ def explain(err, otherwise="This run could not be computed."):
     own message for a ValueError or TypeError, ``otherwise`` for anything else."""
     text = str(err) if isinstance(err, (ValueError, TypeError)) else otherwise
     return f"{text} The explorer still shows the last run that worked."
-
-
-def setting(value, name, low, high):
-    """A number a person sets on a slider: checked, and within the slider's range."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (numbers.Real, np.number)):
-        raise TypeError(f"{name} must be a number; got {value!r}.")
-    value = float(value)
-    if not np.isfinite(value):
-        raise ValueError(f"{name} must be a finite number; got {value}.")
-    if not low <= value <= high:
-        raise ValueError(f"{name} = {fmt(value)} is outside its slider's range, {fmt(low)} to "
-                         f"{fmt(high)}: choose a value in that range.")
-    return value
 
 
 def shown(value):

@@ -8,10 +8,8 @@ function render({ model, el }) {
   // wide screen (layout())
   let W_PX = Math.round(look.size.width * 0.62), H_PX = look.size.height, lk = look,
       font = look.size.font;
-  const root = html("div", { class: "pl-explorer pl-boundary" }, el);
-  root.style.fontSize = `${font + 3}px`;
+  const root = explorerRoot(el, look, "boundary");
   const releaseKeys = keepKeys(root);
-  html("style", {}, root, look.css + BASE_CSS);
   const row = html("div", { class: "pl-row" }, root);
   row.style.alignItems = "flex-start";
   const pic = svg("svg", { role: "img", class: "pl-picture" }, row);
@@ -43,10 +41,7 @@ function render({ model, el }) {
 
   function build() {
     const at = layout();
-    sizePicture(pic, W_PX, H_PX);
-    while (pic.lastChild !== descNode) pic.removeChild(pic.lastChild);
-    const defs = svg("defs", {}, pic);
-    arrowHeads(defs, lk);
+    clearPicture(pic, descNode, W_PX, H_PX, lk);
     sc = makeScale([-0.5, 1.5], [-0.5, 1.5], at.plot);
     drawAxes(pic, sc, lk, "x1", "x2", "");
     title = svg("text", { x: sc.left + sc.w / 2, y: sc.top - 8, "text-anchor": "middle",

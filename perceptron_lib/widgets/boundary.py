@@ -14,7 +14,8 @@ from ..data import gate as gate_data
 from ..exact import exact_sum, fires
 from ..style import format_number as fmt
 from ..style import format_vector
-from .base import GATES, Explorer, Setting, exactly, setting, shown, view_module
+from ..validation import slider_value
+from .base import GATES, Explorer, Setting, exactly, shown, view_module
 from .pictures import boundary_png
 
 __all__ = ["BoundaryExplorer"]
@@ -52,7 +53,7 @@ class BoundaryExplorer(Explorer):
 
     def __init__(self, gate="AND", w1=1.0, w2=1.0, b=-0.5, size="normal"):
         gate = _gate(gate)
-        values = [setting(v, name, *self.RANGE) for v, name in ((w1, "w1"), (w2, "w2"),
+        values = [slider_value(v, name, *self.RANGE) for v, name in ((w1, "w1"), (w2, "w2"),
                                                                  (b, "b"))]
         tables = {g: [int(v) for v in gate_data(g)[1]] for g in GATES}
         super().__init__(size=size, gate=gate, w1=values[0], w2=values[1], b=values[2],
@@ -68,7 +69,7 @@ class BoundaryExplorer(Explorer):
     @traitlets.validate("w1", "w2", "b")
     def _valid_setting(self, proposal):
         try:
-            return setting(proposal["value"], proposal["trait"].name, *self.RANGE)
+            return slider_value(proposal["value"], proposal["trait"].name, *self.RANGE)
         except (TypeError, ValueError) as err:
             raise traitlets.TraitError(str(err)) from None
 

@@ -20,16 +20,19 @@
  */
 function render({ model, el }) {
   const look = model.get("look");
-  // the picture's size and look: as designed, or redrawn to fit a narrow screen (layout())
-  let W_PX = look.size.width, font = look.size.font, lk = look;
-  let S = Math.round(0.25 * W_PX);                         // side of the two planes
-  let TOP = 3 * font + 14;
-  let LEGEND_Y = TOP + S + 3 * font + 12;
-  let H_PX = LEGEND_Y + 3 * (font + 7) + 2;
-  const root = html("div", { class: "pl-explorer pl-descent", tabindex: "0",
-                             "aria-label": "gradient-descent explorer: arrow keys step, Home and End jump, space plays" }, el);
-  root.style.fontSize = `${font + 3}px`;
-  html("style", {}, root, look.css + BASE_CSS);
+  // the picture's size and look: as designed, or redrawn to fit a narrow screen (layout());
+  // S is the side of the two planes
+  let W_PX, font, lk, S, TOP, LEGEND_Y, H_PX;
+  function designed() {
+    W_PX = look.size.width; lk = look; font = look.size.font;
+    S = Math.round(0.25 * W_PX);
+    TOP = 3 * font + 14;
+    LEGEND_Y = TOP + S + 3 * font + 12;
+    H_PX = LEGEND_Y + 3 * (font + 7) + 2;
+  }
+  designed();
+  const root = explorerRoot(el, look, "descent", "gradient-descent explorer: arrow keys step, " +
+                           "Home and End jump, space plays");
 
   // -- settings that retrain (they need the kernel) --------------------------------------------
   const top = html("div", { class: "pl-row" }, root);
@@ -60,11 +63,7 @@ function render({ model, el }) {
   // side, the loss under them and the legend under that, words as large as on a wide screen.
   function layout() {
     if (!fit.narrow) {
-      W_PX = look.size.width; lk = look; font = look.size.font;
-      S = Math.round(0.25 * W_PX);
-      TOP = 3 * font + 14;
-      LEGEND_Y = TOP + S + 3 * font + 12;
-      H_PX = LEGEND_Y + 3 * (font + 7) + 2;
+      designed();
       const gap = 4.4 * font, xIn = 4.2 * font, xH = xIn + S + gap, xLoss = xH + S + gap;
       return { xIn, xH, loss: { x: xLoss, y: TOP, w: W_PX - xLoss - 2 * font, h: S },
                columns: 3, ticks: 6 };
@@ -84,11 +83,8 @@ function render({ model, el }) {
   function build() {
     run = model.get("run");
     const at = layout();
-    sizePicture(pic, W_PX, H_PX);
-    while (pic.lastChild !== descNode) pic.removeChild(pic.lastChild);
+    clearPicture(pic, descNode, W_PX, H_PX, lk);
     titleNode.textContent = run.title;
-    const defs = svg("defs", {}, pic);
-    arrowHeads(defs, lk);
     const { xIn, xH } = at;
     svg("text", { x: W_PX / 2, y: font + 2, "text-anchor": "middle", "font-size": font + 1,
                   "font-weight": "bold", "aria-hidden": "true" }, pic).textContent = run.title;

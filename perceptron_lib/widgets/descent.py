@@ -14,11 +14,11 @@ The sentences are pure functions of (history, epoch): :func:`readout` and :func:
 from __future__ import annotations
 
 import math
-import numbers
 
 import numpy as np
 import traitlets
 
+from .. import validation as check
 from ..data import gate as gate_data
 from ..network import TinyNetwork
 from ..style import COLORS
@@ -120,22 +120,8 @@ def status(history, epoch):
 
 # --- checked settings ----------------------------------------------------------------------------
 
-def _whole(value, name, low, high):
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be a whole number from {low} to {high}; got {value!r}.")
-    if not low <= value <= high:
-        raise ValueError(f"{name} must be from {low} to {high}; got {value}.")
-    return int(value)
-
-
 def _rate(value):
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
-        raise TypeError(f"the learning rate must be a number such as 5; got {value!r}.")
-    value = float(value)
-    if not (math.isfinite(value) and 0 < value <= 100):
-        raise ValueError(f"the learning rate must be greater than 0 and at most 100; got "
-                         f"{fmt(value) if math.isfinite(value) else value}.")
-    return value
+    return check.number_between(value, "the learning rate", 0, 100, 5, above_low=True)
 
 
 def _r(a, digits=3):
@@ -213,9 +199,9 @@ class DescentExplorer(Stepping, Explorer):
     message = traitlets.Unicode("").tag(sync=True)
 
     def __init__(self, seed=0, lr=5, epochs=1000, loss="squared", size="normal"):
-        seed = _whole(seed, "seed", 0, MAX_SEED)
+        seed = check.whole_number(seed, "seed", 0, MAX_SEED)
         lr = _rate(lr)
-        epochs = _whole(epochs, "epochs", 1, MAX_EPOCHS)
+        epochs = check.whole_number(epochs, "epochs", 1, MAX_EPOCHS)
         TinyNetwork(loss=loss)                   # loss checked, with a clear message
         self.loss = loss
         super().__init__(size=size, seed=seed, lr=lr, epochs=epochs,
@@ -267,10 +253,10 @@ class DescentExplorer(Stepping, Explorer):
     @traitlets.validate("seed", "lr", "epochs")
     def _valid_setting(self, proposal):
         value, name = proposal["value"], proposal["trait"].name
-        check = {"seed": lambda v: _whole(v, "seed", 0, MAX_SEED), "lr": _rate,
-                 "epochs": lambda v: _whole(v, "epochs", 1, MAX_EPOCHS)}[name]
+        valid = {"seed": lambda v: check.whole_number(v, "seed", 0, MAX_SEED), "lr": _rate,
+                 "epochs": lambda v: check.whole_number(v, "epochs", 1, MAX_EPOCHS)}[name]
         try:
-            return check(value)
+            return valid(value)
         except (TypeError, ValueError) as err:
             raise traitlets.TraitError(str(err)) from None
 

@@ -23,10 +23,8 @@ function render({ model, el }) {
   let CELL = Math.round(W_PX / 30), GRID = 8 * CELL;
   let TOP = 2 * font + 14, H_PX = TOP + GRID + 3 * font + 22;
   const LEVEL = "abcdefghijklmnopqrs";
-  const root = html("div", { class: "pl-explorer pl-digits", tabindex: "0",
-                             "aria-label": "digits explorer: arrow keys step through the epochs, Home and End jump, space plays" }, el);
-  root.style.fontSize = `${font + 3}px`;
-  html("style", {}, root, look.css + BASE_CSS + DIGITS_CSS);
+  const root = explorerRoot(el, look, "digits", "digits explorer: arrow keys step through the " +
+                           "epochs, Home and End jump, space plays", DIGITS_CSS);
 
   // -- the menus (all runs are here: no kernel needed) ----------------------------------------
   const top = html("div", { class: "pl-row" }, root);
@@ -81,8 +79,7 @@ function render({ model, el }) {
   let title, cells, keyYes, keyNo, biasText, axes, bars, pocketMark;
   function build() {
     at = layout();
-    sizePicture(pic, W_PX, H_PX);
-    while (pic.lastChild !== descNode) pic.removeChild(pic.lastChild);
+    clearPicture(pic, descNode, W_PX, H_PX);
     const { gx, gy, keyY, px, pw, py, ph } = at;
     title = svg("text", { x: W_PX / 2, y: font + 4, "text-anchor": "middle", "font-size": font + 2,
                           "font-weight": "bold", "aria-hidden": "true" }, pic);

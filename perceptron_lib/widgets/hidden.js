@@ -6,6 +6,23 @@
 // exact), so the menus, the steps and the keys all work here, with or without a kernel.
 // The sentences are the same as hidden.py's readout() and verdict().
 
+/**
+ * The runs, as hidden_layer.all_runs makes them: model "runs" maps "k1,k2,t" (the numbers of
+ * hidden gate 1, hidden gate 2 and the target, 0 to 15 as in boolean_function) to the output
+ * neuron's errors, one sign per visit ("+" for e = 1, "0", "-" for e = -1). Model "functions"
+ * lists the menus' functions as [name, k, truth table, hidden line W or null].
+ * @typedef {Object<string, string>} Runs
+ * The combination on screen (load()):
+ * @typedef {Object} Combo
+ * @property {{name: string, k: number, table: number[], W: ?number[]}} f1  hidden gate 1
+ * @property {{name: string, k: number, table: number[], W: ?number[]}} f2  hidden gate 2
+ * @property {{name: string, k: number, table: number[], W: ?number[]}} ft  the target
+ * @property {number[][]} H     where the four inputs land, [h1, h2] each
+ * @property {number[]} d       the target's outputs for the four inputs
+ * @property {string} errors    the run: one sign per visit
+ * @property {number[][]} Ws    the output neuron's W after each visit, from [0, 0, 0]
+ * @property {number} n         the number of visits
+ */
 const HL_INPUTS = [[0, 0], [0, 1], [1, 0], [1, 1]];
 const HL_GATES = ["AND", "OR", "NAND", "NOR", "XOR", "XNOR"];
 
@@ -27,35 +44,20 @@ const hlPoint = ([a, b]) => `(${a}, ${b})`;
 const hlVector = (W) => `[${W.map((v) => fmt(v)).join(", ")}]`;
 const hlTimes = (w, v) => (w < 0 ? `(${fmt(w)})·${v}` : `${fmt(w)}·${v}`);
 
-// The part of the polygon `poly` where z = W . [1, x, y] >= 0 (keep) or < 0 (not keep).
-function hlClip(poly, W, keep) {
-  const [b, w1, w2] = unitW(W);
-  const z = ([x, y]) => b + w1 * x + w2 * y;
-  const inside = (p) => (keep ? z(p) >= 0 : z(p) < 0);
-  const out = [];
-  for (let i = 0; i < poly.length; i++) {
-    const a = poly[i], c = poly[(i + 1) % poly.length];
-    if (inside(a)) out.push(a);
-    if (inside(a) !== inside(c)) {
-      const t = z(a) / (z(a) - z(c));
-      out.push([a[0] + t * (c[0] - a[0]), a[1] + t * (c[1] - a[1])]);
-    }
-  }
-  return out;
-}
-
 function render({ model, el }) {
   const look = model.get("look");
-  // the picture's size and look: as designed, or redrawn to fit a narrow screen (layout())
-  let W_PX = look.size.width, font = look.size.font, lk = look;
-  let S = Math.round(0.29 * W_PX);                         // side of the two planes
-  let TOP = 2 * font + 16;
-  let H_PX = TOP + S + 3 * font + 14;
-  const root = html("div", { class: "pl-explorer pl-hiddenlayer", tabindex: "0",
-                             "aria-label": "hidden-layer explorer: choose the hidden gates and the " +
-                               "target; arrow keys step, Home and End jump, space plays" }, el);
-  root.style.fontSize = `${font + 3}px`;
-  html("style", {}, root, look.css + BASE_CSS);
+  // the picture's size and look: as designed, or redrawn to fit a narrow screen (layout());
+  // S is the side of the two planes
+  let W_PX, font, lk, S, TOP, H_PX;
+  function designed() {
+    W_PX = look.size.width; lk = look; font = look.size.font;
+    S = Math.round(0.29 * W_PX);
+    TOP = 2 * font + 16;
+    H_PX = TOP + S + 3 * font + 14;
+  }
+  designed();
+  const root = explorerRoot(el, look, "hiddenlayer", "hidden-layer explorer: choose the hidden " +
+                           "gates and the target; arrow keys step, Home and End jump, space plays");
 
   const functions = model.get("functions");
   const byName = {}, byK = [];
@@ -192,10 +194,7 @@ function render({ model, el }) {
   // hidden plane stand one a line, so the planes' titles leave room (`above`) over them.
   function layout(heading) {
     if (!fit.narrow) {
-      W_PX = look.size.width; lk = look; font = look.size.font;
-      S = Math.round(0.29 * W_PX);
-      TOP = 2 * font + 16;
-      H_PX = TOP + S + 3 * font + 14;
+      designed();
       const xIn = 4.2 * font, xH = xIn + S + 4.6 * font;
       return { xIn, xH, heading: [heading], legend: { x: xH + S + 1.4 * font, y: TOP + 4 },
                ticks: 6, above: 0 };
@@ -218,10 +217,8 @@ function render({ model, el }) {
     const { f1, f2, ft, H, d } = combo;
     const heading = `${ft.name} from h1 = ${f1.name} and h2 = ${f2.name}`;
     const at = layout(heading);
-    sizePicture(pic, W_PX, H_PX);
-    while (pic.lastChild !== descNode) pic.removeChild(pic.lastChild);
+    clearPicture(pic, descNode, W_PX, H_PX, lk);
     titleNode.textContent = heading;
-    arrowHeads(svg("defs", {}, pic), lk);
     const head = svg("text", { x: W_PX / 2, y: font + 2, "text-anchor": "middle",
                                "font-size": font + 1, "font-weight": "bold", "aria-hidden": "true" },
                      pic);
@@ -332,7 +329,7 @@ function render({ model, el }) {
     const parts = [];
     for (const [a, b] of HL_INPUTS) {
       if (!hlFires(W, [a, b])) continue;
-      const cell = hlClip(hlClip(box, combo.f1.W, a === 1), combo.f2.W, b === 1);
+      const cell = clipHalf(clipHalf(box, combo.f1.W, a === 1).inside, combo.f2.W, b === 1).inside;
       if (cell.length >= 3) {
         parts.push("M" + cell.map(([x, y]) => `${scIn.px(x).toFixed(2)},${scIn.py(y).toFixed(2)}`)
           .join("L") + "Z");

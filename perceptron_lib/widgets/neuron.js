@@ -6,10 +6,8 @@ function render({ model, el }) {
   const look = model.get("look");
   const font = look.size.font;
   const W_PX = Math.round(look.size.width * 0.5), H_PX = Math.round(look.size.height * 0.7);
-  const root = html("div", { class: "pl-explorer pl-neuron" }, el);
-  root.style.fontSize = `${font + 3}px`;
+  const root = explorerRoot(el, look, "neuron");
   const releaseKeys = keepKeys(root);
-  html("style", {}, root, look.css + BASE_CSS);
   const row = html("div", { class: "pl-row" }, root);
   const controls = html("div", { class: "pl-controls" }, row);
   const inputsRow = html("div", { class: "pl-row" }, controls);

@@ -14,7 +14,8 @@ import traitlets
 from ..exact import exact_sum
 from ..style import format_number as fmt
 from ..style import format_vector
-from .base import Explorer, Setting, setting, shown, view_module
+from ..validation import slider_value
+from .base import Explorer, Setting, shown, view_module
 from .pictures import neuron_png
 
 __all__ = ["NeuronExplorer"]
@@ -61,9 +62,9 @@ class NeuronExplorer(Explorer):
         weights = list(weights)
         if len(weights) != n_inputs:
             raise ValueError(f"give one weight per input: {n_inputs} weights; got {len(weights)}.")
-        weights = [setting(w, f"weight w{i + 1}", *self.WEIGHT_RANGE)
+        weights = [slider_value(w, f"weight w{i + 1}", *self.WEIGHT_RANGE)
                    for i, w in enumerate(weights)]
-        threshold = setting(threshold, "threshold", *self.THRESHOLD_RANGE)
+        threshold = slider_value(threshold, "threshold", *self.THRESHOLD_RANGE)
         super().__init__(size=size, inputs_on=[0] * n_inputs, weight_values=weights,
                          threshold=threshold, ranges={"weight": list(self.WEIGHT_RANGE),
                                                       "threshold": list(self.THRESHOLD_RANGE)})
@@ -71,7 +72,7 @@ class NeuronExplorer(Explorer):
     @traitlets.validate("threshold")
     def _valid_threshold(self, proposal):
         try:
-            return setting(proposal["value"], "threshold", *self.THRESHOLD_RANGE)
+            return slider_value(proposal["value"], "threshold", *self.THRESHOLD_RANGE)
         except (TypeError, ValueError) as err:
             raise traitlets.TraitError(str(err)) from None
 
@@ -83,7 +84,7 @@ class NeuronExplorer(Explorer):
             raise traitlets.TraitError(f"give one weight per input: {n} weights; got "
                                        f"{len(value)}.")
         try:
-            return [setting(w, f"weight w{i + 1}", *self.WEIGHT_RANGE)
+            return [slider_value(w, f"weight w{i + 1}", *self.WEIGHT_RANGE)
                     for i, w in enumerate(value)]
         except (TypeError, ValueError) as err:
             raise traitlets.TraitError(str(err)) from None

@@ -35,6 +35,13 @@ def _png(fig):
     return out.getvalue()
 
 
+def _three_panels(size, widths, **place):
+    """A figure of the explorer's size with three panels in a row: (sizes, figure, axes)."""
+    fig = new_figure(size)
+    gs = fig.add_gridspec(1, 3, width_ratios=widths, wspace=0.42, **place)
+    return size_spec(size), fig, [fig.add_subplot(gs[k]) for k in range(3)]
+
+
 def training_png(X, d, history, position, xlim, ylim, size="normal", title="", x_label="$x_1$",
                  y_label="$x_2$", class_names=("class 0", "class 1")):
     """The training explorer at ``position``: points, line, w, the visited sample, mistakes."""
@@ -165,12 +172,9 @@ def descent_png(history, epoch, size="normal", title="",
                 hidden_colors=(COLORS["excite"], COLORS["inhibit"]), loss_name="loss"):
     """The gradient-descent explorer after ``epoch``: the hidden neurons' lines in the input
     plane, the points in the hidden plane with the output neuron's line, and the loss."""
-    spec = size_spec(size)
+    spec, fig, (ax_in, ax_h, ax_loss) = _three_panels(size, [1, 1, 1.1], left=0.1, right=0.98,
+                                                      bottom=0.2, top=0.84)
     fs = spec["font"]
-    fig = new_figure(size)
-    gs = fig.add_gridspec(1, 3, width_ratios=[1, 1, 1.1], left=0.1, right=0.98, bottom=0.2,
-                          top=0.84, wspace=0.42)
-    ax_in, ax_h, ax_loss = (fig.add_subplot(gs[k]) for k in range(3))
     X, d = history.X, history.d
     labels = ("XOR = 0", "XOR = 1")
     box = (-0.5, 1.5)
@@ -235,12 +239,9 @@ def hidden_png(inputs, d, H, W1, W2, W, hidden, target, position, n, verdict,
     """The hidden-layer explorer: the input plane with the two hidden lines and the network's
     answer, the hidden plane with the inputs where they land and the output neuron's line W,
     and the network's truth table."""
-    spec = size_spec(size)
+    spec, fig, (ax_in, ax_h, ax_t) = _three_panels(size, [1, 1, 1.15], left=0.08, right=0.99,
+                                                   bottom=0.27, top=0.83)
     fs = spec["font"]
-    fig = new_figure(size)
-    gs = fig.add_gridspec(1, 3, width_ratios=[1, 1, 1.15], left=0.08, right=0.99, bottom=0.27,
-                          top=0.83, wspace=0.42)
-    ax_in, ax_h, ax_t = (fig.add_subplot(gs[k]) for k in range(3))
     X = np.asarray(inputs, dtype=float)
     H = np.asarray(H, dtype=int)
     d = np.asarray(d)

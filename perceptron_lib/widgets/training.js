@@ -43,10 +43,8 @@ function render({ model, el }) {
   const look = model.get("look");
   // the picture's size and look: as designed, or redrawn to fit a narrow screen (layout())
   let W_PX = look.size.width, H_PX = look.size.height, font = look.size.font, lk = look;
-  const root = html("div", { class: "pl-explorer pl-training", tabindex: "0",
-                             "aria-label": "training explorer: arrow keys step, Home and End jump, space plays" }, el);
-  root.style.fontSize = `${font + 3}px`;
-  html("style", {}, root, look.css + BASE_CSS);
+  const root = explorerRoot(el, look, "training", "training explorer: arrow keys step, Home and " +
+                           "End jump, space plays");
 
   // -- controls that retrain (they need the kernel) ----------------------------------------
   const top = html("div", { class: "pl-row" }, root);
@@ -126,11 +124,8 @@ function render({ model, el }) {
   function build() {
     run = model.get("run");
     const at = layout();
-    sizePicture(pic, W_PX, H_PX);
-    while (pic.lastChild !== descNode) pic.removeChild(pic.lastChild);
+    const defs = clearPicture(pic, descNode, W_PX, H_PX, lk);
     titleNode.textContent = run.title;
-    const defs = svg("defs", {}, pic);
-    arrowHeads(defs, lk);
     sc = makeScale(run.xlim, run.ylim, at.plot);
     drawAxes(pic, sc, lk, run.x_label, run.y_label, run.title, fit.narrow ? 5 : 6);
     decision = makeDecision(svg("g", {}, pic), sc, lk);

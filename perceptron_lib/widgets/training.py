@@ -12,9 +12,11 @@ from __future__ import annotations
 import numpy as np
 import traitlets
 
+from .. import validation as check
 from ..data import gate as gate_data
-from ..perceptron import Perceptron, _check_flag, _check_lr, check_labels, check_X
+from ..perceptron import Perceptron
 from ..style import format_number as fmt
+from ..validation import check_labels, check_X
 from .base import GATES, Explorer, Setting, explain, view_module
 from .pictures import training_png
 from .points import CustomPoints, PointsEditing
@@ -167,7 +169,7 @@ class TrainingExplorer(PointsEditing, RunReader, Explorer):
         names = _names(x_label, y_label, class_names)
         # epochs, shuffle, seed and W0 are checked (with clear messages) by Perceptron itself
         self.W0 = Perceptron(2, epochs=epochs, shuffle=shuffle, seed=seed, W0=W0).W0
-        lr, dataset = _check_lr(lr), _dataset(dataset)     # as the traits check them
+        lr, dataset = check.learning_rate(lr), _dataset(dataset)     # as the traits check them
         if title is not None and not isinstance(title, str):
             raise TypeError(f"title must be text; got {title!r}.")
         self._limits = _limits(xlim, ylim)
@@ -175,7 +177,7 @@ class TrainingExplorer(PointsEditing, RunReader, Explorer):
         dataset = "custom" if X is not None or d is not None else dataset
         super().__init__(size=size, datasets=list(self.DATASETS), dataset=dataset, lr=lr,
                          lr_options=sorted(set(self.LEARNING_RATES) | {lr}),
-                         predict=_check_flag(predict, "predict"))
+                         predict=check.flag(predict, "predict"))
         self.epochs, self.shuffle, self.seed = int(epochs), bool(shuffle), seed
         self.made_with = dict(
             epochs=self.epochs, shuffle=self.shuffle,
@@ -285,7 +287,7 @@ class TrainingExplorer(PointsEditing, RunReader, Explorer):
 
     @traitlets.validate("lr")
     def _valid_lr(self, proposal):
-        return _as_trait_error(_check_lr, proposal["value"])
+        return _as_trait_error(check.learning_rate, proposal["value"])
 
     @traitlets.validate("dataset")
     def _valid_dataset(self, proposal):

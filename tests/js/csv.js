@@ -1,4 +1,4 @@
-// Runs the training view's CSV file (training.js visitsCsv, with common.js pyFloat) in node:
+// Runs the training view's CSV file (training.js visitsCsv, with shared/numbers.js pyFloat) in node:
 // reads {floats, runs} as JSON on stdin, prints {floats: [pyFloat(v)], csv: [visitsCsv(run)]}.
 // Used by tests/test_site_runs.py.
 const fs = require("fs");
@@ -6,7 +6,7 @@ const vm = require("vm");
 const path = require("path");
 
 const widgets = path.join(__dirname, "../../perceptron_lib/widgets");
-const code = fs.readFileSync(path.join(widgets, "common.js"), "utf8") + "\n" +
+const code = fs.readFileSync(path.join(widgets, "shared", "numbers.js"), "utf8") + "\n" +
   fs.readFileSync(path.join(widgets, "training.js"), "utf8").replace(/^export default .*$/m, "");
 const context = {};
 vm.createContext(context);

@@ -1,12 +1,12 @@
 // Runs the website's exercise checks (perceptron_lib/exercises/checks.js, after the views'
-// common.js) in node: reads [{exercise, text}] on stdin, prints [[status, message]].
+// shared numbers.js) in node: reads [{exercise, text}] on stdin, prints [[status, message]].
 // Used by tests/test_exercise_page.py.
 const fs = require("fs");
 const vm = require("vm");
 const path = require("path");
 
 const root = path.join(__dirname, "../..");
-const code = ["perceptron_lib/widgets/common.js", "perceptron_lib/exercises/checks.js"]
+const code = ["perceptron_lib/widgets/shared/numbers.js", "perceptron_lib/exercises/checks.js"]
   .map((f) => fs.readFileSync(path.join(root, f), "utf8")).join("\n");
 const context = {};
 vm.createContext(context);

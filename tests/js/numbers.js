@@ -1,10 +1,10 @@
-// Runs the browser views' number helpers (common.js) in node: reads JSON cases on stdin,
+// Runs the browser views' number helpers (shared/numbers.js) in node: reads JSON cases on stdin,
 // prints what the views compute. Used by tests/test_number_rule.py.
 const fs = require("fs");
 const vm = require("vm");
 const path = require("path");
 
-const code = fs.readFileSync(path.join(__dirname, "../../perceptron_lib/widgets/common.js"), "utf8");
+const code = fs.readFileSync(path.join(__dirname, "../../perceptron_lib/widgets/shared/numbers.js"), "utf8");
 const context = {};
 vm.createContext(context);
 vm.runInContext(`${code}\nthis.decimals = decimals; this.fmt = fmt;`, context);

@@ -1,5 +1,6 @@
 // The exercises on a page of the course website (tools/build_site.py joins this after the
-// views' common.js and the exercises' checks.js, in one closure). Under each exercise's
+// views' shared dom.js, numbers.js and requests.js and the exercises' checks.js, in one
+// closure). Under each exercise's
 // "not answered yet" line: a box for the answer, checked in the browser with the words of the
 // notebook's check (checks.js), a hint and the solution. An exercise whose answer is code
 // says so, with the page's launch links.
