@@ -99,14 +99,16 @@ def _course_copy(tmp_path):
     for name in ("README.md", "course.toml"):
         shutil.copy(ROOT / name, tmp_path / name)
     (tmp_path / "notebooks").mkdir()
-    for path in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"):
+    for path in [*(ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"),
+                 ROOT / "notebooks" / "teacher_guide.md"]:
         shutil.copy(path, tmp_path / "notebooks" / path.name)
     return tmp_path
 
 
 def test_one_change_in_the_manifest_reaches_every_place(tmp_path):
-    """Change 04's minutes and 05's title in course.toml: README's row and total, 04's time
-    line, 00's map, and the links of 04 and 06 to 05 all follow; nothing else changes."""
+    """Change 04's minutes and 05's title in course.toml: README's row and total, the guide's
+    total, 04's time line, 00's map, and the links of 04 and 06 to 05 all follow; nothing
+    else changes."""
     import nbformat
 
     from tools import course
@@ -123,11 +125,13 @@ def test_one_change_in_the_manifest_reaches_every_place(tmp_path):
     stale = course.update(root, write=True, course=course.load(toml))
     names = sorted(p.name for p in stale)
     assert names == ["00_start_here.ipynb", "04_learning_rule.ipynb", "05_convergence.ipynb",
-                     "06_hidden_layer_xor.ipynb", "README.md"], names
+                     "06_hidden_layer_xor.ipynb", "README.md", "teacher_guide.md"], names
     readme = (root / "README.md").read_text()
     assert "| `04_learning_rule` | Rosenblatt's rule, writing the training loop yourself, " \
            "watching it learn | 95 min |" in readme
-    assert "In all about nine hours (565 minutes) of study" in readme
+    assert "In all about ten hours (585 minutes) of study" in readme
+    assert "The course takes about ten hours of student time: 585 minutes, counted per " \
+        "notebook" in (root / "notebooks" / "teacher_guide.md").read_text()
 
     def top(name):
         return nbformat.read(root / "notebooks" / name, as_version=4).cells[0].source

@@ -16,9 +16,11 @@ EXERCISES = [(f"{nb}.{q}", ex) for nb, mod in ALL.items() for q, ex in questions
 IDS = [n for n, _ in EXERCISES]
 
 
-def run(code):
-    """What a learner's answer cell defines: the code run with the notebooks' imports."""
+def run(code, before=""):
+    """What a learner's answer cell defines: the code run with the notebooks' imports, after
+    ``before``, the earlier answers it calls (Exercise.before)."""
     namespace = {"np": np, **{k: getattr(perceptron_lib, k) for k in perceptron_lib.__all__}}
+    exec(before, namespace)
     exec(code, namespace)
     return namespace
 
@@ -38,7 +40,7 @@ def test_blank_answers_are_not_answered(name, ex, capsys):
 
 @pytest.mark.parametrize("name, ex", EXERCISES, ids=IDS)
 def test_the_answer_code_is_right(name, ex, capsys):
-    answer = run(ex.answer_code)[ex.answer_name]
+    answer = run(ex.answer_code, ex.before)[ex.answer_name]
     ex.check(answer)
     out = capsys.readouterr().out
     assert ex.status == "correct" and "correct!" in out, out
@@ -51,7 +53,7 @@ def test_the_answer_code_is_right(name, ex, capsys):
 def test_typical_wrong_answers_get_their_message(name, ex, capsys):
     assert ex.wrong_code, "every exercise lists typical wrong answers"
     for code, must_say in ex.wrong_code:
-        ex.check(run(code)[ex.answer_name])
+        ex.check(run(code, ex.before)[ex.answer_name])
         out = capsys.readouterr().out
         assert ex.status == "incorrect", (code, out)
         assert must_say in out, (code, out)
@@ -184,11 +186,11 @@ def test_exercise_8_4_is_the_three_point_plateau():
     from perceptron_lib.exercises import nb08
     y, d = np.array([0, 2 / 3, 2 / 3, 2 / 3]), np.array([0, 1, 1, 0])
     loss = np.mean((y - d) ** 2 / 2)
-    assert abs(loss - 1 / 12) < 1e-15 and nb08.q4.verdict(loss)[0] == "correct"
+    assert abs(loss - 1 / 12) < 1e-15 and nb08.q6.verdict(loss)[0] == "correct"
     # 2/3 is the best single output for targets 1, 1, 0 (squared loss): nothing on a grid beats it
     outs = np.linspace(0, 1, 3001)
     assert abs(outs[np.argmin([((o - d[1:]) ** 2).sum() for o in outs])] - 2 / 3) < 1e-3
-    assert "the stuck run above" in nb08.q4.verdict(0.0625)[1]
+    assert "the stuck run above" in nb08.q6.verdict(0.0625)[1]
 
 
 def test_exercises_7_follow_the_notebooks_data():
@@ -288,7 +290,7 @@ def test_odd_answers_and_odd_results_get_a_message_not_an_error(name, ex):
 def test_a_number_too_large_for_a_float_is_called_far_too_large(exercises=None):
     asked = 0
     for name, ex in exercises or EXERCISES:
-        right = run(ex.answer_code)[ex.answer_name]
+        right = run(ex.answer_code, ex.before)[ex.answer_name]
         if isinstance(right, (int, float)) and not isinstance(right, bool):
             huge = 10**400                                  # a number question
         elif isinstance(right, list):
@@ -402,7 +404,7 @@ def test_a_message_after_not_quite_starts_with_a_capital():
     assert "correct! z ≈" in nb09.q2.verdict(run(nb09.q2.answer_code)["answer_9_2"])[1]
     for name, ex in EXERCISES:
         for code, _ in ex.wrong_code:
-            message = ex.verdict(run(code)[ex.answer_name])[1].split("not quite. ", 1)[1]
+            message = ex.verdict(run(code, ex.before)[ex.answer_name])[1].split("not quite. ", 1)[1]
             first = message.split()[0].rstrip(",:;")
             assert not (first.isalpha() and first.islower() and
                         (len(first) > 1 or first == "a")), (name, message)

@@ -44,6 +44,7 @@ def _namespace():
 def verdict_for(ex, code):
     """The message a student sees after typing ``code`` in the exercise's answer cell."""
     namespace = _namespace()
+    exec(ex.before, namespace)          # earlier answers this one calls
     exec(code, namespace)
     return ex.verdict(namespace[ex.answer_name])[1]
 

@@ -3,11 +3,11 @@
     python -m tools.course            # rewrite every place from course.toml
     python -m tools.course --check    # say which places are not current (exit status 1)
 
-The places: README.md's table of notebooks and its total study time; each notebook's title
-(its first line) and time line (the minutes, the links to the notebooks before and after);
-00's map. The website's home page reads the notebooks' headers, and the slide decks read the
-manifest's plan (``sessions()``), so they follow too. Only text is rewritten: a notebook's
-outputs stay as they are.
+The places: README.md's table of notebooks and its total study time; the teacher's guide's
+total; each notebook's title (its first line) and time line (the minutes, the links to the
+notebooks before and after); 00's map. The website's home page reads the notebooks' headers,
+and the slide decks read the manifest's plan (``sessions()``), so they follow too. Only text
+is rewritten: a notebook's outputs stay as they are.
 """
 
 from __future__ import annotations
@@ -95,6 +95,13 @@ def readme_total(course):
     return f"In all about {HOURS.get(hours, str(hours))} hours ({minutes} minutes) of study"
 
 
+def guide_total(course):
+    minutes = total_minutes(course)
+    hours = round(minutes / 60)
+    return (f"The course takes about {HOURS.get(hours, str(hours))} hours of student time: "
+            f"{minutes} minutes, counted per notebook")
+
+
 def time_line(course, k):
     """A notebook's line under its promise: its minutes and the way on."""
     books = course["notebooks"]
@@ -124,6 +131,8 @@ def map_table(course):
 README_TABLE = re.compile(r"^\| notebook \| what you leave with \| time \| open in \|\n"
                           r"(?:^\|.*\|\n)+", re.M)
 README_TOTAL = re.compile(r"In all about \w+ hours \(\d+ minutes\) of study")
+GUIDE_TOTAL = re.compile(r"The course takes about \w+ hours of student time: \d+ minutes, "
+                         r"counted per notebook")
 MAP_TABLE = re.compile(r"^\| notebook \| what you leave with \| time \|\n(?:^\|.*\|\n?)+", re.M)
 TIME_LINE = re.compile(r"^\*Time: about .*$", re.M)
 
@@ -172,6 +181,15 @@ def update(root=ROOT, write=True, course=None):
         stale.append(readme)
         if write:
             write_atomically(readme, new)
+    guide = root / "notebooks" / "teacher_guide.md"
+    text = guide.read_text(encoding="utf-8")
+    if GUIDE_TOTAL.search(text) is None:
+        raise ManifestError("the teacher's guide has no total study time to update")
+    new = GUIDE_TOTAL.sub(guide_total(course), text, count=1)
+    if new != text:
+        stale.append(guide)
+        if write:
+            write_atomically(guide, new)
     for k, book in enumerate(course["notebooks"]):
         path = root / "notebooks" / f"{book['file']}.ipynb"
         if not path.exists():

@@ -70,10 +70,13 @@ class Exercise:
     examples : list of (answer, str)
         More answers (odd types, equivalent forms) with what ``check`` must say: "correct",
         or a piece of the message.
+    before : str
+        Code of earlier answer cells that this answer calls (8.5's train_epoch calls 8.4's
+        backprop): run before the answer wherever an answer is run on its own.
     """
 
     def __init__(self, name, question, checker, hint, explanation, answer_code, wrong_code=(),
-                 examples=()):
+                 examples=(), before=""):
         self.name = name
         self.question = question
         self._checker = checker
@@ -82,6 +85,7 @@ class Exercise:
         self.answer_code = answer_code
         self.wrong_code = list(wrong_code)
         self.examples = list(examples)
+        self.before = before
         self.status = "unanswered"
         self.last_message = ""
 
