@@ -130,12 +130,13 @@ def _arrow_length(xlim, ylim):
     return 0.18 * min(xlim[1] - xlim[0], ylim[1] - ylim[0])
 
 
-def plot_weight_vector(ax, W, xlim=None, ylim=None, at=None, **kw):
+def plot_weight_vector(ax, W, xlim=None, ylim=None, at=None, label="w = (w1, w2)", **kw):
     """Draw w = (w1, w2) as an arrow starting on the decision line. It is perpendicular to the
     line and points to the side that predicts 1. Returns the arrow, or None when w = 0.
 
     The arrow starts at the line's point nearest ``at`` (x1, x2), by default the middle of
-    the view; pass another point when the arrow would cover a sample there."""
+    the view; pass another point when the arrow would cover a sample there. ``label`` names
+    it in the axes' legend (None: not in the legend)."""
     xlim = ax.get_xlim() if xlim is None else xlim
     ylim = ax.get_ylim() if ylim is None else ylim
     W = np.asarray(W, dtype=float)
@@ -150,6 +151,9 @@ def plot_weight_vector(ax, W, xlim=None, ylim=None, at=None, **kw):
     style.update(kw)
     arrow = FancyArrowPatch(start, end, **style)
     ax.add_patch(arrow)
+    if label:       # an arrow-headed line stands for it in a legend
+        ax.plot([], [], color=style["color"], linewidth=style["linewidth"], marker=">",
+                markersize=7, label=label)
     return arrow
 
 

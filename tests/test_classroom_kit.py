@@ -3,7 +3,9 @@ exercises and current; the quiz notebook is committed executed with blank answer
 with every answer filled in. (nbval runs teacher/ too: pyproject's testpaths.)
 """
 
+import html
 import json
+from pathlib import Path
 
 from perceptron_lib.exercises import ALL, questions
 from perceptron_lib.exercises.quizzes import QUIZZES
@@ -12,6 +14,7 @@ from tools import answer_key
 
 KEY = answer_key.KEY
 QUIZ = answer_key.QUIZ_NOTEBOOK
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_the_answer_key_is_current():
@@ -76,3 +79,26 @@ def test_each_check_in_asks_only_what_was_taught_before_it():
             assert set(quiz.notebooks) <= done, (k, quiz.notebooks, done)
     covered = {n for quiz in QUIZZES.values() for n in quiz.notebooks}
     assert covered >= {f"{n:02d}" for n in range(1, 10)}, "every notebook has a check-in"
+
+
+def test_every_slide_has_speaker_notes():
+    """Each slide of each deck carries notes for the presenter (key S): the prose that does
+    not fit, what a cell prints, how to drive an explorer, and for a question its answer."""
+    import re
+
+    import nbformat
+
+    from tools import build_slides
+    md = build_slides._markdown()
+    books = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    seen = 0
+    for numbers in build_slides.sessions():
+        nbs = [nbformat.read(p, as_version=4) for p in books if p.name[:2] in numbers]
+        for stack in build_slides.deck_sections(nbs, md):
+            for bodies, notes in stack:
+                seen += 1
+                words = re.sub(r"<[^>]+>", "", "".join(notes)).strip()
+                assert words, re.sub(r"<[^>]+>", "", "".join(bodies))[:80]
+                if "Check your understanding 4.4" in "".join(bodies):
+                    assert "W + lr * (d - y) * xe" in html.unescape(words)
+    assert seen >= 150

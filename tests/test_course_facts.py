@@ -250,7 +250,7 @@ def test_09s_weight_picture_is_described_as_drawn():
 
 def test_00s_notation_and_maths_line():
     text = prose("00_start_here.ipynb")
-    assert "$e$ is Euler's number, about 2.718" in text
+    assert "$e$ in $1/(1 + e^{-z})$ is Euler's number, about 2.718" in text
     assert "notebook 05 unit vectors, the Cauchy–Schwarz inequality (in an optional proof) and " \
            "log-log axes" in text
     for name, says in (("05_convergence.ipynb", "Cauchy–Schwarz"),
@@ -258,3 +258,19 @@ def test_00s_notation_and_maths_line():
                        ("05_convergence.ipynb", "unit vector"),
                        ("07_real_data.ipynb", "standard deviation")):
         assert says in prose(name), (name, says)
+
+
+def test_00s_notation_table_says_where_each_symbol_is_taught():
+    """00's table teaches nothing ahead of time: each line names the notebook that explains
+    it, and that notebook does use it (no W^T, which no notebook uses)."""
+    import re
+    text = prose("00_start_here.ipynb")
+    rows = re.findall(r"^\| (.+?) \| .+? \| (\d\d) \|$", text, re.M)
+    assert len(rows) >= 8 and "W^T" not in text
+    books = {p.name[:2]: p.name for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")}
+    for written, where in rows:
+        symbol = {"$\\eta$ (`lr` in code)": "\\eta", "$[b, v_1, v_2]$": "v_1"}.get(
+            written, re.findall(r"\$([^$]+)\$", written)[0].split(" ")[0] if "$" in written
+            else written)
+        assert symbol in prose(books[where]), (written, where)
+    assert dict((w, n) for w, n in rows)["$\\sigma(z)$ (`sigmoid` in code)"] == "08"

@@ -86,9 +86,19 @@ def test_2_3_and_2_4_are_not_answered_above_them():
     assert after and after[0] > answer_cell[0]
 
 
-def test_3_1_comes_before_the_table_that_names_xnor():
+def test_3_1_comes_before_the_table_that_names_xnor_and_gives_its_truth_table():
     above = text_above("03", "nb03.q1.check(answer_3_1)")
     assert "XNOR" not in above[:above.index("### Check your understanding 3.1")]
+    question = above[above.index("### Check your understanding 3.1"):]
+    # the question itself says what XNOR is, row by row
+    assert "1 for $(0, 0)$ and $(1, 1)$, 0 for $(0, 1)$ and $(1, 0)$" in question
+
+
+def test_5_4_asks_for_reasoning_the_text_above_does_not_give():
+    above = text_above("05", "nb05.q4.check(answer_5_4)")
+    question = above[above.index("### Check your understanding 5.4"):]
+    assert "W = [-1, 2, 1]" in question and "(0, 1)" in question
+    assert "[-1, 2, 1]" not in above[:above.index("### Check your understanding 5.4")]
 
 
 def test_3_3_asks_for_a_count_the_notebook_does_not_print():

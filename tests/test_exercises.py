@@ -355,7 +355,8 @@ def test_a_near_miss_is_told_it_is_close_at_full_precision():
 def test_text_answers_to_number_questions_are_told_what_to_write():
     assert "without the quotes" in nb03.q3.verdict("14")[1]
     message = nb03.q3.verdict("fourteen")[1]
-    assert "digits, such as 14" in message and "without the quotes" not in message
+    assert "written in digits, not text" in message and "without the quotes" not in message
+    assert "14" not in message                  # 0.1's answer: no example from another one
 
 
 def test_xor_is_told_it_is_not_one_of_the_choices():
@@ -408,3 +409,46 @@ def test_a_message_after_not_quite_starts_with_a_capital():
             first = message.split()[0].rstrip(",:;")
             assert not (first.isalpha() and first.islower() and
                         (len(first) > 1 or first == "a")), (name, message)
+
+
+def test_4_5_rejects_a_fit_one_epoch_short_or_two_too_long():
+    """Two of 4.5's cases are still learning at their last epoch (AND after 3 epochs, eight
+    noisy points after 6, where the order of visits matters too)."""
+    for change, says in (("range(epochs - 1)", "1 epoch too few"),
+                         ("range(epochs + 2)", "2 epochs too many")):
+        fit = run(nb04.q5.answer_code.replace("range(epochs)", change))["fit"]
+        status, message = nb04.q5.verdict(fit)
+        assert status == "incorrect" and says in message, message
+    reversed_fit = run(nb04.q5.answer_code.replace("zip(X, d)", "zip(X[::-1], d[::-1])"))["fit"]
+    assert nb04.q5.verdict(reversed_fit)[0] == "incorrect"
+
+
+def test_4_5_blames_a_broken_update_from_4_4_not_fit():
+    code = nb04.q5.answer_code.replace("W = W + lr * (target - y) * xe",
+                                       "W = update(W, x, target - y, lr)")
+    broken = "def update(W, x, d, lr):\n    return W[1:] + lr * d * x\n"
+    status, message = nb04.q5.verdict(run(code, broken)["fit"])
+    assert status == "incorrect" and "fix update first" in message, message
+    for leak in ("matmul", "core dimension", "Traceback"):
+        assert leak not in message
+
+
+def test_numpy_shape_errors_are_said_in_plain_words():
+    def fit(X, d, lr, epochs):
+        W = np.zeros(X.shape[1])               # the bias left out: W @ xe cannot work
+        for x in X:
+            W @ np.insert(x, 0, 1)
+        return W
+
+    def helper(W, x):
+        return W * x                          # (2,) * (3,): cannot be broadcast
+
+    def fit_with_helper(X, d, lr, epochs):
+        return helper(np.zeros(2), np.insert(X[0], 0, 1))
+
+    for f, says in ((fit, "@ multiplied two arrays of different lengths (2 and 3 numbers)"),
+                    (fit_with_helper, "inside your function helper: two arrays of different "
+                                      "lengths (2 and 3 numbers)")):
+        status, message = nb04.q5.verdict(f)
+        assert status == "incorrect" and says in message, message
+        assert "matmul" not in message and "broadcast" not in message

@@ -142,3 +142,21 @@ def test_novikoffs_bound_is_stated_only_for_a_run_from_zero():
     moved = TrainingExplorer(dataset="AND", W0=[0.5, -1, 1], lr=0.01)
     moved.go_to(moved._slider_max())
     assert "Novikoff" not in moved.describe_status()
+
+
+def test_the_weight_arrow_is_named_in_the_legend():
+    """03's picture of the AND line (and the explorers' still pictures) name the w arrow in
+    their legends, as the live explorers do."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from perceptron_lib.plotting import plot_weight_vector
+    fig, ax = plt.subplots()
+    plot_weight_vector(ax, [-1.5, 1.0, 1.0], (-0.5, 1.5), (-0.5, 1.5))
+    assert "w = (w1, w2)" in ax.get_legend_handles_labels()[1]
+    fig2, ax2 = plt.subplots()
+    plot_weight_vector(ax2, [-1.5, 1.0, 1.0], (-0.5, 1.5), (-0.5, 1.5), label=None)
+    assert ax2.get_legend_handles_labels()[1] == []
+    plt.close(fig)
+    plt.close(fig2)

@@ -71,3 +71,15 @@ def test_a_typed_number_means_the_decimal_it_shows():
     assert not n.fires
     n.weight_values = [0.3, 0.6]
     assert n.fires
+
+
+def test_counts_get_whole_ticks_in_the_views():
+    """A bar chart of counts (the digits explorer's mistakes, the descent explorer's epochs)
+    is labelled with whole numbers: 0, 5, 10, not 0, 2.5, 5, 7.5, 10."""
+    tops = [1, 2, 3, 5, 7, 10, 13, 18, 40, 1000]
+    got = _node({"exact_sums": [], "format": [],
+                 "ticks": [[0, top, 4, True] for top in tops]})["ticks"]
+    for top, ticks in zip(tops, got):
+        assert ticks[0] == 0 and ticks[-1] <= top and len(ticks) >= 2, (top, ticks)
+        assert all(float(t).is_integer() for t in ticks), (top, ticks)
+    assert got[tops.index(10)] == [0, 5, 10]

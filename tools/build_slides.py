@@ -97,6 +97,78 @@ def _title(text):
     return "\n\n".join(keep)
 
 
+def _outline_notes(nb):
+    """The title slide's notes: the time the notebook takes on its own and the sections that
+    follow."""
+    time = re.search(r"\*Time: about (\d+) minutes\*", nb.cells[0].source)
+    heads = [line[3:].strip() for cell in nb.cells if cell.cell_type == "markdown"
+             for line in cell.source.splitlines() if line.startswith("## ")]
+    said = f"On their own, learners take about {time.group(1)} minutes. " if time else ""
+    return said + "The sections that follow: " + "; ".join(heads) + "."
+
+
+def _answer_notes(piece):
+    """A question slide's notes: the exercise's answer and why (from perceptron_lib.exercises),
+    for the presenter's eyes only."""
+    found = re.match(r"### Check your understanding (\d+)\.(\d+)", piece)
+    if not found:
+        return ""
+    import importlib
+    try:
+        module = importlib.import_module(f"perceptron_lib.exercises.nb{int(found.group(1)):02d}")
+    except ImportError:
+        return ""
+    name = f"Exercise {found.group(1)}.{found.group(2)}"
+    exercise = next((v for v in vars(module).values()
+                     if getattr(v, "name", None) == name and hasattr(v, "answer_code")), None)
+    if exercise is None:
+        return ""
+    return (f"**Answer.**\n\n```python\n{exercise.answer_code}\n```\n\n"
+            f"{exercise.explanation}\n\n*Hint, if the room is stuck:* {exercise._hint}")
+
+
+def _explorer_notes(cell):
+    """An explorer slide's notes: what the explorer shows and how to drive it, from its
+    class's own description."""
+    import importlib
+    state = cell.get("outputs", [])
+    ids = [o.get("data", {}).get(WIDGET_VIEW, {}).get("model_id") for o in state]
+    if not any(ids):
+        return ""
+    name = re.search(r"(\w+Explorer)\(", cell.source)
+    if name is None:
+        return ""
+    widgets = importlib.import_module("perceptron_lib.widgets")
+    cls = getattr(widgets, name.group(1), None)
+    doc = (cls.__doc__ or "").strip() if cls else ""
+    paragraphs = [p for p in doc.split("\n\n") if p.strip() and "----" not in p]
+    about = " ".join(paragraphs[0].split()) if paragraphs else ""
+    keys = next((" ".join(p.split()) for p in paragraphs if "Keys" in p), "")
+    return "\n\n".join(x for x in (about, keys) if x)
+
+
+def _printed_next(nb, k):
+    """Notes for a section whose words all fit on its slide: what the section's next code cell
+    prints (what the room sees when the presenter runs it), or its code."""
+    for cell in nb.cells[k + 1:]:
+        if cell.cell_type == "markdown" and cell.source.lstrip().startswith("#"):
+            break
+        if cell.cell_type != "code":
+            continue
+        text = "".join(o.get("text", "") for o in cell.get("outputs", [])
+                       if o.get("output_type") == "stream").strip()
+        if text:
+            lines = text.splitlines()
+            shown = "\n".join(lines[:12]) + ("\n..." if len(lines) > 12 else "")
+            return f"Run the next cell; it prints:\n\n```\n{shown}\n```"
+        if cell.source.strip():
+            return f"The next cell:\n\n```python\n{cell.source.strip()}\n```"
+    after = [line[3:].strip() for cell in nb.cells[k + 1:] if cell.cell_type == "markdown"
+             for line in cell.source.splitlines() if line.startswith("## ")]
+    return ("All of this section is on the slide. "
+            + (f"Next: {after[0]}." if after else "Next: the notebook's key points."))
+
+
 def default_parts(nb):
     """The slides a notebook with no slideshow metadata gives:
     [(slide_type, kind, content, notes)], kind "markdown" or "output" (content: the cell)."""
@@ -105,7 +177,7 @@ def default_parts(nb):
         if cell.cell_type == "markdown":
             text = cell.source
             if k == 0:
-                parts.append(("slide", "markdown", _title(text), ""))
+                parts.append(("slide", "markdown", _title(text), _outline_notes(nb)))
                 continue
             # a cell can hold the end of one section and the start of the next
             pieces = re.split(r"(?m)^(?=#{2,3} )", text)
@@ -116,9 +188,11 @@ def default_parts(nb):
                 if piece.startswith("## "):
                     heading = piece.splitlines()[0][3:].strip()
                     shown, notes = _section(piece)
-                    parts.append(("slide", "markdown", shown, notes))
+                    parts.append(("slide", "markdown", shown, notes or _printed_next(nb, k)))
                 elif piece.startswith("### "):
                     shown, notes = _section(piece)
+                    answer = _answer_notes(piece)
+                    notes = "\n\n".join(x for x in (notes, answer) if x)
                     parts.append(("subslide", "markdown", shown, notes))
                 else:
                     parts.append(("notes", "markdown", "", piece))
@@ -126,7 +200,9 @@ def default_parts(nb):
                 "source_hidden"):
             data = [o.get("data", {}) for o in cell.get("outputs", [])]
             if any(WIDGET_VIEW in d or "image/png" in d or "image/svg+xml" in d for d in data):
-                parts.append(("subslide", "output", (cell, heading), ""))
+                notes = _explorer_notes(cell) or (
+                    f"The cell that makes it:\n\n```python\n{cell.source.strip()}\n```")
+                parts.append(("subslide", "output", (cell, heading), notes))
     return parts
 
 
@@ -246,6 +322,26 @@ DECK = """<!DOCTYPE html>
 Reveal.initialize({{ hash: true, navigationMode: "linear", center: false, width: 1280,
                     height: 800, margin: 0.04, viewDistance: 100,
                     plugins: [RevealNotes] }});
+// A clicker's keys (arrows, page up and down, space) always move the deck: a control of an
+// explorer used with the mouse gives the keyboard back at once, so the arrows never stay
+// with the explorer. To step an explorer from the keyboard, Tab into it; Esc leaves it.
+document.addEventListener("click", function (ev) {{
+  var used = ev.detail > 0 && ev.target.closest &&
+    ev.target.closest(".pl-explorer button, .pl-explorer .pl-picture, .pl-explorer[tabindex]");
+  if (used) setTimeout(function () {{ document.activeElement.blur(); }}, 0);
+}});
+document.addEventListener("change", function (ev) {{
+  if (ev.target.matches && ev.target.matches('.pl-explorer input[type="range"]')) ev.target.blur();
+}});
+document.addEventListener("keydown", function (ev) {{
+  var inside = document.activeElement && document.activeElement.closest &&
+    document.activeElement.closest(".pl-explorer");
+  if (ev.key === "Escape" && inside) {{
+    document.activeElement.blur();
+    ev.stopPropagation();
+    ev.preventDefault();
+  }}
+}}, true);
 </script>
 <!-- after reveal.js, which would otherwise register itself with require.js -->
 <script src="{v}require.js"></script>
@@ -327,7 +423,46 @@ def build(out, vendor, books):
         path = folder / f"session-{n}.html"
         path.write_text(page)
         decks.append((path, title, titles))
+    (folder / "index.html").write_text(index_page(decks))
     return decks
+
+
+INDEX = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>The perceptron · slides</title>
+<link rel="icon" href="../_static/favicon.svg" type="image/svg+xml">
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 44em; margin: 2em auto; padding: 0 1em;
+       line-height: 1.5; color: #111; background: #fff; }}
+a {{ color: #0b5cad; }}
+@media (prefers-color-scheme: dark) {{ body {{ color: #eee; background: #111; }}
+  a {{ color: #8cc4ff; }} }}
+</style>
+</head>
+<body>
+<main>
+<h1>The perceptron · slides</h1>
+<p>One deck per session of the plan in the <a href="../teacher_guide.html">teacher's guide</a>,
+made from the notebooks, with the explorers live. In a deck: → or space for the next slide,
+S for the speaker's notes, Esc for the overview.</p>
+<ol>
+{items}
+</ol>
+</main>
+</body>
+</html>
+"""
+
+
+def index_page(decks):
+    """slides/index.html: every deck, with the notebooks it covers."""
+    items = "\n".join(
+        f'<li><a href="{path.name}">{html.escape(title)}</a>: '
+        f'{html.escape(" · ".join(titles))}</li>' for path, title, titles in decks)
+    return INDEX.format(items=items)
 
 
 def guide_links():
@@ -337,4 +472,5 @@ def guide_links():
                        f'({session_name(numbers)})</a>'
                        for n, numbers in enumerate(sessions(), start=1))
     return (f"**Slides for the {len(sessions())} sessions** (reveal.js, made from the "
-            f"notebooks, explorers live; → next slide, S the speaker's notes): {links}")
+            f"notebooks, explorers live; → next slide, S the speaker's notes): {links} · "
+            f'<a href="slides/index.html">all decks</a>')

@@ -193,7 +193,7 @@ function readNumber(a) {
   if (a.t === "str") {
     const text = a.v.trim();
     if (!FRACTION_TEXT.test(a.v) || /\/0+(_0+)*\s*$/.test(a.v)) {
-      return [null, "Please answer with a single number written in digits, such as 14, not text."];
+      return [null, "Please answer with a single number written in digits, not text."];
     }
     return [null, `Please answer with a single number, not text: write ${text} without the quotes.`];
   }
@@ -255,7 +255,9 @@ function significant(value) {
   return Math.max(digits.replace(/^0+/, "").replace(/0+$/, "").length, 1);
 }
 
-const roundedTo = (x, sig) => Number(x.toPrecision(Math.min(Math.max(sig, 1), 100)));
+// x rounded to `sig` significant digits as Python's format(x, ".{sig}g") does: from its exact
+// decimal digits, a tie to even (0.25 -> 0.2, where toPrecision gives 0.3)
+const roundedTo = (x, sig) => Number(fmt(x, Math.min(Math.max(sig, 1), 99)));
 
 // an interval written as "(1, 100]" or "[3, 3]": is value inside?
 function inside(value, where) {
@@ -280,8 +282,8 @@ function checkNumber(spec, answer) {
       return [false, message];
     }
   }
-  if (rounded && significant(expected) >= 3) {
-    return [false, `${shown} is close: give at least 3 significant digits (do not round until the end).`];
+  if (rounded && sig < spec.needed) {
+    return [false, `${shown} is close: give at least ${spec.needed} significant digits (do not round until the end).`];
   }
   if (near(value, expected, 1e-2)) {
     return [false, `${shown} is close, but not close enough. Keep more digits (do not round ` +

@@ -12,6 +12,7 @@ import copy
 import inspect
 import numbers
 import re
+import traceback
 from fractions import Fraction
 
 import numpy as np
@@ -22,7 +23,7 @@ from ..style import format_number as _fmt
 
 __all__ = ["Exercise", "number", "vector", "choice", "truth", "gate_weights", "function_of",
            "inequality", "condition", "table", "species_pair", "read_vector", "as_numbers",
-           "as_typed", "INPUTS", "NOT_ANSWERED", "TOO_LARGE", "FLOAT_LIMIT"]
+           "as_typed", "raised", "INPUTS", "NOT_ANSWERED", "TOO_LARGE", "FLOAT_LIMIT"]
 
 NOT_ANSWERED = "not answered yet"
 
@@ -153,8 +154,7 @@ def _read_number(answer):
         try:
             Fraction(answer.strip())          # 14, 0.25, 1e-3 and 9/17 all read as numbers
         except (ValueError, ZeroDivisionError):
-            return None, ("Please answer with a single number written in digits, such as 14, "
-                          "not text.")
+            return None, "Please answer with a single number written in digits, not text."
         return None, (f"Please answer with a single number, not text: write {answer.strip()} "
                       f"without the quotes.")
     if isinstance(answer, (list, tuple, np.ndarray)):
@@ -266,6 +266,9 @@ def number(expected, wrong=None, rel=1e-6, abs_tol=1e-12, right_msg="", texts=No
     wrong = wrong or {}
     texts = {_plain(k): v for k, v in (texts or {}).items()}
     ranges = dict(ranges or {})
+    # the fewest significant digits a rounded answer needs to be right (3 at most)
+    needed = next(k for k in range(1, 4)
+                  if k == 3 or _near(float(f"{expected:.{k}g}"), expected, rel, abs_tol))
 
     def rounded(value):
         """Is value the answer rounded to the digits it was written with?"""
@@ -285,9 +288,9 @@ def number(expected, wrong=None, rel=1e-6, abs_tol=1e-12, right_msg="", texts=No
         for w, msg in wrong.items():          # a typical mistake, maybe rounded (99.1 %)
             if _near(value, w, rel, abs_tol) or (sig >= 2 and float(f"{w:.{sig}g}") == value):
                 return False, msg
-        if rounded(value) and _significant(expected) >= 3:
-            return False, (f"{shown} is close: give at least 3 significant digits (do not "
-                           f"round until the end).")
+        if rounded(value) and sig < needed:
+            return False, (f"{shown} is close: give at least {needed} significant digits (do "
+                           f"not round until the end).")
         if _near(value, expected, 1e-2):
             return False, (f"{shown} is close, but not close enough. Keep more digits (do "
                            f"not round until the end), or check the last step of your "
@@ -297,7 +300,7 @@ def number(expected, wrong=None, rel=1e-6, abs_tol=1e-12, right_msg="", texts=No
                 return False, msg.replace("{shown}", shown)
         return False, f"{shown} is not it. Try the hint: .hint()"
     checker.spec = {"kind": "number", "expected": float(expected), "rel": rel,
-                    "abs_tol": abs_tol, "right": right_msg,
+                    "abs_tol": abs_tol, "right": right_msg, "needed": needed,
                     "wrong": [[float(w), m] for w, m in wrong.items()],
                     "texts": texts, "ranges": [[where, m] for where, m in ranges.items()]}
     return checker
@@ -608,6 +611,35 @@ def _result(got, want, rtol=0.0, atol=0.0):
     return None
 
 
+_MATMUL = re.compile(r"matmul: .*\(size (\d+) is different from (\d+)\)")
+_BROADCAST = re.compile(r"operands could not be broadcast together with shapes \((\d+),?\) "
+                        r"\((\d+),?\)")
+
+
+def raised(call, err, f=None):
+    """What to say when the learner's code raised ``err`` during ``call`` ("fit(...)"): the
+    error in plain words (not NumPy's), and the learner's own function it came from when
+    that is another one (fit calling a broken update from an earlier cell)."""
+    text = str(err)
+    m = _MATMUL.search(text)
+    if m:
+        text = (f"@ multiplied two arrays of different lengths ({m.group(2)} and "
+                f"{m.group(1)} numbers); both sides need as many numbers")
+    m = _BROADCAST.search(text)
+    if m:
+        text = (f"two arrays of different lengths ({m.group(1)} and {m.group(2)} numbers) "
+                f"were combined number by number; they need as many numbers")
+    inside = ""
+    frames = [f for f in traceback.extract_tb(err.__traceback__)
+              if "site-packages" not in f.filename and "perceptron_lib" not in f.filename
+              and "/lib/python" not in f.filename]
+    own = (call.split("(", 1)[0], getattr(f, "__name__", None))
+    if frames and frames[-1].name not in (*own, "<module>", "<lambda>", "<listcomp>"):
+        inside = f" inside your function {frames[-1].name}"
+    return (f"{call} raised {type(err).__name__}{inside}: {text}. Read the message, fix the "
+            f"code, and try again.")
+
+
 def _diagnosis(diagnose, f):
     """``diagnose(f)``'s message, or None when it has none or cannot tell (it runs the
     learner's function on more inputs, and may meet results it did not foresee)."""
@@ -640,8 +672,7 @@ def function_of(reference, cases, name, diagnose=None, rtol=0.0, atol=0.0):
             try:
                 got = f(*given)
             except Exception as err:  # the learner's code may raise anything
-                return False, (f"{name}({shown}) raised {type(err).__name__}: {err}. Read the "
-                               f"message, fix the code, and try again.")
+                return False, raised(f"{name}({shown})", err, f)
             if got is None:
                 return False, (f"your function returned None: did you forget `return`? "
                                f"({name} must return its result, not only compute it.)")

@@ -9,7 +9,9 @@ from .core import (
     number,
 )
 
-q1 = Exercise("Exercise 3.1", "Which of AND, OR, NAND, XNOR is NOT linearly separable?",
+q1 = Exercise("Exercise 3.1", "Which of AND, OR, NAND, XNOR is NOT linearly separable? (XNOR "
+              "outputs 1 when its two inputs are equal: 1 for (0, 0) and (1, 1), 0 for (0, 1) "
+              "and (1, 0).)",
               choice("XNOR", ["AND", "OR", "NAND", "XNOR"],
                      {"and": "AND has one 1 in a corner: a line cuts that corner off.",
                       "or": "OR has one 0 in a corner: a line cuts that corner off.",

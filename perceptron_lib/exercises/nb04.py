@@ -53,9 +53,14 @@ def _fit_cases():
     X3 = rng.integers(-3, 4, size=(12, 3))
     d3 = (X3 @ np.array([2, -1, 1]) + 1 >= 0).astype(int)
     AND = (np.array([[0, 0], [0, 1], [1, 0], [1, 1]]), np.array([0, 0, 0, 1]))
+    # two runs still changing at their last epoch (one epoch more or fewer gives other
+    # weights), the second on points no line separates, where the order of visits matters
+    noisy = np.random.default_rng(7)
+    Xn = noisy.integers(-3, 4, size=(8, 2))
+    dn = noisy.integers(0, 2, 8)
     return [(*AND, 1, 10), (AND[0], np.array([0, 1, 1, 1]), 0.5, 10),
             (AND[0], np.array([0, 1, 1, 0]), 1, 5), (np.array([[0], [1]]), np.array([1, 0]), 1, 10),
-            (X3, d3, 0.25, 20)]
+            (X3, d3, 0.25, 20), (*AND, 1, 3), (Xn, dn, 1, 6)]
 
 
 def _diagnose_fit(f):
@@ -97,6 +102,12 @@ def _diagnose_fit(f):
     def all_like(train):
         return all(r.shape == (c[0].shape[1] + 1,) and np.array_equal(r, train(*c))
                    for r, c in zip(results, cases))
+    for extra in (-2, -1, 1, 2):                # a loop that runs too few or too many epochs
+        if all_like(lambda X, d, lr, epochs, k=extra: _fit_ref(X, d, lr, max(epochs + k, 1))):
+            many = f"{abs(extra)} epoch{'s' if abs(extra) > 1 else ''} too " + \
+                ("many" if extra > 0 else "few")
+            return (f"your fit runs {many}: on data it has not learned yet, every epoch "
+                    f"changes W. Loop exactly epochs times: for _ in range(epochs).")
     if all_like(lambda X, d, lr, epochs: _fit_ref(X, d, 1, epochs)):
         return ("your W is what lr = 1 gives: multiply each update by lr "
                 "(W + lr * e * [1, x]).")
@@ -241,10 +252,25 @@ q4 = Exercise(
     [(np.zeros(3), "function itself")])
 
 
+_fit_checker = function_of(_fit_ref, _fit_cases(), "fit", _diagnose_fit)
+
+
+def _fit_with_own_update(f):
+    """4.5's check; a fit that calls the learner's update from 4.4 is told first when that
+    update does not pass 4.4 (its mistakes would show up here, blamed on fit)."""
+    update = getattr(f, "__globals__", {}).get("update") if "update" in getattr(
+        getattr(f, "__code__", None), "co_names", ()) else None
+    if callable(update) and q4.verdict(update)[0] != "correct":
+        return False, ("your fit calls your update from exercise 4.4, which does not pass its "
+                       "check yet: fix update first (run its cell and nb04.q4.check(update)), "
+                       "then run this cell again.")
+    return _fit_checker(f)
+
+
 q5 = Exercise(
     "Exercise 4.5", "Write fit(X, d, lr, epochs): train from W = 0, visiting the samples in "
     "order, and return the final W.",
-    function_of(_fit_ref, _fit_cases(), "fit", _diagnose_fit),
+    _fit_with_own_update,
     "W = np.zeros(number of inputs + 1); then a loop over epochs, and inside it a loop over "
     "the samples that does exactly what your update does: visit the samples in order (no "
     "shuffling) and update after each one (not once per epoch).",
@@ -253,6 +279,9 @@ q5 = Exercise(
     "Perceptron, bit for bit, on AND, OR, XOR, NOT and 12 points with 3 inputs.",
     _FIT,
     [(_FIT_ONE_EPOCH, "one epoch"),
+     (_changed(_FIT, "range(epochs)", "range(epochs - 1)"), "1 epoch too few"),
+     (_changed(_FIT, "range(epochs)", "range(epochs + 2)"), "2 epochs too many"),
+     (_changed(_FIT, "range(epochs)", "range(epochs + 1)"), "1 epoch too many"),
      (_changed(_FIT, "W @ xe >= 0", "W @ xe > 0"), "use >= 0"),
      (_changed(_FIT, "np.zeros(X.shape[1] + 1)", "np.zeros(3)"), "fit(np.array([[0], [1]])"),
      (_FIT_BATCH, "batch update"),

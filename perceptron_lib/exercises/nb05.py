@@ -37,10 +37,15 @@ q1 = Exercise("Exercise 5.1", "Train on XNOR from zeros, in order, lr = 1: at wh
 
 q2 = Exercise("Exercise 5.2", "R = 2 and gamma = 0.5. What is Novikoff's bound (R / gamma)²?",
               number(16, {4: "you forgot to square: (2 / 0.5)² = 4² = 16.",
-                          1: "it is R / gamma, not gamma / R, squared."}),
+                          1: "it is R / gamma, not gamma / R, squared.",
+                          0.0625: "that is (gamma / R)², upside down: divide R by gamma, "
+                                  "2 / 0.5 = 4, then square.",
+                          0.25: "that is gamma / R, upside down and not squared: (R / gamma)² "
+                                "= (2 / 0.5)²."}),
               "Divide R by gamma, then square.", "(2 / 0.5)² = 4² = 16 mistakes at most.",
               "answer_5_2 = (2 / 0.5) ** 2",
-              [("answer_5_2 = 2 / 0.5", "square"), ("answer_5_2 = (0.5 / 2) * 4", "not gamma / R")])
+              [("answer_5_2 = 2 / 0.5", "square"), ("answer_5_2 = (0.5 / 2) * 4", "not gamma / R"),
+               ("answer_5_2 = (0.5 / 2) ** 2", "upside down")])
 
 
 q3 = Exercise("Exercise 5.3", "Trained on AND from zeros, in order, with lr = 3, what W does it "
@@ -65,10 +70,16 @@ q3 = Exercise("Exercise 5.3", "Trained on AND from zeros, in order, with lr = 3,
               [(Perceptron(2, lr=3).fit(*gate("AND")).W, "correct")])
 
 
-q4 = Exercise("Exercise 5.4", "With the course's step function, is the point (1, 1) on the learned "
-              "AND line classed 1? (True or False)",
-              truth(True, "z = -3 + 2 + 1 = 0 there, and step(0) = 1 because the step uses >=."),
-              "Compute z at (1, 1) for W = [-3, 2, 1], then apply step.",
-              "z = 0 and step(0) = 1. With > instead of >=, the same W would get it wrong.",
-              "answer_5_4 = True",
-              [("answer_5_4 = False", "step(0) = 1"), ('answer_5_4 = "True"', "no quotes")])
+q4 = Exercise("Exercise 5.4", "A neuron with W = [-1, 2, 1] is trained with Nielsen's rule, "
+              "which fires only when z > 0. Would it count the input (0, 1), with d = 1, as "
+              "right? (True or False)",
+              truth(False, "z = -1 + 2·0 + 1·1 = 0 exactly: the point lies on the line. Our "
+                           "step fires there (step(0) = 1), but a rule that fires only when "
+                           "z > 0 says 0, so it counts (0, 1) as a mistake and keeps training."),
+              "Compute z = b + w1·x1 + w2·x2 at (0, 1). Does z > 0 hold?",
+              "z = -1 + 0 + 1 = 0, and 0 > 0 is false: Nielsen's neuron outputs 0 where d = 1, a "
+              "mistake. This course's step (z >= 0) would output 1 and count it right: on the "
+              "line, the tie rule decides.",
+              "answer_5_4 = False",
+              [("answer_5_4 = True", "z = -1 + 2·0 + 1·1 = 0 exactly"),
+               ('answer_5_4 = "False"', "no quotes")])

@@ -3,7 +3,7 @@
 
 import numpy as np
 
-from .core import Exercise, as_numbers, function_of, number, vector
+from .core import Exercise, as_numbers, function_of, number, raised, vector
 
 q1 = Exercise(
     "Exercise 8.1", "What is the slope of the sigmoid at z = 0?",
@@ -231,8 +231,7 @@ def _backprop_checker(f):
         try:
             got = f(*args)
         except Exception as err:  # the learner's code may raise anything
-            return False, (f"{shown} raised {type(err).__name__}: {err}. Read the message, fix "
-                           f"the code, and try again.")
+            return False, raised(shown, err, f)
         if got is None:
             return False, ("your function returned None: did you forget `return`? (return "
                            "grad_hidden, grad_out)")
@@ -359,8 +358,7 @@ def _epoch_checker(f):
         try:
             got = f(*args)
         except Exception as err:  # the learner's code may raise anything
-            return False, (f"{shown} raised {type(err).__name__}: {err}. Read the message, fix "
-                           f"the code, and try again.")
+            return False, raised(shown, err, f)
         if got is None:
             return False, ("your function returned None: did you forget `return`? (return "
                            "the new W_hidden, W_out)")

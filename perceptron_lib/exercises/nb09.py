@@ -36,7 +36,9 @@ q1 = Exercise(
                                         f"only the {N_TEST38} test images of 3s and 8s were "
                                         f"judged.",
         N_TEST38 - WRONG38: "That is the number of images it gets right; divide by how many "
-                            "test images there are."}, abs_tol=0.0005),
+                            "test images there are.",
+        1: f"1 would mean every test image right, but it gets {WRONG38} wrong: divide the "
+           f"images it gets right by all {N_TEST38}."}, abs_tol=0.0005),
     "Accuracy = (images right) / (all images judged). The images right are all test images "
     "minus the wrong ones.",
     f"({N_TEST38} - {WRONG38}) / {N_TEST38} ≈ {_right:.3f}: about {_right:.0%} of test images "

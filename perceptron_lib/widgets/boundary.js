@@ -33,7 +33,9 @@ function render({ model, el }) {
     return { plot, legend };
   }
   const LEGEND = [
-    { kind: "marker", cls: 0, label: "output 0" }, { kind: "marker", cls: 1, label: "output 1" },
+    // the points are marked by the gate's value (the table's column named after the gate),
+    // not by the neuron's output: show() names the gate
+    { kind: "marker", cls: 0, label: "gate = 0" }, { kind: "marker", cls: 1, label: "gate = 1" },
     { kind: "line", color: look.colors.line, label: "decision line" },
     { kind: "shade", label: "predicts 1 (z ≥ 0)" },
     { kind: "line", color: look.colors.line, width: look.arrow.width, head: "line",
@@ -95,6 +97,9 @@ function render({ model, el }) {
                                         Math.sqrt(lk.size.marker) / 2, lk));
       gate.value = g;
       title.textContent = `${g}: set the line`;
+      const names = pic.querySelectorAll(".pl-legend text");
+      names[0].textContent = `${g} = 0`;
+      names[1].textContent = `${g} = 1`;
       lastGate = g;
     }
     decision.show(vals);

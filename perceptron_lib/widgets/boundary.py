@@ -121,7 +121,7 @@ class BoundaryExplorer(Explorer):
     def _png(self):
         X, d = gate_data(self.gate)
         return boundary_png(X, d, self.W, self.size, title=f"{self.gate}: set the line",
-                            rows=self.table_rows(), message=self.message())
+                            rows=self.table_rows(), message=self.message(), gate=self.gate)
 
     def _describe(self):
         return (f"BoundaryExplorer: {self.gate} with W = {format_vector(self.W)}"

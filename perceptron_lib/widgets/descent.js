@@ -140,7 +140,7 @@ function render({ model, el }) {
              px: (e) => box.x + (e / Math.max(run.n_epochs, 1)) * box.w,
              py: (v) => box.y + box.h - (v / top) * box.h };
     const lg = svg("g", { class: "pl-loss-axes", "aria-hidden": "true" }, pic);
-    for (const t of niceTicks(0, run.n_epochs, 4)) {
+    for (const t of niceTicks(0, run.n_epochs, 4, true)) {
       svg("line", { x1: loss.px(t), x2: loss.px(t), y1: box.y, y2: box.y + box.h,
                     stroke: look.colors.grid }, lg);
       svg("text", { x: loss.px(t), y: box.y + box.h + font + 2, "text-anchor": "middle",

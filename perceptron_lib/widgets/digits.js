@@ -122,13 +122,13 @@ function render({ model, el }) {
     const { px, pw, py, ph } = at;
     axes.replaceChildren();
     top_ = Math.max(1, ...r.wrong_train.slice(1));
-    for (const t of niceTicks(0, top_, 4)) {
+    for (const t of niceTicks(0, top_, 4, true)) {
       const y = py + ph - (t / top_) * ph;
       svg("line", { x1: px, x2: px + pw, y1: y, y2: y, stroke: look.colors.grid }, axes);
       svg("text", { x: px - 4, y: y + font / 3, "text-anchor": "end", "font-size": font - 2 }, axes)
         .textContent = fmt(t);
     }
-    for (const t of niceTicks(1, r.epochs, 6).filter((t) => Number.isInteger(t) && t >= 1)) {
+    for (const t of niceTicks(1, r.epochs, 6, true).filter((t) => t >= 1)) {
       svg("text", { x: px + (t - 0.5) * (pw / r.epochs), y: py + ph + font + 2, "text-anchor": "middle",
                     "font-size": font - 2 }, axes).textContent = String(t);
     }

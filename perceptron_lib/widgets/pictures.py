@@ -92,16 +92,17 @@ def training_png(X, d, history, position, xlim, ylim, size="normal", title="", x
     return _png(fig)
 
 
-def boundary_png(X, d, W, size="normal", title="", rows=(), message=""):
-    """The boundary explorer: a gate's four points, the line of W = [b, w1, w2] and, as in
-    the live view, the truth table (``rows``: x1, x2, z, output, the gate's value, right?)
-    with the sentence under it."""
+def boundary_png(X, d, W, size="normal", title="", rows=(), message="", gate="gate"):
+    """The boundary explorer: a gate's four points (marked by the gate's value, as the
+    table's column named after the gate), the line of W = [b, w1, w2] and, as in the live
+    view, the truth table (``rows``: x1, x2, z, output, the gate's value, right?) with the
+    sentence under it."""
     spec = size_spec(size)
     fs = spec["font"]
     fig = new_figure(size)
     ax = fig.add_axes([0.09, 0.16, 0.34, 0.76])
     style_axes(ax, (-0.5, 1.5), title=title, fontsize=fs)
-    plot_points(ax, X, d, s=spec["marker"], labels=("output 0", "output 1"))
+    plot_points(ax, X, d, s=spec["marker"], labels=(f"{gate} = 0", f"{gate} = 1"))
     plot_decision_boundary(ax, W, (-0.5, 1.5), (-0.5, 1.5))
     plot_weight_vector(ax, W, (-0.5, 1.5), (-0.5, 1.5))
     ax.legend(loc="upper left", bbox_to_anchor=(1.03, 1), fontsize=fs - 2, frameon=False)

@@ -6,6 +6,7 @@ deck."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -35,6 +36,11 @@ def test_every_deck_opens_steps_and_moves(site, browser, n, numbers):
         maths = page.locator(".math").count()
         expect(page.locator(".math:has(.katex)")).to_have_count(maths, timeout=30_000)
         assert page.locator(".katex-error").count() == 0
+        silent = page.evaluate("""() => [...document.querySelectorAll('.slides section')]
+            .filter((s) => !s.querySelector('section'))
+            .filter((s) => !(s.querySelector('aside.notes')?.textContent || '').trim())
+            .map((s) => s.textContent.trim().slice(0, 60))""")
+        assert not silent, f"slides with no speaker's notes: {silent[:3]}"
 
         views = page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count()
         # every widget drawn (session 1 also shows ipywidgets' own controls)
@@ -60,6 +66,33 @@ def test_every_deck_opens_steps_and_moves(site, browser, n, numbers):
             ex.get_by_role("button", name=re.compile(r"one (step|picture) forward")).evaluate(
                 "b => b.click()")
             assert state(ex)["picture"] != picture, "a step in a deck changes the picture"
+            # a clicker after a mouse click on the explorer: the deck moves, not the explorer
+            box = ex.get_by_role("button", name=re.compile(
+                r"one (step|picture) forward")).bounding_box()
+            page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+            page.wait_for_timeout(200)
+            stepped = state(ex)["picture"]
+            assert stepped != picture
+            where = page.evaluate("Reveal.getIndices()")
+            page.keyboard.press("ArrowRight")
+            page.wait_for_function("(i) => JSON.stringify(Reveal.getIndices()) !== "
+                                   "JSON.stringify(i)", arg=where)
+            assert state(ex)["picture"] == stepped, "the arrow moved the deck, not the explorer"
+            page.keyboard.press("ArrowLeft")
+            page.wait_for_function("(i) => JSON.stringify(Reveal.getIndices()) === "
+                                   "JSON.stringify(i)", arg=where)
+            # from the keyboard: Tab into the explorer, the arrows step it, Esc leaves it
+            ex.focus()
+            page.keyboard.press("ArrowRight")
+            page.wait_for_timeout(200)
+            assert state(ex)["picture"] != stepped, "a focused explorer takes the arrows"
+            assert page.evaluate("JSON.stringify(Reveal.getIndices())") == json.dumps(
+                where, separators=(",", ":"))
+            page.keyboard.press("Escape")
+            page.keyboard.press("ArrowRight")
+            page.wait_for_function("(i) => JSON.stringify(Reveal.getIndices()) !== "
+                                   "JSON.stringify(i)", arg=where)
+            page.keyboard.press("ArrowLeft")
             RESULTS.mkdir(exist_ok=True)
             page.screenshot(path=str(RESULTS / f"slides-session-{n}-explorer.png"))
         training = page.locator(".pl-training")
@@ -88,6 +121,16 @@ def test_the_teachers_guide_links_every_deck(site, browser):
             link = page.locator(f"a[href='slides/session-{n}.html']")
             expect(link).to_have_count(1)
         assert (out / "slides" / f"session-{len(SESSIONS)}.html").exists()
+        # slides/index.html lists every deck, and each of its links opens that deck
+        page.goto(f"{url}/slides/index.html")
+        links = page.locator("main li a")
+        expect(links).to_have_count(len(SESSIONS))
+        for k, (n, _) in enumerate(SESSIONS):
+            assert links.nth(k).get_attribute("href") == f"session-{n}.html"
+        links.first.click()
+        page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+        assert page.url.split("#")[0].endswith("/slides/session-1.html")
+        assert not watch.page_errors, watch.page_errors[:3]
     finally:
         page.close()
 

@@ -7,7 +7,7 @@ const path = require("path");
 const code = fs.readFileSync(path.join(__dirname, "../../perceptron_lib/widgets/shared/numbers.js"), "utf8");
 const context = {};
 vm.createContext(context);
-vm.runInContext(`${code}\nthis.decimals = decimals; this.fmt = fmt;`, context);
+vm.runInContext(`${code}\nthis.decimals = decimals; this.fmt = fmt; this.niceTicks = niceTicks;`, context);
 const number = (v) => (typeof v === "string" ? Number(v.replace("inf", "Infinity").replace("nan", "NaN")) : v);
 
 function gcd(a, b) { a = a < 0n ? -a : a; b = b < 0n ? -b : b; while (b) [a, b] = [b, a % b]; return a; }
@@ -23,5 +23,6 @@ const out = {
     return q === 1n ? String(p) : `${p}/${q}`;
   }),
   format: cases.format.map(([v]) => context.fmt(number(v))),
+  ticks: (cases.ticks || []).map(([lo, hi, count, whole]) => context.niceTicks(lo, hi, count, whole)),
 };
 process.stdout.write(JSON.stringify(out));

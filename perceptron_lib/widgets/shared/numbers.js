@@ -47,12 +47,16 @@ function pyFloat(v) {
   return `${sign}${digits.slice(0, exp + 1).padEnd(exp + 1, "0")}.${digits.slice(exp + 1) || "0"}`;
 }
 
-function niceTicks(lo, hi, count = 6) {
+// About `count` round tick values from lo to hi; with `whole`, whole numbers only (for counts:
+// 0, 2, 4 rather than 0, 2.5, 5).
+function niceTicks(lo, hi, count = 6, whole = false) {
   const half = hi / 2 - lo / 2;
   if (!(half > 0) || !isFinite(half)) return [lo];
   const raw = (half / count) * 2;
   const mag = Math.pow(10, Math.floor(Math.log10(raw)));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) || 10 * mag;
+  const steps = (whole ? [1, 2, 5, 10] : [1, 2, 2.5, 5, 10]).map((m) => m * mag)
+    .filter((s) => !whole || s >= 1);
+  const step = steps.find((s) => s >= raw) || (whole ? Math.max(1, 10 * mag) : 10 * mag);
   const ticks = [];
   for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) {
     ticks.push(Math.abs(t) < step * 1e-9 ? 0 : t);
