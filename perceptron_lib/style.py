@@ -58,11 +58,12 @@ LINE = {"width": 2.4, "old_width": 1.5, "old_dash": (5, 3)}
 SHADE = {"alpha": 0.22}
 ARROW = {"width": 2.0, "head": 12}
 
-# "large" is for projectors and lecture halls. Pixel sizes of the explorers' pictures; the
-# matplotlib figures use the same numbers through figsize * dpi.
+# "large" is for projectors and lecture halls (the slide decks use it): its smallest words, the
+# tick labels at font - 2, are 16 px (15 px as a 1280 x 720 deck draws them). Pixel sizes of
+# the explorers' pictures; the matplotlib figures use the same numbers through figsize * dpi.
 SIZES = {
     "normal": {"width": 704, "height": 352, "dpi": 80, "font": 11, "marker": 90},
-    "large": {"width": 1100, "height": 550, "dpi": 100, "font": 15, "marker": 170},
+    "large": {"width": 1100, "height": 400, "dpi": 100, "font": 18, "marker": 200},
 }
 
 DIGITS = 4      # significant digits of every number the course prints

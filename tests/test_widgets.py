@@ -313,3 +313,16 @@ def test_names_given_with_a_gate_stay_with_that_gate():
     assert ex.run["x_label"] == "x1" and ex.run["class_names"] == ["class 0", "class 1"]
     ex.dataset = "XOR"
     assert ex.run["y_label"] == "h2 = NAND" and ex.run["class_names"] == ["XOR = 0", "XOR = 1"]
+
+
+def test_a_still_pictures_info_box_avoids_the_line_and_the_points():
+    """The training explorer's still picture puts "step k/n, W = ..." in the corner farthest
+    from the line and the points (04's XOR picture had it on the line)."""
+    from perceptron_lib.widgets.pictures import _free_corner
+    X = [[0, 0], [0, 1], [1, 0], [1, 1]]
+    view = ((-0.5, 1.5), (-0.5, 1.5))
+    # x2 = x1 + 1 crosses the top-left corner: the box goes elsewhere
+    corner = _free_corner([-1, -1, 1], X, *view)
+    assert corner[:2] != (0.02, 0.98)
+    # x1 = 1.3 runs down the right side: the box stays on the left
+    assert _free_corner([-1.3, 1, 0], X, *view)[2] == "left"

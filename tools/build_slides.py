@@ -144,7 +144,8 @@ def _explorer_notes(cell):
     paragraphs = [p for p in doc.split("\n\n") if p.strip() and "----" not in p]
     about = " ".join(paragraphs[0].split()) if paragraphs else ""
     keys = next((" ".join(p.split()) for p in paragraphs if "Keys" in p), "")
-    return "\n\n".join(x for x in (about, keys) if x)
+    code = f"The cell that makes it:\n\n```python\n{cell.source.strip()}\n```"
+    return "\n\n".join(x for x in (about, keys, code) if x)
 
 
 def _printed_next(nb, k):
@@ -234,7 +235,8 @@ def _output_html(cell, heading, md):
     explorer or figure."""
     out = [f"<h3>{md.renderInline(heading)}</h3>"] if heading else []
     lines = cell.source.strip().splitlines()
-    if lines and len(lines) <= SHORT_CODE:
+    explorer = any(WIDGET_VIEW in o.get("data", {}) for o in cell.get("outputs", []))
+    if lines and len(lines) <= SHORT_CODE and not explorer:   # an explorer's code: in the notes
         out.append(f'<pre class="pl-code"><code>{html.escape(cell.source.strip())}</code></pre>')
     for o in cell.get("outputs", []):
         data = o.get("data", {})
@@ -291,10 +293,19 @@ def _state(books):
     for nb in books:
         saved = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
         merged.update(saved)
+    from perceptron_lib.style import for_browser
+
+    projector = for_browser("large")
     for model in merged.values():         # a deck sits one folder below the pages
-        runs = model.get("state", {}).get("site_runs")
+        state = model.get("state", {})
+        runs = state.get("site_runs")
         if isinstance(runs, dict) and isinstance(runs.get("base"), str):
             runs["base"] = "../" + runs["base"]
+        # every explorer at the projector size: words a room can read, a picture that fills
+        # the slide
+        if str(state.get("_anywidget_id", "")).startswith("perceptron_lib.widgets") and \
+                "look" in state:
+            state["look"] = projector
     return {"version_major": 2, "version_minor": 0, "state": merged}
 
 
@@ -320,7 +331,7 @@ DECK = """<!DOCTYPE html>
 <script src="{v}reveal/plugin/notes.js"></script>
 <script>
 Reveal.initialize({{ hash: true, navigationMode: "linear", center: false, width: 1280,
-                    height: 800, margin: 0.04, viewDistance: 100,
+                    height: 720, margin: 0.04, viewDistance: 100,
                     plugins: [RevealNotes] }});
 // A clicker's keys (arrows, page up and down, space) always move the deck: a control of an
 // explorer used with the mouse gives the keyboard back at once, so the arrows never stay
@@ -356,10 +367,17 @@ SLIDES_CSS = """.reveal .slides section { text-align: left; font-size: 0.62em; }
 .reveal h1 { font-size: 2.2em; }
 .reveal h2 { font-size: 1.6em; }
 .reveal h3 { font-size: 1.25em; }
-.reveal pre.pl-code, .reveal pre.pl-text { width: 100%; box-shadow: none; font-size: 0.75em; }
+.reveal pre.pl-code, .reveal pre.pl-text { width: 100%; box-shadow: none; font-size: 17px;
+  line-height: 1.35; }
 .reveal pre.pl-code code { max-height: none; padding: 0.4em 0.6em; }
 .reveal img.pl-figure { max-height: 560px; margin: 0; background: #fff; }
 .reveal .pl-output { font-size: 16px; text-align: left; }
+.reveal .pl-explorer { font-size: 17px !important; line-height: 1.3; max-width: 1150px; }
+.reveal .pl-explorer select, .reveal .pl-explorer input { font: inherit; }
+.reveal .pl-explorer .pl-row { margin: 2px 0; }
+.reveal .pl-explorer table { font-size: inherit; margin: 0; }
+.reveal .pl-explorer td, .reveal .pl-explorer th { padding: 0 0.5em; line-height: 1.25; }
+.reveal .pl-explorer .pl-readout, .reveal .pl-explorer .pl-status { min-height: 0; }
 .reveal table { font-size: 0.8em; }
 .reveal .katex { font-size: 1.05em; }
 .reveal .pl-deck-list a { text-decoration: underline; }

@@ -166,10 +166,11 @@ function render({ model, el }) {
   const r = Math.sqrt(look.size.marker) / 1.8;
   const LEGEND_ROWS = 9;
   let scIn = null, scH = null, answer = null, decision = null, ring = null, ringH = null,
-      spotOf = [], spotNames = [], lineWords = "", verdictText = "";
+      spotOf = [], spotNames = [], lineWords = "", verdictText = "", rightEdge = 0;
 
-  function hiddenLine(parent, W, j) {
-    // hidden neuron j's line, with a short arrow to the side where it fires (h = 1)
+  function hiddenLine(parent, W, j, shared) {
+    // hidden neuron j's line, with a short arrow to the side where it fires (h = 1); when
+    // both hidden neurons have the same line (`shared`), their arrows stand apart on it
     const color = j === 0 ? look.colors.excite : look.colors.inhibit;
     const cut = clipBox(W, scIn.xlim, scIn.ylim);
     if (!cut.line) {
@@ -179,7 +180,8 @@ function render({ model, el }) {
     const [a, b] = cut.line.map(([x, y]) => [scIn.px(x), scIn.py(y)]);
     svg("line", { x1: a[0], y1: a[1], x2: b[0], y2: b[1], stroke: color,
                   "stroke-width": look.line.width, "stroke-dasharray": j === 1 ? "7 4" : "none" }, g);
-    const n = Math.hypot(W[1], W[2]), mx = (a[0] + b[0]) / 2, my = (a[1] + b[1]) / 2;
+    const t = shared ? (j === 0 ? 0.3 : 0.7) : 0.5;
+    const n = Math.hypot(W[1], W[2]), mx = a[0] + t * (b[0] - a[0]), my = a[1] + t * (b[1] - a[1]);
     const len = 0.1 * S, end = [mx + (len * W[1]) / n, my - (len * W[2]) / n];
     const arrow = svg("line", { stroke: color, "stroke-width": look.arrow.width }, g);
     setArrow(arrow, [mx, my], end, j === 0 ? "pl-head-excite" : "pl-head-inhibit");
@@ -217,6 +219,8 @@ function render({ model, el }) {
     const { f1, f2, ft, H, d } = combo;
     const heading = `${ft.name} from h1 = ${f1.name} and h2 = ${f2.name}`;
     const at = layout(heading);
+    // the spots' names stay left of a legend beside the hidden plane
+    rightEdge = at.legend && !at.legend.columns ? at.legend.x - 6 : W_PX - 2;
     clearPicture(pic, descNode, W_PX, H_PX, lk);
     titleNode.textContent = heading;
     const head = svg("text", { x: W_PX / 2, y: font + 2, "text-anchor": "middle",
@@ -237,7 +241,8 @@ function render({ model, el }) {
       return "";
     };
     drawAxes(pic, scIn, lk, "x1", "x2", planeTitle(scIn, "input plane"), at.ticks);
-    lineWords = [f1.W, f2.W].map((W, j) => hiddenLine(pic, W, j)).join("");
+    const shared = f1.W && f2.W && f1.W.every((v, i) => v === f2.W[i]);
+    lineWords = [f1.W, f2.W].map((W, j) => hiddenLine(pic, W, j, shared)).join("");
     const dots = svg("g", { class: "pl-points" }, pic);
     HL_INPUTS.forEach(([x, y], i) => marker(dots, d[i], scIn.px(x), scIn.py(y), r, look));
     ring = svg("circle", { r: r * 1.9, fill: "none", stroke: look.colors.line, "stroke-width": 2.5,
@@ -341,7 +346,7 @@ function render({ model, el }) {
     const taken = [...obstaclesOf(pic.querySelectorAll(".pl-output .pl-line, .pl-output .pl-w, " +
                                                        ".pl-output .pl-line-away")),
                    ...spotOf.map(([x, y]) => ({ x0: x - r, y0: y - r, x1: x + r, y1: y + r }))];
-    const bounds = { x0: scH.left + 2, y0: scH.top - font, x1: W_PX - 2, y1: scH.top + scH.h - 2 };
+    const bounds = { x0: scH.left + 2, y0: scH.top - font, x1: rightEdge, y1: scH.top + scH.h - 2 };
     for (const spot of spotNames) {
       taken.push(placeWords(spot.node, { ...spot, font: font - 2, bounds, obstacles: taken }));
     }

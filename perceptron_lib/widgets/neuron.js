@@ -5,7 +5,10 @@
 function render({ model, el }) {
   const look = model.get("look");
   const font = look.size.font;
-  const W_PX = Math.round(look.size.width * 0.5), H_PX = Math.round(look.size.height * 0.7);
+  // at the projector size the picture is drawn larger (about half of a 720-px slide)
+  const large = look.size.name === "large";
+  const W_PX = Math.round(look.size.width * (large ? 0.56 : 0.5));
+  const H_PX = large ? Math.round(W_PX * 0.6) : Math.round(look.size.height * 0.7);
   const root = explorerRoot(el, look, "neuron");
   const releaseKeys = keepKeys(root);
   const row = html("div", { class: "pl-row" }, root);

@@ -11,6 +11,7 @@ import numpy as np
 from matplotlib.patches import Circle, FancyArrowPatch
 from matplotlib.ticker import MaxNLocator
 
+from ..geometry import decision_line
 from ..plotting import (
     new_figure,
     plot_decision_boundary,
@@ -42,6 +43,34 @@ def _three_panels(size, widths, **place):
     return size_spec(size), fig, [fig.add_subplot(gs[k]) for k in range(3)]
 
 
+def _free_corner(W, X, xlim, ylim, box=(0.36, 0.16)):
+    """The corner of the picture for an info box (``box``: its size, in fractions of the
+    axes) that lies farthest from the decision line and the points: (x, y, ha, va) in axes
+    fractions."""
+    def frac(p):
+        return np.array([(p[0] - xlim[0]) / (xlim[1] - xlim[0]),
+                         (p[1] - ylim[0]) / (ylim[1] - ylim[0])])
+    ends = decision_line(W, xlim, ylim)
+    segment = None if ends is None else [frac((ends[0][k], ends[1][k])) for k in (0, 1)]
+    points = [frac(x) for x in np.asarray(X, dtype=float)[:200]]
+
+    def gap(c):
+        """How far the box's centre at corner c is from the line and the points."""
+        far = [np.linalg.norm(c - q) for q in points]
+        if segment is not None:
+            a, b = segment
+            t = np.clip(np.dot(c - a, b - a) / max(np.dot(b - a, b - a), 1e-12), 0, 1)
+            far.append(np.linalg.norm(c - (a + t * (b - a))))
+        return min(far, default=1.0)
+
+    corners = [(0.02, 0.98, "left", "top"), (0.98, 0.98, "right", "top"),
+               (0.02, 0.02, "left", "bottom"), (0.98, 0.02, "right", "bottom")]
+    w, h = box
+    centre = {c: np.array([c[0] + (w / 2 if c[2] == "left" else -w / 2),
+                           c[1] + (-h / 2 if c[3] == "top" else h / 2)]) for c in corners}
+    return max(corners, key=lambda c: gap(centre[c]) - 1e-6 * corners.index(c))
+
+
 def training_png(X, d, history, position, xlim, ylim, size="normal", title="", x_label="$x_1$",
                  y_label="$x_2$", class_names=("class 0", "class 1")):
     """The training explorer at ``position``: points, line, w, the visited sample, mistakes."""
@@ -67,8 +96,9 @@ def training_png(X, d, history, position, xlim, ylim, size="normal", title="", x
         counts = list(history.mistakes_per_epoch[:max(epoch - 1, 0)])
         if epoch:
             counts.append(history.mistakes_in_epoch_until(position))
-        ax.text(0.02, 0.98, f"step {position}/{len(history)}\nW = {format_vector(W)}",
-                transform=ax.transAxes, va="top", fontsize=spec["font"] - 1,
+        fx, fy, ha, va = _free_corner(W, X, xlim, ylim)
+        ax.text(fx, fy, f"step {position}/{len(history)}\nW = {format_vector(W)}",
+                transform=ax.transAxes, ha=ha, va=va, fontsize=spec["font"] - 1,
                 bbox=dict(facecolor="white", alpha=0.85, edgecolor="#bbbbbb"))
     if len(X):      # beside the picture, where it hides no point
         ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=spec["font"] - 3,

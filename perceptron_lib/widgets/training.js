@@ -102,9 +102,15 @@ function render({ model, el }) {
   function layout() {
     if (!fit.narrow) {
       W_PX = look.size.width; H_PX = look.size.height; lk = look; font = look.size.font;
+      // the mistakes panel under the legend (its rows are font + 6 high), however large the
+      // words are for the height
+      const legend = { x: 0.68 * W_PX, y: 0.08 * H_PX, columns: 1, width: 0 };
+      const below = legend.y + LEGEND_ROWS * (font + 6) + 2 * font;
+      const panel = { x: 0.74 * W_PX, y: Math.max(0.66 * H_PX, below), w: 0.23 * W_PX,
+                      h: 0.18 * H_PX };
+      H_PX = Math.max(H_PX, Math.round(panel.y + panel.h + 2 * font + 8));
       return { plot: { x: 0.09 * W_PX, y: 0.08 * H_PX, w: 0.52 * W_PX, h: 0.76 * H_PX },
-               legend: { x: 0.68 * W_PX, y: 0.08 * H_PX, columns: 1, width: 0 },
-               panel: { x: 0.74 * W_PX, y: 0.66 * H_PX, w: 0.23 * W_PX, h: 0.18 * H_PX } };
+               legend, panel };
     }
     lk = narrowLook(look); font = lk.size.font; W_PX = fit.width;
     const left = 3.8 * font, side = W_PX - left - font;

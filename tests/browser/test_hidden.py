@@ -116,6 +116,25 @@ def test_the_views_words_are_the_pythons(browser, explorer):
         page.close()
 
 
+def test_equal_hidden_gates_keep_their_arrows_apart(browser, explorer):
+    """With h1 and h2 the same gate, the two hidden lines coincide; their arrows (and the
+    names h1, h2 at their tips) stand apart on the line instead of on top of each other."""
+    page, watch, view = bare_page(browser, explorer)
+    try:
+        for gate in ("AND", "OR", "x1"):
+            view.get_by_label("hidden neuron 1 (h1)", exact=True).select_option(gate)
+            view.get_by_label("hidden neuron 2 (h2)", exact=True).select_option(gate)
+            starts = view.evaluate("""(v) => [1, 2].map((j) => {
+                const a = v.querySelector(`.pl-hidden-${j} line:nth-of-type(2)`);
+                return [+a.getAttribute('x1'), +a.getAttribute('y1')];
+            })""")
+            (x1, y1), (x2, y2) = starts
+            assert abs(x1 - x2) + abs(y1 - y2) > 20, (gate, starts)
+        assert not watch.page_errors, watch.page_errors[:3]
+    finally:
+        page.close()
+
+
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_every_hidden_menu_entry_draws(browser, explorer, theme):
     """All 14 gates in each hidden menu: a new picture each time, no NaN, no error."""

@@ -151,3 +151,57 @@ def test_a_deck_in_the_dark(site, browser):
         page.screenshot(path=str(RESULTS / "slides-dark.png"))
     finally:
         page.close()
+
+
+MEASURE = """(ex) => {
+  const scale = ex.getBoundingClientRect().width / ex.offsetWidth;
+  let small = 1e9, where = '';
+  for (const t of ex.querySelectorAll('svg.pl-picture text')) {
+    if (!t.textContent.trim() || t.getBoundingClientRect().width === 0) continue;
+    const svg = t.ownerSVGElement, vb = svg.viewBox.baseVal;
+    const k = svg.getBoundingClientRect().width / (vb && vb.width ? vb.width : 1);
+    const size = parseFloat(getComputedStyle(t).fontSize) * k;
+    if (size < small) { small = size; where = t.textContent.slice(0, 30); }
+  }
+  for (const e of ex.querySelectorAll('button, label, .pl-readout, .pl-status')) {
+    if (e.getBoundingClientRect().width === 0) continue;
+    const size = parseFloat(getComputedStyle(e).fontSize) * scale;
+    if (size < small) { small = size; where = e.textContent.slice(0, 30); }
+  }
+  const pic = ex.querySelector('svg.pl-picture').getBoundingClientRect();
+  const readout = ex.querySelector('.pl-readout, .pl-message, [role=status]');
+  return { small, where, picture: pic.height,
+           readout: readout ? readout.getBoundingClientRect().bottom : 0 };
+}"""
+
+
+@pytest.mark.parametrize("n", [n for n, _ in SESSIONS])
+def test_a_projected_deck_is_readable_from_the_back(site, browser, n):
+    """At 1280 x 720 (a projector), every explorer in every deck draws its words at 14 px or
+    more and its picture on at least 45 % of the slide's height, with its readout on the
+    slide; code is 14 px or more."""
+    url, out = site
+    page, watch = new_page(browser, width=1280, height=720)
+    try:
+        page.goto(f"{url}/slides/session-{n}.html")
+        page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+        views = page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count()
+        expect(page.locator(".widget-subarea > *")).to_have_count(views, timeout=30_000)
+        explorers = page.locator(".pl-explorer")
+        assert explorers.count() >= 1
+        for k in range(explorers.count()):
+            ex = explorers.nth(k)
+            page.evaluate("""(el) => { const i = Reveal.getIndices(el.closest('section'));
+                                       Reveal.slide(i.h, i.v); }""", ex.element_handle())
+            page.wait_for_timeout(700)
+            m = ex.evaluate(MEASURE)
+            assert m["small"] >= 14, (n, k, m)
+            assert m["picture"] >= 0.45 * 720, (n, k, m)
+            assert 0 < m["readout"] <= 720, (n, k, m)
+        code = page.evaluate("""() => Math.min(...[...document.querySelectorAll(
+            'pre.pl-code code, pre.pl-text')].map((c) => parseFloat(getComputedStyle(c).fontSize)
+            * c.getBoundingClientRect().width / (c.offsetWidth || 1)).filter((v) => v > 0), 99)""")
+        assert code >= 14, code
+        assert not watch.page_errors, watch.page_errors[:3]
+    finally:
+        page.close()
