@@ -222,23 +222,32 @@ def _show_case(W_hidden, W_out, x, d):
             f"np.array({np.round(W_out, 3).tolist()}), np.array({x.tolist()}), {d})")
 
 
+def _run(f, args, names, shown, returns):
+    """The learner's f called on copies of ``args``: (its result, None), or (None, what to
+    say: an error it raised, a missing return, an input changed in place)."""
+    given = [a.copy() if isinstance(a, np.ndarray) else a for a in args]
+    try:
+        got = f(*given)
+    except Exception as err:  # the learner's code may raise anything
+        return None, raised(shown, err, f)
+    if got is None:
+        return None, f"your function returned None: did you forget `return`? (return {returns})"
+    for name, a, b in zip(names, given, args):
+        if isinstance(b, np.ndarray) and not np.array_equal(a, b):
+            return None, (f"your function changed its input {name} in place (with -= or +=): "
+                          f"build new arrays and leave the ones it was given as they are.")
+    return got, None
+
+
 def _backprop_checker(f):
     if not callable(f):
         return False, "Please pass your function itself: check(backprop) without ()."
     for W_hidden, W_out, x, d in _BACKPROP_CASES:
-        args = (W_hidden.copy(), W_out.copy(), x.copy(), d)
         shown = _show_case(W_hidden, W_out, x, d)
-        try:
-            got = f(*args)
-        except Exception as err:  # the learner's code may raise anything
-            return False, raised(shown, err, f)
-        if got is None:
-            return False, ("your function returned None: did you forget `return`? (return "
-                           "grad_hidden, grad_out)")
-        for name, a, b in zip(("W_hidden", "W_out", "x"), args, (W_hidden, W_out, x)):
-            if not np.array_equal(a, b):
-                return False, (f"your function changed its input {name} in place: compute the "
-                               f"slopes into new arrays and leave the weights as they are.")
+        got, problem = _run(f, (W_hidden, W_out, x, d), ("W_hidden", "W_out", "x", "d"), shown,
+                            "grad_hidden, grad_out")
+        if problem:
+            return False, problem
         pair, problem = _pair(got)
         if problem:
             return False, f"{shown}: {problem}."
@@ -352,21 +361,12 @@ def _epoch_checker(f):
     if not callable(f):
         return False, "Please pass your function itself: check(train_epoch) without ()."
     for W_hidden, W_out, X, d, lr in _EPOCH_CASES:
-        args = (W_hidden.copy(), W_out.copy(), X.copy(), d.copy(), lr)
         shown = (f"train_epoch(np.array({np.round(W_hidden, 3).tolist()}), "
                  f"np.array({np.round(W_out, 3).tolist()}), X, d, {lr})")
-        try:
-            got = f(*args)
-        except Exception as err:  # the learner's code may raise anything
-            return False, raised(shown, err, f)
-        if got is None:
-            return False, ("your function returned None: did you forget `return`? (return "
-                           "the new W_hidden, W_out)")
-        for name, a, b in zip(("W_hidden", "W_out", "X", "d"), args, (W_hidden, W_out, X, d)):
-            if not np.array_equal(a, b):
-                return False, (f"your function changed its input {name} in place (with -= or "
-                               f"+=): return new arrays, W_hidden - lr * ..., and leave the "
-                               f"old ones as they are.")
+        got, problem = _run(f, (W_hidden, W_out, X, d, lr), ("W_hidden", "W_out", "X", "d", "lr"),
+                            shown, "the new W_hidden, W_out")
+        if problem:
+            return False, problem
         pair, problem = _pair(got)
         if problem:
             problem = problem.replace("grad_hidden", "W_hidden").replace("grad_out", "W_out")
