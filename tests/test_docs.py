@@ -153,7 +153,8 @@ def test_one_change_in_the_manifest_reaches_every_place(tmp_path):
 @pytest.mark.parametrize("change, words", [
     (('file = "04_learning_rule"', 'file = "4_learning_rule"'), "must start with 04_"),
     (("minutes = 75", "minutes = 0"), "minutes must be a whole number > 0"),
-    (('["07", "09"]', '["07", "19"]'), "the decks name notebooks that do not exist: 19"),
+    (('["07", "09"]', '["07", "19"]'), "five 90-minute sessions names notebooks that do not "
+                                        "exist: 19"),
     (("minutes = 20\n", ""), "has no minutes"),
 ])
 def test_a_broken_manifest_gets_one_line(tmp_path, capsys, change, words):
@@ -165,20 +166,37 @@ def test_a_broken_manifest_gets_one_line(tmp_path, capsys, change, words):
         course.load(toml)
 
 
-def test_the_decks_follow_the_guides_five_session_plan():
-    """The decks' plan in course.toml is the guide's "five 90-minute sessions" row."""
+def test_the_decks_follow_a_plan_of_the_manifest_and_the_guide_shows_every_plan():
+    """The decks' sessions are the sessions of the plan [decks] names; the guide's table of
+    plans is made from the manifest, one row per plan, a four-session plan among them."""
     from tools import course
 
+    made = course.load()
+    plan = next(p for p in made["plans"] if p["name"] == made["decks"]["plan"])
+    assert course.sessions() == tuple(tuple(s) for s in plan["sessions"])
     guide = (ROOT / "notebooks" / "teacher_guide.md").read_text()
-    row = next(line for line in guide.splitlines() if line.startswith("| five 90-minute"))
-    taught = []
-    for part in re.sub(r"\([^)]*\)", "", row.split("|")[2]).split(","):
-        numbers = [f"{k:02d}" for a, b in re.findall(r"(\d\d)(?:\s*–\s*(\d\d))?", part)
-                   for k in range(int(a), int(b or a) + 1)]
-        if numbers:
-            taught.append(tuple(numbers))
-    assert course.sessions() == tuple(taught)
-    assert course.load()["decks"]["plan"] == "five 90-minute sessions"
+    assert course.plans_table(made) in guide
+    assert {p["name"] for p in made["plans"]} >= {"three 90-minute sessions",
+                                                  "four 90-minute sessions",
+                                                  "five 90-minute sessions",
+                                                  "seven 60-minute sessions"}
+
+
+def test_a_plan_must_hold_every_notebook_once(tmp_path):
+    from tools import course
+
+    text = (ROOT / "course.toml").read_text()
+    for old, new, says in (
+            ('homework = [["07", 5], ["09", 5]]', 'homework = [["07", 5]]', "missing: 09"),
+            ('homework = [["07", 5], ["09", 5]]', 'homework = [["07", 5], ["09", 5], ["08", 5]]',
+             "twice: 08"),
+            ('homework = [["07", 5], ["09", 5]]', 'homework = [["07", 9], ["09", 5]]',
+             "before session 1 to 5"),
+            ('plan = "five 90-minute sessions"', 'plan = "ten sessions"', "names no plan")):
+        toml = tmp_path / "course.toml"
+        toml.write_text(text.replace(old, new, 1))
+        with pytest.raises(course.ManifestError, match=re.escape(says)):
+            course.load(toml)
 
 
 def test_session_plans_add_up():
@@ -188,11 +206,13 @@ def test_session_plans_add_up():
                                                          README)}
     guide = (ROOT / "notebooks" / "teacher_guide.md").read_text()
     plans = guide[guide.index("## A series of sessions"):guide.index("## Links for your class")]
-    spans = re.findall(r"\b(\d\d)(?:–(\d\d))? \((\d+) min\)", plans)
+    # "03–04 (115 min", "07, 09 (110 min": the notebooks named before the minutes
+    spans = re.findall(r"((?:\d\d(?:–\d\d)?(?:, )?)+) \((\d+) min[,)]", plans)
     assert len(spans) >= 9
-    for first, last, minutes in spans:
-        numbers = range(int(first), int(last or first) + 1)
-        assert sum(readme[n] for n in numbers) == int(minutes), (first, last, minutes)
+    for names, minutes in spans:
+        numbers = [n for first, last in re.findall(r"(\d\d)(?:–(\d\d))?", names)
+                   for n in range(int(first), int(last or first) + 1)]
+        assert sum(readme[n] for n in numbers) == int(minutes), (names, minutes)
     lecture = guide[guide.index("## A single 90-minute lecture"):guide.index("**Homework**")]
     rows = re.findall(r"^\| (\d+)–(\d+) \|", lecture, re.M)
     assert rows[0][0] == "0" and rows[-1][1] == "90"

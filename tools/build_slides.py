@@ -404,10 +404,8 @@ def _render_sections(slides):
 
 def session_name(numbers):
     """"00–02" for consecutive notebooks, "07, 09" for others."""
-    ints = [int(k) for k in numbers]
-    if len(ints) > 1 and ints == list(range(ints[0], ints[-1] + 1)):
-        return f"{numbers[0]}–{numbers[-1]}"
-    return ", ".join(numbers)
+    from tools.course import span
+    return span(numbers)
 
 
 def build(out, vendor, books):

@@ -47,14 +47,33 @@ def load(path=MANIFEST):
                                 f"must start with {k:02d}_")
         if not isinstance(book["minutes"], int) or book["minutes"] <= 0:
             raise ManifestError(f"{path}: {book['file']}: minutes must be a whole number > 0")
-    numbers = {f"{k:02d}" for k in range(len(books))}
-    decks = data.get("decks", {})
-    for session in decks.get("sessions", []):
-        unknown = [n for n in session if n not in numbers]
+    numbers = [f"{k:02d}" for k in range(len(books))]
+    plans = data.get("plan", [])
+    for plan in plans:
+        name = plan.get("name", "a plan")
+        if not isinstance(plan.get("minutes"), int) or plan["minutes"] <= 0:
+            raise ManifestError(f"{path}: {name}: minutes must be a whole number > 0")
+        sessions_ = plan.get("sessions", [])
+        homework = plan.get("homework", [])
+        if any(not isinstance(h, list) or len(h) != 2 or not isinstance(h[1], int)
+               or not 1 <= h[1] <= len(sessions_) + 1 for h in homework):
+            raise ManifestError(f"{path}: {name}: each homework is [notebook, before session "
+                                f"1 to {len(sessions_) + 1}]")
+        used = [n for session in sessions_ for n in session] + [h[0] for h in homework]
+        unknown = [n for n in used if n not in numbers]
         if unknown:
-            raise ManifestError(f"{path}: the decks name notebooks that do not exist: "
+            raise ManifestError(f"{path}: {name} names notebooks that do not exist: "
                                 f"{', '.join(unknown)}")
-    return {"notebooks": books, "decks": decks}
+        if sorted(used) != numbers:
+            twice = sorted({n for n in used if used.count(n) > 1})
+            missing = [n for n in numbers if n not in used]
+            raise ManifestError(f"{path}: {name} must hold every notebook once, in class or at "
+                                f"home; " + (f"twice: {', '.join(twice)}" if twice else
+                                              f"missing: {', '.join(missing)}"))
+    decks = data.get("decks", {})
+    if plans and decks.get("plan") not in [plan.get("name") for plan in plans]:
+        raise ManifestError(f"{path}: [decks] plan names no plan: {decks.get('plan')!r}")
+    return {"notebooks": books, "decks": decks, "plans": plans}
 
 
 def number(book):
@@ -73,7 +92,64 @@ def total_minutes(course):
 def sessions(course=None):
     """The notebooks of each session of the decks' plan: (("00", "01", "02"), ...)."""
     course = course or load()
-    return tuple(tuple(session) for session in course["decks"].get("sessions", []))
+    plan = next(p for p in course["plans"] if p["name"] == course["decks"]["plan"])
+    return tuple(tuple(session) for session in plan["sessions"])
+
+
+def span(numbers):
+    """ "00–02" for consecutive notebooks, "07, 09" for others."""
+    ints = [int(k) for k in numbers]
+    if len(ints) > 1 and ints == list(range(ints[0], ints[-1] + 1)):
+        return f"{numbers[0]}–{numbers[-1]}"
+    return ", ".join(numbers)
+
+
+def _checkins():
+    """The check-in quizzes: [(number, the notebooks it asks about)]."""
+    from perceptron_lib.exercises.quizzes import QUIZZES
+    return [(k + 1, tuple(quiz.notebooks)) for k, quiz in enumerate(QUIZZES.values())]
+
+
+def plan_row(course, plan):
+    """The teacher's guide's row for one plan: its sessions (with what is done at home, and
+    what does not fit in a session's minutes) and when each check-in quiz is given."""
+    minutes = {number(book): book["minutes"] for book in course["notebooks"]}
+    sessions_ = plan["sessions"]
+    home = plan.get("homework", [])
+    last = len(sessions_) + 1
+    parts = []
+    for k, session in enumerate(sessions_, start=1):
+        before = [n for n, at in home if at == k]
+        if before:
+            parts.append(f"{span(before)} ({sum(minutes[n] for n in before)} min) at home "
+                         f"before session {k}")
+        total = sum(minutes[n] for n in session)
+        over = total - plan["minutes"]
+        parts.append(f"session {k}: {span(session)} ({total} min"
+                     + (f", the last {over} at home" if over > 0 else "") + ")")
+    after = [n for n, at in home if at == last]
+    if after:
+        parts.append(f"then at home: {span(after)} ({sum(minutes[n] for n in after)} min)")
+    done = {n: k for k, session in enumerate(sessions_, start=1) for n in session}
+    done.update({n: at - 1 for n, at in home})           # at home before session `at`
+    opens, home_quizzes = [], []
+    for q, books in _checkins():
+        start = max(done[n] for n in books) + 1
+        (opens if start <= len(sessions_) else home_quizzes).append((q, start))
+    said = [f"check-in {q} opens session {start}" if i == 0 else f"check-in {q} session {start}"
+            for i, (q, start) in enumerate(opens)]
+    if home_quizzes:
+        qs = [str(q) for q, _ in home_quizzes]
+        names = qs[0] if len(qs) == 1 else f"{', '.join(qs[:-1])} and {qs[-1]}"
+        said.append(f"check-in{'s' if len(qs) > 1 else ''} {names} "
+                    f"{'go' if len(qs) > 1 else 'goes'} home with the last homework")
+    return f"| {plan['name']} | {'; '.join(parts)} | {', '.join(said)} |"
+
+
+def plans_table(course):
+    lines = ["| plan | sessions | check-in quiz at the start of the next session |",
+             "|---|---|---|"]
+    return "\n".join(lines + [plan_row(course, plan) for plan in course["plans"]])
 
 
 # --- the places ---------------------------------------------------------------------------------
@@ -131,6 +207,8 @@ def map_table(course):
 README_TABLE = re.compile(r"^\| notebook \| what you leave with \| time \| open in \|\n"
                           r"(?:^\|.*\|\n)+", re.M)
 README_TOTAL = re.compile(r"In all about \w+ hours \(\d+ minutes\) of study")
+GUIDE_PLANS = re.compile(r"^\| plan \| sessions \| check-in quiz at the start of the next "
+                         r"session \|\n(?:^\|.*\|\n?)+", re.M)
 GUIDE_TOTAL = re.compile(r"The course takes about \w+ hours of student time: \d+ minutes, "
                          r"counted per notebook")
 MAP_TABLE = re.compile(r"^\| notebook \| what you leave with \| time \|\n(?:^\|.*\|\n?)+", re.M)
@@ -186,6 +264,11 @@ def update(root=ROOT, write=True, course=None):
     if GUIDE_TOTAL.search(text) is None:
         raise ManifestError("the teacher's guide has no total study time to update")
     new = GUIDE_TOTAL.sub(guide_total(course), text, count=1)
+    table = GUIDE_PLANS.search(new)
+    if table is None:
+        raise ManifestError("the teacher's guide has no table of plans to update")
+    end = "\n" if table.group(0).endswith("\n") else ""
+    new = new[:table.start()] + plans_table(course) + end + new[table.end():]
     if new != text:
         stale.append(guide)
         if write:
