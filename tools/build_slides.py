@@ -408,6 +408,21 @@ def session_name(numbers):
     return span(numbers)
 
 
+def _opening_notes(n, paths):
+    """A deck's first slide's notes: the session's notebooks with their minutes, and the
+    check-in quiz to open with."""
+    from tools import course
+    made = course.load()
+    minutes = {course.number(b): b["minutes"] for b in made["notebooks"]}
+    plan = next(p for p in made["plans"] if p["name"] == made["decks"]["plan"])
+    quizzes = [q for q, start in course.checkins(plan) if start == n]
+    said = ", ".join(f"{p.stem[:2]} ({minutes[p.stem[:2]]} min)" for p in paths)
+    quiz = (f" Open with check-in {' and '.join(map(str, quizzes))} "
+            f"(teacher/checkin_quizzes.ipynb), on the last session." if quizzes else "")
+    return (f"Session {n} of the plan \"{plan['name']}\": notebooks {said}, as learners "
+            f"take them on their own.{quiz}")
+
+
 def build(out, vendor, books):
     """Write the decks into ``out/slides``: one per session, from ``books`` (the notebooks'
     paths, as the pages use them), with the front-end files of ``vendor`` (the site's
@@ -431,6 +446,7 @@ def build(out, vendor, books):
                                for p, t in zip(paths, titles)) + "</ul>"
                      "<p><small>→ or space: next slide · S: the speaker's notes · Esc: "
                      "overview</small></p>"], [])]
+        opening[0][1].append(md.render(_opening_notes(n, paths)))
         slides = [opening] + deck_sections(nbs, md)
         page = DECK.format(title=html.escape(f"The perceptron · {title}"), v=v,
                            state_type=WIDGET_STATE,

@@ -110,6 +110,15 @@ def _checkins():
     return [(k + 1, tuple(quiz.notebooks)) for k, quiz in enumerate(QUIZZES.values())]
 
 
+def checkins(plan):
+    """[(check-in quiz, the session it opens)]: the first session after all its notebooks
+    are done, in class or at home (one past the last session: it goes home)."""
+    home = plan.get("homework", [])
+    done = {n: k for k, session in enumerate(plan["sessions"], start=1) for n in session}
+    done.update({n: at - 1 for n, at in home})           # at home before session `at`
+    return [(q, max(done[n] for n in books) + 1) for q, books in _checkins()]
+
+
 def plan_row(course, plan):
     """The teacher's guide's row for one plan: its sessions (with what is done at home, and
     what does not fit in a session's minutes) and when each check-in quiz is given."""
@@ -130,12 +139,9 @@ def plan_row(course, plan):
     after = [n for n, at in home if at == last]
     if after:
         parts.append(f"then at home: {span(after)} ({sum(minutes[n] for n in after)} min)")
-    done = {n: k for k, session in enumerate(sessions_, start=1) for n in session}
-    done.update({n: at - 1 for n, at in home})           # at home before session `at`
-    opens, home_quizzes = [], []
-    for q, books in _checkins():
-        start = max(done[n] for n in books) + 1
-        (opens if start <= len(sessions_) else home_quizzes).append((q, start))
+    opening = checkins(plan)
+    opens = [(q, start) for q, start in opening if start <= len(sessions_)]
+    home_quizzes = [(q, start) for q, start in opening if start > len(sessions_)]
     said = [f"check-in {q} opens session {start}" if i == 0 else f"check-in {q} session {start}"
             for i, (q, start) in enumerate(opens)]
     if home_quizzes:

@@ -3,8 +3,9 @@
     python -m tools.set_home OWNER/REPO [--branch main]
 
 The Binder, Colab, nbgitpuller and JupyterLite links in README.md, the notebooks' headers, the
-teacher's guide and the teacher's kit, the setup cells' install URL (used in Google Colab) and
-CITATION.cff all name the repository where the course is published. Run this once after
+teacher's guide and the teacher's kit (the hub's values file too), the setup cells' install
+URL (used in Google Colab) and CITATION.cff all name the repository where the course is
+published. Run this once after
 publishing the course under another name (or a fork); commit the result. The tests check that
 every link names the same OWNER/REPO and branch.
 """
@@ -38,7 +39,7 @@ PATTERNS = {
 
 # Where links to the home live (relative to the repository root).
 FILES = ["README.md", "CITATION.cff", "notebooks/teacher_guide.md",
-         "notebooks/[0-9][0-9]_*.ipynb", "teacher/*.ipynb", "teacher/*.md"]
+         "notebooks/[0-9][0-9]_*.ipynb", "teacher/*.ipynb", "teacher/*.md", "teacher/hub/*.yaml"]
 
 
 def files(root=ROOT):

@@ -6,7 +6,6 @@ deck."""
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
@@ -79,15 +78,15 @@ def test_every_deck_opens_steps_and_moves(site, browser, n, numbers):
                                    "JSON.stringify(i)", arg=where)
             assert state(ex)["picture"] == stepped, "the arrow moved the deck, not the explorer"
             page.keyboard.press("ArrowLeft")
-            page.wait_for_function("(i) => JSON.stringify(Reveal.getIndices()) === "
-                                   "JSON.stringify(i)", arg=where)
+            page.wait_for_function("(i) => Reveal.getIndices().h === i.h && "
+                                   "Reveal.getIndices().v === i.v", arg=where)
             # from the keyboard: Tab into the explorer, the arrows step it, Esc leaves it
             ex.focus()
             page.keyboard.press("ArrowRight")
             page.wait_for_timeout(200)
             assert state(ex)["picture"] != stepped, "a focused explorer takes the arrows"
-            assert page.evaluate("JSON.stringify(Reveal.getIndices())") == json.dumps(
-                where, separators=(",", ":"))
+            now = page.evaluate("Reveal.getIndices()")
+            assert (now["h"], now["v"]) == (where["h"], where["v"]), "the deck stayed"
             page.keyboard.press("Escape")
             page.keyboard.press("ArrowRight")
             page.wait_for_function("(i) => JSON.stringify(Reveal.getIndices()) !== "

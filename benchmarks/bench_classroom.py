@@ -1,0 +1,133 @@
+"""A class at once: what N students cost a machine when they all run the course together.
+Prints figures; asserts nothing. The sizing in teacher/hub/ and the teacher's guide comes
+from these figures.
+
+Each simulated student is what a hub runs for one student: a Jupyter server (measured once,
+idle, as ``jupyter server`` starts it) and a kernel of their own that runs every notebook top
+to bottom (00 to 09, a fresh kernel per notebook, as "Restart and Run All" does), all N
+students at the same time. Printed for N = 1, 5, 10 and 20 (or the N given):
+
+- memory per student: the server's memory plus the largest a student's kernel grew to
+  (its peak resident memory, VmHWM);
+- the 95th percentile of the time a cell takes while N students run (the wait a student
+  feels), and the longest notebook;
+- errors (any cell that raised).
+
+Run:  python -m benchmarks.bench_classroom [N ...]      (about 15 minutes for 1, 5, 10, 20)
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+import psutil
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+
+def _peak_kib(pid):
+    """A process's peak resident memory (VmHWM), in KiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
+
+
+class _Timed(NotebookClient):
+    """Runs a notebook and notes each cell's seconds and, before the kernel stops, its peak
+    memory."""
+
+    def __init__(self, nb, **kw):
+        super().__init__(nb, **kw)
+        self.seconds, self.peak_kib = [], 0
+
+    async def async_execute_cell(self, cell, cell_index, *args, **kw):
+        start = time.perf_counter()
+        try:
+            return await super().async_execute_cell(cell, cell_index, *args, **kw)
+        finally:
+            if cell.cell_type == "code":
+                self.seconds.append(time.perf_counter() - start)
+            pid = getattr(getattr(self.km, "provisioner", None), "process", None)
+            if pid is not None:
+                self.peak_kib = max(self.peak_kib, _peak_kib(pid.pid))
+
+
+def student(k, out):
+    """One student: every notebook, in order, each in a fresh kernel, in a home of their own."""
+    home = Path(tempfile.mkdtemp(prefix=f"student{k}-"))
+    seconds, peak, errors, longest = [], 0, 0, 0.0
+    for path in NOTEBOOKS:
+        nb = nbformat.read(path, as_version=4)
+        client = _Timed(nb, timeout=600, kernel_name="python3",
+                        resources={"metadata": {"path": str(ROOT / "notebooks")}})
+        start = time.perf_counter()
+        try:
+            client.execute(cwd=str(home))
+        except Exception:  # a cell raised or a kernel died: counted, the student goes on
+            errors += 1
+        longest = max(longest, time.perf_counter() - start)
+        seconds += client.seconds
+        peak = max(peak, client.peak_kib)
+    out.put((seconds, peak, errors, longest))
+
+
+def server_kib():
+    """The memory of one idle Jupyter server, as a hub starts one for each student."""
+    with tempfile.TemporaryDirectory() as home:
+        proc = subprocess.Popen([sys.executable, "-m", "jupyter", "server", "--no-browser",
+                                 "--port=0", "--ServerApp.token=x", f"--notebook-dir={home}"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                env={**os.environ, "HOME": home})
+        try:
+            time.sleep(8)
+            return psutil.Process(proc.pid).memory_info().rss // 1024
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+
+
+def class_of(n):
+    queue = mp.get_context("spawn").Queue()
+    workers = [mp.get_context("spawn").Process(target=student, args=(k, queue))
+               for k in range(n)]
+    start = time.perf_counter()
+    for w in workers:
+        w.start()
+    results = [queue.get() for _ in workers]
+    for w in workers:
+        w.join()
+    return results, time.perf_counter() - start
+
+
+def main():
+    sizes = [int(a) for a in sys.argv[1:]] or [1, 5, 10, 20]
+    server = server_kib()
+    print(f"one idle Jupyter server: {server / 1024:.0f} MiB; {len(NOTEBOOKS)} notebooks per "
+          f"student, each in a fresh kernel; {os.cpu_count()} CPU cores here")
+    print(f"{'students':>8} {'MiB/student (max)':>18} {'p95 cell s':>11} {'longest nb s':>13} "
+          f"{'errors':>7} {'wall s':>7}")
+    for n in sizes:
+        results, wall = class_of(n)
+        cells = sorted(s for r in results for s in r[0])
+        p95 = cells[int(0.95 * (len(cells) - 1))] if cells else 0.0
+        memory = max((server + r[1]) / 1024 for r in results)
+        print(f"{n:>8} {memory:>18.0f} {p95:>11.2f} {max(r[3] for r in results):>13.1f} "
+              f"{sum(r[2] for r in results):>7} {wall:>7.0f}")
+        peaks = [r[1] / 1024 for r in results]
+        print(f"{'':>8} kernels' peaks: median {statistics.median(peaks):.0f} MiB, largest "
+              f"{max(peaks):.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
