@@ -193,6 +193,7 @@ class Perceptron:
         self.history_ = None
         self._cycles = None
         self._last_data = None          # the (X, d) of the last epoch
+        self._prepared = None           # partial_fit's last (X, d) as given, checked, extended
         self._last_W = self._W.copy()   # W after the last epoch, to notice W set by hand
 
     def __repr__(self):
@@ -324,13 +325,25 @@ class Perceptron:
         samples. If you set ``W`` by hand since the last epoch, the record starts afresh from
         your weights (the earlier record does not lead to them).
         """
-        Xc, dc = self._check_data(X, d)
+        Xc, dc, Xe = self._prepare(X, d)
         with self._all_or_nothing():
             if not np.array_equal(self._W, self._last_W):
                 self._new_run()
-            Xe = _extend(Xc)
             self._one_epoch(Xc, Xe, dc, self._first_engine(Xe.size))
         return self
+
+    def _prepare(self, X, d):
+        """(X checked, d checked, X extended); epoch after epoch on the same arrays (the
+        pocket's loop) the last ones are used again, once their values are seen unchanged."""
+        last = self._prepared
+        if last is not None and X is last[0] and d is last[1] and isinstance(X, np.ndarray) \
+                and isinstance(d, np.ndarray) and np.array_equal(X, last[2]) \
+                and np.array_equal(d, last[3]):
+            return last[2], last[3], last[4]
+        Xc, dc = self._check_data(X, d)
+        Xe = _extend(Xc)
+        self._prepared = (X, d, Xc, dc, Xe)
+        return Xc, dc, Xe
 
     def _check_data(self, X, d):
         Xc = check_X(X, n_inputs=self.input_size)

@@ -394,3 +394,21 @@ def test_long_runs_take_time_in_proportion_to_epochs_not_their_square():
     assert len(p.history_) == 400_000 and p.W.tolist() == [0.0, -1.0, 0.0]
     assert p.history_.epoch_of_position(400_000) == 100_000
     assert p.history_[399_999].W_after.tolist() == [0.0, -1.0, 0.0]
+
+
+def test_partial_fit_sees_data_changed_in_place_between_epochs():
+    """partial_fit reuses its checked data when it is given the same arrays again (the
+    pocket's loop); data changed in place in between is checked and used afresh."""
+    X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+    d = np.array([0, 0, 0, 1])
+    mutated = Perceptron(2, record_history=False).partial_fit(X, d)
+    X[0] = [5.0, -5.0]
+    d[1] = 1
+    mutated.partial_fit(X, d)
+    fresh = Perceptron(2, record_history=False).partial_fit(
+        np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]), np.array([0, 0, 0, 1]))
+    fresh.partial_fit(X.copy(), d.copy())
+    assert np.array_equal(mutated.W, fresh.W)
+    X[2] = [np.nan, 0.0]
+    with pytest.raises(ValueError, match="NaN"):
+        mutated.partial_fit(X, d)

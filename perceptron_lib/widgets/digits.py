@@ -34,11 +34,14 @@ def _key(digit, against):
     return f"{digit}-{against}"
 
 
+_LETTERS = np.array(list(LEVELS))
+
+
 def _levels(w):
     """64 weights as 64 letters: -9 .. 9 steps of the largest weight, 'j' for 0."""
     top = np.abs(w).max()
     k = np.zeros(64, dtype=int) if top == 0 else np.rint(w / top * 9).astype(int)
-    return "".join(LEVELS[v + 9] for v in k)
+    return "".join(_LETTERS[k + 9])
 
 
 def _pick(digits, rows, digit, against):
@@ -48,6 +51,11 @@ def _pick(digits, rows, digit, against):
     return keep, (digits.target[keep] == digit).astype(int)
 
 
+def _test_numbers(digits):
+    """{row of the data set: its number among the test images}."""
+    return {int(i): k for k, i in enumerate(digits.test)}
+
+
 def build_run(digits, digit, against, epochs=EPOCHS):
     """The run of one menu choice, as the view needs it (plain JSON)."""
     tr, d_tr = _pick(digits, digits.train, digit, against)
@@ -55,7 +63,7 @@ def build_run(digits, digit, against, epochs=EPOCHS):
     run = pocket(digits.data[tr], d_tr, epochs=epochs)
     Ws = run.W_per_epoch
     wrong_test, shown = [], []
-    position = {int(i): k for k, i in enumerate(digits.test)}     # row -> test image number
+    position = _test_numbers(digits)                   # row -> test image number
     for W in Ws:
         z = digits.data[te] @ W[1:] + W[0]
         missed = te[(z >= 0).astype(int) != d_te]
