@@ -245,9 +245,12 @@ def test_the_trimmed_style_sheet_draws_the_same_page(site, browser, name, scheme
                 page.route("**/pydata-sphinx-theme.css*", lambda route: route.fulfill(
                     body=whole.read_text(), content_type="text/css"))
             page.goto(f"{url}/{name}.html")
-            page.wait_for_load_state("load")
+            page.wait_for_load_state("networkidle")
             page.wait_for_timeout(1500)
             page.evaluate("() => window.scrollTo(0, 0)")
+            # the contents list marks the section in view once scrolling has settled (the
+            # explorers near the top are built as the page opens and move the text)
+            page.wait_for_timeout(1000)
             path = RESULTS / f"trim-{name}-{scheme}-{int(original)}.png"
             RESULTS.mkdir(exist_ok=True)
             page.screenshot(path=str(path))
