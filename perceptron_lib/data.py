@@ -25,6 +25,8 @@ __all__ = [
     "boolean_function",
     "make_separable",
     "make_noisy",
+    "CURVED_NAMES",
+    "make_curved",
     "load_iris",
     "iris_two_species",
     "load_digits",
@@ -180,6 +182,67 @@ def make_noisy(n=100, flip=0.1, seed=None):
     X, d = make_separable(n, margin=0.0, seed=rng.integers(2**32))
     flipped = rng.choice(n, size=round(flip * n), replace=False)
     d[flipped] = 1 - d[flipped]
+    return X, d
+
+
+# --- data no line separates: two moons, a ring round a disc, two spirals --------------------------
+
+CURVED_NAMES = ("moons", "circles", "spiral")
+
+
+def _moons(t, first):
+    """Two interlocking half-moons: the upper one (d = 0) and the lower one (d = 1)."""
+    angle = np.pi * t
+    if first:
+        return np.column_stack([np.cos(angle) - 0.5, np.sin(angle) - 0.25]) * 0.6
+    return np.column_stack([0.5 - np.cos(angle), 0.25 - np.sin(angle)]) * 0.6
+
+
+def _circles(t, first):
+    """A ring (d = 0) round a disc in the middle (d = 1)."""
+    angle = 2 * np.pi * t
+    radius = 0.85 if first else 0.35
+    return radius * np.column_stack([np.cos(angle), np.sin(angle)])
+
+
+def _spiral(t, first):
+    """Two arms winding out from the middle, one turn each, half a turn apart."""
+    angle = 0.3 * np.pi + 2 * np.pi * t + (0 if first else np.pi)
+    radius = 0.15 + 0.75 * t
+    return radius[:, None] * np.column_stack([np.cos(angle), np.sin(angle)])
+
+
+_CURVES = {"moons": _moons, "circles": _circles, "spiral": _spiral}
+
+
+def make_curved(name="moons", n=200, noise=0.05, seed=0):
+    """Points in two classes that no straight line separates: ``"moons"`` (two
+    interlocking half-moons), ``"circles"`` (a ring round a disc) or ``"spiral"`` (two arms
+    winding round each other).
+
+    Each class has n / 2 points (the first class one more when n is odd) spread along its
+    curve at random, then moved by random noise: a normal distribution with standard
+    deviation ``noise`` in each direction. All points lie roughly in the square [-1, 1] x
+    [-1, 1]. Made on the spot from ``numpy.random.default_rng(seed)``: the same seed gives
+    the same points.
+
+    Returns
+    -------
+    X : ndarray of float, shape (n, 2)
+    d : ndarray of int, shape (n,): 0 for the first class (upper moon, ring, first arm), 1
+        for the second (lower moon, disc, second arm)
+    """
+    if not isinstance(name, str) or name.strip().lower() not in _CURVES:
+        raise ValueError(f"name must be one of {', '.join(map(repr, CURVED_NAMES))}; got "
+                         f"{name!r:.40}.")
+    curve = _CURVES[name.strip().lower()]
+    n = check.point_count(n)
+    noise = check.number_between(noise, "noise (the spread of the points)", 0, 0.5, 0.05)
+    rng = np.random.default_rng(check.seed(seed))
+    sizes = ((n + 1) // 2, n // 2)
+    X = np.vstack([curve(rng.uniform(0, 1, size), k == 0) for k, size in enumerate(sizes)])
+    X += rng.normal(0, noise, X.shape) if noise > 0 else 0
+    d = np.repeat([0, 1], sizes)
     return X, d
 
 

@@ -1,4 +1,4 @@
-"""Learning with a smooth step: the sigmoid, the delta rule, and a 2-2-1 network for XOR.
+"""Learning with a smooth step: the sigmoid, the delta rule, and a small network for XOR.
 
 Rosenblatt's rule needs a desired output for every neuron, and the step function gives no
 hint of how a small change of a weight would change the error: its slope is 0 everywhere
@@ -11,9 +11,9 @@ This module does that in NumPy only, small enough to read in one sitting:
 - :func:`sigmoid` and :func:`sigmoid_slope`, the smooth step and its slope;
 - :class:`SigmoidNeuron`: one neuron trained by the delta rule (gradient descent, sample by
   sample, in order, like the perceptron);
-- :class:`TinyNetwork`: two inputs, two hidden sigmoid neurons and one sigmoid output (a
-  2-2-1 network), trained by gradient descent on all samples at once, with backpropagation
-  written out by hand in :func:`gradients`.
+- :class:`TinyNetwork`: two inputs, a hidden layer of sigmoid neurons (two by default: a
+  2-2-1 network) and one sigmoid output, trained by gradient descent on all samples at once,
+  with backpropagation written out by hand in :func:`gradients`.
 
 Conventions as in the rest of the course: each neuron's weights are ``[b, w1, w2]`` with the
 bias first, inputs are extended to ``[1, x1, x2]``, labels are 0 or 1, and a neuron answers 1
@@ -111,6 +111,7 @@ def _output_delta(y, d, loss):
 
 
 MAX_SCALE = 1_000_000
+MAX_HIDDEN = 64
 
 
 def _check_scale(scale):
@@ -125,8 +126,9 @@ def _check_scale(scale):
     return float(scale)
 
 
-def _check_start(start):
-    """Starting weights (W_hidden, W_out) as new float arrays, or a clear error."""
+def _check_start(start, hidden=2):
+    """Starting weights (W_hidden, W_out) for ``hidden`` hidden neurons as new float arrays,
+    or a clear error."""
     try:
         W_hidden, W_out = start
     except (TypeError, ValueError):
@@ -143,11 +145,11 @@ def _check_start(start):
     if one_array:
         raise TypeError(f"{PAIR}; got {np.ndim(start)}-D numbers of shape {np.shape(start)}, "
                         f"one array rather than a pair.")
-    W_out = check_weights(W_out, 2, "the starting output weights")
+    W_out = check_weights(W_out, hidden, "the starting output weights")
     W_hidden = check_X(W_hidden, name="the starting hidden weights")
-    if W_hidden.shape[0] != 2:
-        raise ValueError(f"the starting hidden weights need 2 rows, one [b, w1, w2] per hidden "
-                         f"neuron; got {W_hidden.shape[0]}.")
+    if W_hidden.shape[0] != hidden:
+        raise ValueError(f"the starting hidden weights need {hidden} rows, one [b, w1, w2] per "
+                         f"hidden neuron; got {W_hidden.shape[0]}.")
     return W_hidden, W_out
 
 
@@ -281,29 +283,32 @@ class SigmoidNeuron:
         return self
 
 
-# --- the 2-2-1 network: forward and backward by hand ---------------------------------------------
+# --- the network: forward and backward by hand ------------------------------------------------
 
 def forward(W_hidden, W_out, X):
     """Run the network on the rows of X.
 
     Parameters (arrays or plain lists)
     ----------
-    W_hidden : array_like, shape (2, n_inputs + 1)
-        One row ``[b, w1, w2]`` per hidden neuron.
-    W_out : array_like, shape (3,)
-        The output neuron's ``[b, v1, v2]``: it sees the hidden outputs (h1, h2).
+    W_hidden : array_like, shape (n_hidden, n_inputs + 1)
+        One row ``[b, w1, w2]`` per hidden neuron (two in the 2-2-1 network).
+    W_out : array_like, shape (n_hidden + 1,)
+        The output neuron's ``[b, v1, v2, ...]``: it sees the hidden outputs (h1, h2, ...).
     X : array_like, shape (n_samples, n_inputs)
 
     Returns
     -------
-    H : ndarray, shape (n_samples, 2)
-        The hidden neurons' outputs, (h1, h2) for each sample.
+    H : ndarray, shape (n_samples, n_hidden)
+        The hidden neurons' outputs, (h1, h2, ...) for each sample.
     z : ndarray, shape (n_samples,)
         The output neuron's pre-activation.
     y : ndarray, shape (n_samples,)
         The network's output, sigmoid(z).
     """
-    W_hidden, W_out, X = _check_network(W_hidden, W_out, X)
+    return _forward(*_check_network(W_hidden, W_out, X))
+
+
+def _forward(W_hidden, W_out, X):
     H = _sigmoid(X @ W_hidden[:, 1:].T + W_hidden[:, 0])
     z = H @ W_out[1:] + W_out[0]
     return H, z, _sigmoid(z)
@@ -313,13 +318,14 @@ def _check_network(W_hidden, W_out, X):
     """The weights and inputs as float arrays whose shapes fit together, or a clear error."""
     X = check_X(X, task="run the network on")
     W_hidden = as_floats(W_hidden, "W_hidden")
-    if W_hidden.shape != (2, X.shape[1] + 1):
-        raise ValueError(f"W_hidden must have shape (2, {X.shape[1] + 1}): one row [b, w1, ...] "
-                         f"per hidden neuron, with a weight for each of X's {X.shape[1]} "
-                         f"column(s); got shape {W_hidden.shape}.")
+    if W_hidden.ndim != 2 or W_hidden.shape[0] < 1 or W_hidden.shape[1] != X.shape[1] + 1:
+        raise ValueError(f"W_hidden must have shape (n_hidden, {X.shape[1] + 1}), such as "
+                         f"(2, {X.shape[1] + 1}): one row [b, w1, ...] per hidden neuron, with a "
+                         f"weight for each of X's {X.shape[1]} column(s); got shape "
+                         f"{W_hidden.shape}.")
     if not np.isfinite(W_hidden).all():
         raise ValueError("W_hidden contains NaN or infinity; give finite numbers.")
-    return W_hidden, check_weights(W_out, 2, "W_out"), X
+    return W_hidden, check_weights(W_out, len(W_hidden), "W_out"), X
 
 
 def gradients(W_hidden, W_out, X, d, loss="squared"):
@@ -337,20 +343,27 @@ def gradients(W_hidden, W_out, X, d, loss="squared"):
 
     Returns
     -------
-    grad_hidden : ndarray, shape (2, n_inputs + 1)
-        Same shape as W_hidden.
-    grad_out : ndarray, shape (3,)
-        Same shape as W_out.
+    grad_hidden : ndarray, same shape as W_hidden
+    grad_out : ndarray, same shape as W_out
     """
     _check_loss(loss)
     W_hidden, W_out, X = _check_network(W_hidden, W_out, X)
-    d = check_labels(d, len(X))
-    H, _, y = forward(W_hidden, W_out, X)
+    return _gradients(W_hidden, W_out, X, check_labels(d, len(X)), loss)
+
+
+def _gradients(W_hidden, W_out, X, d, loss):
+    """:func:`gradients` on checked float arrays."""
+    H, _, y = _forward(W_hidden, W_out, X)
+    return _backward(H, y, W_out, X, d, loss)
+
+
+def _backward(H, y, W_out, X, d, loss):
+    """The slopes from a forward pass's hidden outputs H and outputs y (steps 1 to 4)."""
     n = len(X)
     delta_out = _output_delta(y, d, loss)                                    # 1
     grad_out = np.array([delta_out.sum(), *(delta_out @ H)]) / n             # 2
     delta_hidden = delta_out[:, None] * W_out[1:] * H * (1 - H)              # 3
-    grad_hidden = np.empty_like(W_hidden)                                    # 4
+    grad_hidden = np.empty((H.shape[1], X.shape[1] + 1))                     # 4
     grad_hidden[:, 0] = delta_hidden.sum(axis=0) / n
     grad_hidden[:, 1:] = delta_hidden.T @ X / n
     return grad_hidden, grad_out
@@ -367,13 +380,14 @@ class NetworkHistory(_EpochRecord):
 
     Attributes
     ----------
-    W_hidden : ndarray, shape (epochs + 1, 2, n_inputs + 1)
+    W_hidden : ndarray, shape (epochs + 1, n_hidden, n_inputs + 1)
         The hidden neurons' weights (one row ``[b, w1, w2]`` each) at the end of each epoch.
-    W_out : ndarray, shape (epochs + 1, 3)
-        The output neuron's weights ``[b, v1, v2]``.
+    W_out : ndarray, shape (epochs + 1, n_hidden + 1)
+        The output neuron's weights ``[b, v1, v2, ...]``.
     loss : ndarray, shape (epochs + 1,)
-    hidden : ndarray, shape (epochs + 1, n_samples, 2)
-        Where each sample lands in the hidden plane, (h1, h2).
+    hidden : ndarray, shape (epochs + 1, n_samples, n_hidden)
+        The hidden neurons' outputs for each sample: with two, where it lands in the hidden
+        plane, (h1, h2).
     outputs : ndarray, shape (epochs + 1, n_samples)
     X, d : ndarray
         The training data.
@@ -389,7 +403,8 @@ class NetworkHistory(_EpochRecord):
 
 
 class TinyNetwork:
-    """A 2-2-1 network: two hidden sigmoid neurons and one sigmoid output neuron.
+    """A small network: a hidden layer of sigmoid neurons (two by default: a 2-2-1 network)
+    and one sigmoid output neuron.
 
     Training starts from random weights (uniform between -``scale`` and ``scale``, drawn with
     ``numpy.random.default_rng(seed)``) and takes ``epochs`` steps of gradient descent on the
@@ -415,12 +430,15 @@ class TinyNetwork:
     scale : float, default 1
         The random starting weights lie between -scale and scale (scale > 0, at most 1,000,000).
     start : (W_hidden, W_out), optional
-        Your own starting weights instead of random ones: shapes (2, n_inputs + 1) and (3,).
+        Your own starting weights instead of random ones: shapes (hidden, n_inputs + 1) and
+        (hidden + 1,).
+    hidden : int, default 2
+        The number of hidden neurons (1 to 64).
 
     Attributes
     ----------
-    W_hidden : ndarray, shape (2, n_inputs + 1)
-    W_out : ndarray, shape (3,)
+    W_hidden : ndarray, shape (hidden, n_inputs + 1)
+    W_out : ndarray, shape (hidden + 1,)
     history_ : NetworkHistory or None
         Every epoch of the run kept.
     final_losses_ : list of float
@@ -430,14 +448,16 @@ class TinyNetwork:
     """
 
     def __init__(self, lr=5, epochs=1000, loss="squared", seed=0, restarts=1, scale=1,
-                 start=None):
+                 start=None, hidden=2):
         self.lr = float(check.learning_rate(lr))
         self.epochs = check.epochs(epochs, 1000)
         self.loss = _check_loss(loss)
         self.seed = check.seed(seed)
         self.restarts = check.whole_number(restarts, "restarts", 1, example=5)
         self.scale = _check_scale(scale)
-        self.start = None if start is None else _check_start(start)
+        self.n_hidden = check.whole_number(hidden, "hidden (the number of hidden neurons)", 1,
+                                           MAX_HIDDEN, example=2)
+        self.start = None if start is None else _check_start(start, self.n_hidden)
         if self.start is not None and self.restarts > 1:
             raise ValueError("with your own starting weights (start=...) every restart would "
                              "begin at the same place: leave restarts at 1.")
@@ -447,15 +467,17 @@ class TinyNetwork:
         self.best_start_ = None
 
     def __repr__(self):
+        more = "" if self.n_hidden == 2 else f", hidden={self.n_hidden}"
         return (f"TinyNetwork(lr={self.lr}, epochs={self.epochs}, loss={self.loss!r}, "
-                f"seed={self.seed}, restarts={self.restarts}, scale={self.scale})")
+                f"seed={self.seed}, restarts={self.restarts}, scale={self.scale}{more})")
 
     def _fitted(self):
         if self.W_hidden is None:
             raise ValueError("this network has not been trained yet: call fit(X, d) first.")
 
     def hidden(self, X):
-        """Where each row of X lands in the hidden plane: (h1, h2)."""
+        """The hidden neurons' outputs for each row of X: with two, where it lands in the
+        hidden plane, (h1, h2)."""
         self._fitted()
         Xc = check_X(X, n_inputs=self.W_hidden.shape[1] - 1, task="run the network on")
         return forward(self.W_hidden, self.W_out, Xc)[0]
@@ -476,17 +498,18 @@ class TinyNetwork:
         Xc = check_X(X)
         dc = check_labels(d, len(Xc)).astype(float)
         n_in = Xc.shape[1]
-        if self.start is not None and self.start[0].shape != (2, n_in + 1):
+        H = self.n_hidden
+        if self.start is not None and self.start[0].shape != (H, n_in + 1):
             raise ValueError(f"the starting hidden weights have shape {self.start[0].shape}, "
-                             f"but X has {n_in} column(s): they need shape (2, {n_in + 1}).")
+                             f"but X has {n_in} column(s): they need shape ({H}, {n_in + 1}).")
         rng = np.random.default_rng(self.seed)
         runs = []
         for _ in range(self.restarts):
             if self.start is not None:
                 W_hidden, W_out = (w.copy() for w in self.start)
             else:
-                W_hidden = rng.uniform(-self.scale, self.scale, size=(2, n_in + 1))
-                W_out = rng.uniform(-self.scale, self.scale, size=3)
+                W_hidden = rng.uniform(-self.scale, self.scale, size=(H, n_in + 1))
+                W_out = rng.uniform(-self.scale, self.scale, size=H + 1)
             runs.append(self._descend(W_hidden, W_out, Xc, dc))
         self.final_losses_ = [float(r.loss[-1]) for r in runs]
         self.best_start_ = int(np.argmin(self.final_losses_))
@@ -496,16 +519,19 @@ class TinyNetwork:
         return self
 
     def _descend(self, W_hidden, W_out, X, d):
-        """Gradient descent from one start, every epoch recorded."""
-        Wh = np.empty((self.epochs + 1, *W_hidden.shape))      # row k: after epoch k
-        Wo = np.empty((self.epochs + 1, 3))
+        """Gradient descent from one start, every epoch recorded: the weights, and what
+        the network does with them (each epoch's forward pass, kept)."""
+        E = self.epochs
+        Wh = np.empty((E + 1, *W_hidden.shape))                 # row k: after epoch k
+        Wo = np.empty((E + 1, len(W_out)))
+        Hs = np.empty((E + 1, len(X), len(W_hidden)))           # the hidden outputs
+        zs = np.empty((E + 1, len(X)))                           # the output neuron's z
         Wh[0], Wo[0] = W_hidden, W_out
         with np.errstate(over="ignore", invalid="ignore"):      # too large: checked below
-            for epoch in range(1, self.epochs + 1):
-                try:
-                    grad_hidden, grad_out = gradients(W_hidden, W_out, X, d, self.loss)
-                except ValueError:      # z = inf - inf: NaN
-                    grad_hidden = grad_out = np.array([np.inf])
+            for epoch in range(1, E + 1):
+                H, z, y = _forward(W_hidden, W_out, X)
+                Hs[epoch - 1], zs[epoch - 1] = H, z
+                grad_hidden, grad_out = _backward(H, y, W_out, X, d, self.loss)
                 W_hidden = W_hidden - self.lr * grad_hidden        # a step downhill
                 W_out = W_out - self.lr * grad_out
                 if not (np.isfinite(W_hidden).all() and np.isfinite(W_out).all()):
@@ -513,9 +539,6 @@ class TinyNetwork:
                                      f"{epoch}: use a smaller learning rate (or smaller "
                                      f"inputs).")
                 Wh[epoch], Wo[epoch] = W_hidden, W_out
-        # where the samples land in the hidden plane, the outputs and the loss, every epoch
-        with np.errstate(over="ignore"):    # huge inputs give z = +-inf: sigmoid 0 or 1
-            H = sigmoid(X @ Wh[:, :, 1:].transpose(0, 2, 1) + Wh[:, None, :, 0])
-            z = np.einsum("enj,ej->en", H, Wo[:, 1:]) + Wo[:, :1]
-        return NetworkHistory(Wh, Wo, loss_value(z, d, self.loss), H, sigmoid(z), X.copy(),
-                              d.astype(int))
+            Hs[E], zs[E] = _forward(W_hidden, W_out, X)[:2]
+        return NetworkHistory(Wh, Wo, loss_value(zs, d, self.loss), Hs, _sigmoid(zs),
+                              X.copy(), d.astype(int))

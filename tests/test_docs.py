@@ -129,8 +129,8 @@ def test_one_change_in_the_manifest_reaches_every_place(tmp_path):
     readme = (root / "README.md").read_text()
     assert "| `04_learning_rule` | Rosenblatt's rule, writing the training loop yourself, " \
            "watching it learn | 95 min |" in readme
-    assert "In all about ten hours (585 minutes) of study" in readme
-    assert "The course takes about ten hours of student time: 585 minutes, counted per " \
+    assert "In all about ten hours (620 minutes) of study" in readme
+    assert "The course takes about ten hours of student time: 620 minutes, counted per " \
         "notebook" in (root / "notebooks" / "teacher_guide.md").read_text()
 
     def top(name):
@@ -187,11 +187,12 @@ def test_a_plan_must_hold_every_notebook_once(tmp_path):
 
     text = (ROOT / "course.toml").read_text()
     for old, new, says in (
-            ('homework = [["07", 5], ["09", 5]]', 'homework = [["07", 5]]', "missing: 09"),
-            ('homework = [["07", 5], ["09", 5]]', 'homework = [["07", 5], ["09", 5], ["08", 5]]',
-             "twice: 08"),
-            ('homework = [["07", 5], ["09", 5]]', 'homework = [["07", 9], ["09", 5]]',
-             "before session 1 to 5"),
+            ('homework = [["07", 5], ["09", 5], ["10", 5]]', 'homework = [["07", 5], ["10", 5]]',
+             "missing: 09"),
+            ('homework = [["07", 5], ["09", 5], ["10", 5]]',
+             'homework = [["07", 5], ["09", 5], ["10", 5], ["08", 5]]', "twice: 08"),
+            ('homework = [["07", 5], ["09", 5], ["10", 5]]',
+             'homework = [["07", 9], ["09", 5], ["10", 5]]', "before session 1 to 5"),
             ('plan = "five 90-minute sessions"', 'plan = "ten sessions"', "names no plan")):
         toml = tmp_path / "course.toml"
         toml.write_text(text.replace(old, new, 1))

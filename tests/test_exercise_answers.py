@@ -20,7 +20,7 @@ from perceptron_lib.exercises.quizzes import QUIZZES
 
 NOTEBOOK_DIR = Path(__file__).resolve().parents[1] / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
-CHECK = re.compile(r"^(nb0\d|quiz\d)\.(q\d+)\.check\(.*\)\s*$", re.M)
+CHECK = re.compile(r"^(nb\d\d|quiz\d)\.(q\d+)\.check\(.*\)\s*$", re.M)
 EXERCISES = {**ALL, **QUIZZES}     # the notebooks' exercises and the check-in quizzes
 
 

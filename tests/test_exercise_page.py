@@ -12,11 +12,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from perceptron_lib.exercises import nb00, nb01, nb02, nb03, nb04, nb05, nb06, nb07, nb08, nb09
+from perceptron_lib.exercises import ALL, nb00
 from perceptron_lib.exercises.core import Exercise
 
 ROOT = Path(__file__).resolve().parents[1]
-MODULES = (nb00, nb01, nb02, nb03, nb04, nb05, nb06, nb07, nb08, nb09)
+MODULES = tuple(ALL.values())
 EXERCISES = [v for m in MODULES for v in vars(m).values() if isinstance(v, Exercise)]
 ON_THE_PAGE = [e for e in EXERCISES if e.page_spec()["check"] is not None]
 

@@ -14,7 +14,7 @@ NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
 EXPECTED = ["00_start_here", "01_biological_neuron", "02_artificial_neuron",
             "03_linear_separability", "04_learning_rule", "05_convergence",
             "06_hidden_layer_xor", "07_real_data", "08_learning_the_hidden_layer",
-            "09_handwritten_digits"]
+            "09_handwritten_digits", "10_bending_the_line"]
 LAST = EXPECTED[-1]
 
 
@@ -26,7 +26,7 @@ def source(cell):
     return "".join(cell["source"])
 
 
-def test_the_course_has_all_ten_notebooks():
+def test_the_course_has_all_its_notebooks():
     assert [p.stem for p in NOTEBOOKS] == EXPECTED
 
 

@@ -17,15 +17,15 @@ tests run both inside the notebooks. (Yes, the solutions are in these files. Try
 learn more that way.)
 """
 
-from . import nb00, nb01, nb02, nb03, nb04, nb05, nb06, nb07, nb08, nb09
+from . import nb00, nb01, nb02, nb03, nb04, nb05, nb06, nb07, nb08, nb09, nb10
 from .core import NOT_ANSWERED, Exercise
 
 __all__ = ["Exercise", "NOT_ANSWERED", "ALL", "questions",
            "nb00", "nb01", "nb02", "nb03", "nb04", "nb05", "nb06", "nb07", "nb08",
-           "nb09"]
+           "nb09", "nb10"]
 
 ALL = {m.__name__.rsplit(".", 1)[1]: m
-       for m in (nb00, nb01, nb02, nb03, nb04, nb05, nb06, nb07, nb08, nb09)}
+       for m in (nb00, nb01, nb02, nb03, nb04, nb05, nb06, nb07, nb08, nb09, nb10)}
 
 
 def questions(notebook):

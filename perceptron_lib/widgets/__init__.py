@@ -9,6 +9,8 @@
   the hidden lines move, the points move in the hidden plane, the loss falls.
 - :class:`HiddenLayerExplorer`: choose the two hidden neurons' gates and a target, and watch
   an output perceptron learn the target from the hidden values (or fail to, and why).
+- :class:`CurvesExplorer`: a hidden layer of 1 to 8 neurons learns data no line separates
+  (moons, a ring, spirals): the curved answer and each hidden neuron's own line.
 - :class:`DigitsExplorer`: watch a perceptron learn to tell handwritten digits apart, its
   64 weights drawn as an 8x8 picture, with the test images it gets wrong.
 
@@ -20,6 +22,7 @@ the still PNG shown where widgets cannot run; ``points.py`` the training explore
 """
 
 from .boundary import BoundaryExplorer
+from .curves import CurvesExplorer
 from .descent import DescentExplorer
 from .digits import DigitsExplorer
 from .hidden import HiddenLayerExplorer
@@ -27,4 +30,4 @@ from .neuron import NeuronExplorer
 from .training import TrainingExplorer
 
 __all__ = ["NeuronExplorer", "BoundaryExplorer", "TrainingExplorer", "DescentExplorer",
-           "DigitsExplorer", "HiddenLayerExplorer"]
+           "DigitsExplorer", "HiddenLayerExplorer", "CurvesExplorer"]

@@ -765,3 +765,79 @@ def drive_hidden(page, ex, where, axe_source=None, label=""):
     play.click()
     expect(play).to_have_attribute("aria-pressed", "false")
     key(page, ex, "End")()
+
+
+# -- the curves explorer ------------------------------------------------------------------------
+
+CURVES_SHOWN = r"""(root) => ({
+  title: root.querySelector("svg.pl-picture > title").textContent,
+  answer: root.querySelector("path.pl-answer").getAttribute("d"),
+  lines: [...root.querySelectorAll("line.pl-hidden-line")].filter(
+    (n) => n.getAttribute("visibility") !== "hidden").length,
+  allLines: root.querySelectorAll("line.pl-hidden-line").length,
+  linesShown: getComputedStyle(root.querySelector("g.pl-hidden-lines")).display !== "none",
+  readout: root.querySelector(".pl-readout").textContent,
+  status: root.querySelector(".pl-status").textContent,
+  slider: root.querySelector("input[aria-valuetext^=epoch]").value,
+})"""
+
+
+def curves_shown(ex):
+    return ex.evaluate(CURVES_SHOWN)
+
+
+def drive_curves(page, ex, where, axe_source=None, label="", choices=None):
+    """Menus (no kernel needed), steps, keys, the slider and the lines switch; at every choice
+    the title, the number of hidden lines and the words are Python's for that run and epoch.
+    ``choices``: the (data, hidden) pairs to visit (all 15 by default)."""
+    from perceptron_lib.widgets.curves import (
+        DATA_WORDS,
+        EVERY,
+        HIDDEN_SIZES,
+        readout,
+        status,
+        train,
+    )
+
+    ex.scroll_into_view_if_needed()
+    kind = "curves"
+    if axe_source:
+        check_axe(page, ex, axe_source, f"{label} curves")
+    start = curves_shown(ex)
+    data = ex.get_by_label("data", exact=True).input_value()
+    hidden = int(ex.get_by_label("hidden neurons", exact=True).input_value())
+    for k in range(1, 3):
+        before = curves_shown(ex)
+        timed(page, ex, press(ex, "step: one picture forward (→)"), kind, where)
+        now = curves_shown(ex)
+        assert int(now["slider"]) == int(start["slider"]) + k
+        assert now["readout"] != before["readout"]
+    timed(page, ex, key(page, ex, "Home"), kind, where)
+    now = curves_shown(ex)
+    history = train(data, hidden).history_
+    assert now["readout"] == readout(history, 0) and now["status"] == status(history, 0)
+    timed(page, ex, key(page, ex, "ArrowRight"), kind, where)
+    assert curves_shown(ex)["readout"] == readout(history, EVERY)
+    timed(page, ex, key(page, ex, "End"), kind, where)
+    pictures = set()
+    for data, hidden in choices or [(d, h) for d in DATA_WORDS for h in HIDDEN_SIZES]:
+        ex.get_by_label("data", exact=True).select_option(data)
+        ex.get_by_label("hidden neurons", exact=True).select_option(str(hidden))
+        expect(ex.locator("svg.pl-picture > title")).to_have_text(
+            f"{DATA_WORDS[data]}, {hidden} hidden neuron" + ("s" if hidden > 1 else ""))
+        now = curves_shown(ex)
+        history = train(data, hidden).history_
+        epoch = int(now["slider"]) * EVERY
+        words = f"{DATA_WORDS[data]}, {hidden} hidden neuron" + ("s" if hidden > 1 else "")
+        assert now["title"] == words, (now["title"], words)
+        assert now["allLines"] == hidden
+        assert now["readout"] == readout(history, epoch), (data, hidden, now["readout"])
+        assert now["status"] == status(history, epoch), (data, hidden)
+        pictures.add(now["answer"])
+    assert len(pictures) == len(choices or range(15)), "each choice draws its own answer"
+    lines = ex.get_by_role("button", name="hidden lines: show or hide each hidden neuron's line")
+    lines.click()
+    assert not curves_shown(ex)["linesShown"]
+    expect(lines).to_have_attribute("aria-pressed", "false")
+    lines.click()
+    assert curves_shown(ex)["linesShown"]

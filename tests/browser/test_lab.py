@@ -24,6 +24,7 @@ from .explorers import (
     check_words_agree,
     click_at,
     drive_boundary,
+    drive_curves,
     drive_descent,
     drive_hidden,
     drive_neuron,
@@ -188,6 +189,9 @@ def test_notebook_runs_and_its_explorers_work(path, lab, browser, axe_source):
                 drive_neuron(page, ex, WHERE, axe_source, label)
             elif "pl-descent" in kind:
                 drive_descent(page, ex, WHERE, axe_source, label)
+            elif "pl-curves" in kind:
+                drive_curves(page, ex, WHERE, axe_source, label,
+                             choices=[("moons", 1), ("spiral", 8), ("circles", 3)])
             elif "pl-hiddenlayer" in kind:
                 drive_hidden(page, ex, WHERE, axe_source, label)
             elif "pl-digits" in kind:
