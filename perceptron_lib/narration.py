@@ -16,7 +16,8 @@ from .geometry import nearest_point_on_line
 from .style import format_number as fmt
 from .style import format_vector
 
-__all__ = ["readout", "readouts", "epoch_readout", "status", "line_whereabouts", "whole_bound"]
+__all__ = ["readout", "readouts", "epoch_readout", "status", "line_whereabouts", "whole_bound",
+           "status_changes", "status_at"]
 
 
 def _ratio(a, b):
@@ -128,6 +129,16 @@ def epoch_readout(history, epoch, xlim=(-0.5, 1.5), ylim=(-0.5, 1.5)):
             f"W = {format_vector(W)}.")
     where = line_whereabouts(W, xlim, ylim)
     return text + (" " + where if where else "")
+
+
+def status_changes(texts):
+    """A run's status lines as the views get them: [position, text] where the text changes
+    (``texts`` holds one per position)."""
+    changes = []
+    for k, text in enumerate(texts):
+        if not changes or changes[-1][1] != text:
+            changes.append([k, text])
+    return changes
 
 
 def status_at(run, position):

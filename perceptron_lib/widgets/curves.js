@@ -48,7 +48,6 @@ function render({ model, el }) {
     speed: "pictures/s", fastest: 40, slider: "epoch" });
 
   // -- drawing -----------------------------------------------------------------------------------
-  const sigma = (z) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
   const GRID = 60;                                          // cells of the network's answer
   const BOX = [-1.2, 1.2];
   let run = null, sc = null, answer = null, lines = null, chart = null, r = 4;
@@ -187,31 +186,8 @@ function render({ model, el }) {
     if (!run) return;
     const p = stepper.position;
     const Wh = run.W_hidden[p], Wo = run.W_out[p];
-    // the network's answer over the input plane, cell by cell (runs of cells in a column
-    // that answer 1 become one rectangle)
-    const span = BOX[1] - BOX[0], cell = span / GRID, parts = [];
-    for (let i = 0; i < GRID; i++) {
-      const x = BOX[0] + (i + 0.5) * cell;
-      let from = null;
-      for (let j = 0; j <= GRID; j++) {
-        const y = BOX[0] + (j + 0.5) * cell;
-        let on = false;
-        if (j < GRID) {
-          let z = Wo[0];
-          for (let k = 0; k < Wh.length; k++) z += Wo[k + 1] * sigma(Wh[k][0] + Wh[k][1] * x + Wh[k][2] * y);
-          on = z >= 0;
-        }
-        if (on && from === null) from = j;
-        if (!on && from !== null) {
-          const x0 = sc.px(BOX[0] + i * cell), x1 = sc.px(BOX[0] + (i + 1) * cell);
-          const y0 = sc.py(BOX[0] + j * cell), y1 = sc.py(BOX[0] + from * cell);
-          parts.push(`M${x0.toFixed(1)},${y1.toFixed(1)}H${x1.toFixed(1)}V${y0.toFixed(1)}` +
-                     `H${x0.toFixed(1)}Z`);
-          from = null;
-        }
-      }
-    }
-    answer.setAttribute("d", parts.join(""));
+    // the network's answer over the input plane, cell by cell
+    answer.setAttribute("d", regionPath(sc, GRID, networkFires(Wh, Wo)));
     lines.hidden.forEach((hl, j) => showLine(hl, Wh[j]));
     const upTo = run.epochs.slice(0, p + 1);
     chart.loss.setAttribute("points", upTo

@@ -20,6 +20,7 @@ import numpy as np
 import traitlets
 
 from ..data import CURVED_NAMES, make_curved
+from ..narration import status_changes
 from ..network import TinyNetwork
 from ..style import format_number as fmt
 from .base import Explorer, Setting, Stepping, view_module
@@ -113,18 +114,14 @@ def build_run(history, data):
     25th epoch, rounded to what the picture needs, the loss to 4 digits, the points right
     and the status line at each change; the view writes the readout from these)."""
     frames = list(range(0, history.n_epochs + 1, EVERY))
-    statuses = []
-    for k, e in enumerate(frames):
-        text = status(history, e)
-        if not statuses or statuses[-1][1] != text:
-            statuses.append([k, text])
     H = history.W_hidden.shape[1]
     return dict(
         title=f"{DATA_WORDS[data]}, {_lines(H)}", data=data, hidden=H,
         n_epochs=history.n_epochs, epochs=frames, solved_epoch=history.solved_epoch,
         W_hidden=_r(history.W_hidden[frames]), W_out=_r(history.W_out[frames]),
         loss=[float(f"{v:.4g}") for v in history.loss[frames]],
-        right=[right_count(history, e) for e in frames], status=statuses)
+        right=[right_count(history, e) for e in frames],
+        status=status_changes(status(history, e) for e in frames))
 
 
 @functools.cache

@@ -53,7 +53,6 @@ function render({ model, el }) {
     fastest: 60, slider: "epoch" });
 
   // -- drawing -----------------------------------------------------------------------------------
-  const sigma = (z) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
   const GRID = 40;                                          // cells of the network's answer
   let run = null;
   let scIn = null, scH = null, answer = null, hiddenLines = [], decision = null, movers = [],
@@ -251,31 +250,8 @@ function render({ model, el }) {
   function show() {
     const p = stepper.position;
     const Wh = run.W_hidden[p], Wo = run.W_out[p];
-    // the network's answer over the input plane, cell by cell (runs of cells in a column
-    // that answer 1 become one rectangle)
-    const cell = 2 / GRID, parts = [];
-    for (let i = 0; i < GRID; i++) {
-      const x = -0.5 + (i + 0.5) * cell;
-      let from = null;
-      for (let j = 0; j <= GRID; j++) {
-        const y = -0.5 + (j + 0.5) * cell;
-        let on = false;
-        if (j < GRID) {
-          const h1 = sigma(Wh[0][0] + Wh[0][1] * x + Wh[0][2] * y);
-          const h2 = sigma(Wh[1][0] + Wh[1][1] * x + Wh[1][2] * y);
-          on = Wo[0] + Wo[1] * h1 + Wo[2] * h2 >= 0;
-        }
-        if (on && from === null) from = j;
-        if (!on && from !== null) {
-          const x0 = scIn.px(-0.5 + i * cell), x1 = scIn.px(-0.5 + (i + 1) * cell);
-          const y0 = scIn.py(-0.5 + j * cell), y1 = scIn.py(-0.5 + from * cell);
-          parts.push(`M${x0.toFixed(1)},${y1.toFixed(1)}H${x1.toFixed(1)}V${y0.toFixed(1)}` +
-                     `H${x0.toFixed(1)}Z`);
-          from = null;
-        }
-      }
-    }
-    answer.setAttribute("d", parts.join(""));
+    // the network's answer over the input plane, cell by cell
+    answer.setAttribute("d", regionPath(scIn, GRID, networkFires(Wh, Wo)));
     const seen = hiddenLines.map((hl, j) => showHiddenLine(hl, Wh[j]));
     decision.show(Wo);
     placeNames(p);

@@ -20,6 +20,7 @@ import traitlets
 
 from .. import validation as check
 from ..data import gate as gate_data
+from ..narration import status_changes
 from ..network import TinyNetwork
 from ..style import COLORS
 from ..style import format_number as fmt
@@ -146,11 +147,6 @@ def build_run(h, *, seed, lr, loss):
     """The run of a trained network, as the browser view needs it (plain JSON, at most
     MAX_FRAMES frames, numbers rounded to what the picture needs)."""
     frames = frame_epochs(h.n_epochs, h.solved_epoch)
-    statuses = []
-    for k, e in enumerate(frames):
-        text = status(h, e)
-        if not statuses or statuses[-1][1] != text:
-            statuses.append([k, text])
     return dict(
         title=f"XOR: seed {seed}, learning rate {fmt(lr)}", seed=seed, lr=float(lr),
         X=h.X.tolist(), d=[int(v) for v in h.d], input_names=list(INPUT_NAMES),
@@ -159,7 +155,8 @@ def build_run(h, *, seed, lr, loss):
         hidden=_r(h.hidden[frames]), outputs=_r(h.outputs[frames]),
         loss=[float(f"{v:.4g}") for v in h.loss[frames]], loss_max=float(h.loss.max()),
         loss_name="squared loss" if loss == "squared" else "log loss",
-        readout=[readout(h, e) for e in frames], status=statuses)
+        readout=[readout(h, e) for e in frames],
+        status=status_changes(status(h, e) for e in frames))
 
 
 class DescentExplorer(Stepping, Explorer):

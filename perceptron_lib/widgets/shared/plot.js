@@ -55,6 +55,39 @@ function clipBox(W, xlim, ylim) {
   return { inside, line: (w1 !== 0 || w2 !== 0) && onLine.length >= 2 ? onLine.slice(0, 2) : null };
 }
 
+// A network's answer at (x, y): does its output neuron's z reach 0? Wh holds one row
+// [b, w1, w2] per hidden sigmoid neuron, Wo is [b, v1, v2, ...] (network.py's forward).
+const sigma = (z) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
+function networkFires(Wh, Wo) {
+  return (x, y) => {
+    let z = Wo[0];
+    for (let k = 0; k < Wh.length; k++) z += Wo[k + 1] * sigma(Wh[k][0] + Wh[k][1] * x + Wh[k][2] * y);
+    return z >= 0;
+  };
+}
+
+// The part of the scale's box where on(x, y) is true, cell by cell on a grid of cells x cells,
+// as one path (the cells of a column that are on, one after another, make one rectangle).
+function regionPath(sc, cells, on) {
+  const [x0, x1] = sc.xlim, [y0, y1] = sc.ylim;
+  const cw = (x1 - x0) / cells, ch = (y1 - y0) / cells, parts = [];
+  for (let i = 0; i < cells; i++) {
+    const x = x0 + (i + 0.5) * cw;
+    let from = null;
+    for (let j = 0; j <= cells; j++) {
+      const inside = j < cells && on(x, y0 + (j + 0.5) * ch);
+      if (inside && from === null) from = j;
+      if (!inside && from !== null) {
+        const a = sc.px(x0 + i * cw).toFixed(1), b = sc.px(x0 + (i + 1) * cw).toFixed(1);
+        const top = sc.py(y0 + j * ch).toFixed(1), bottom = sc.py(y0 + from * ch).toFixed(1);
+        parts.push(`M${a},${bottom}H${b}V${top}H${a}Z`);
+        from = null;
+      }
+    }
+  }
+  return parts.join("");
+}
+
 function points(list) {
   return list.map(([x, y]) => `${x.toFixed(2)},${y.toFixed(2)}`).join(" ");
 }
