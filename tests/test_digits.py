@@ -191,3 +191,32 @@ def test_ten_digits_largest_z_wins():
     assert int(np.sum(dist.argmax(axis=1) == T[te])) == 571
     assert "reads 571 test images right instead of 570" in prose()
     assert "570 of the 597 test images right with the pocket weights (558 with the last" in prose()
+
+
+def test_a_one_pixel_shift_fools_the_ten_perceptrons():
+    W = np.array([pocket(X[D.train], (T[D.train] == k).astype(int), epochs=30).W
+                  for k in range(10)])
+    images = D.images[D.test]
+    padded = np.pad(images, ((0, 0), (1, 1), (1, 1)))
+    right, lost = {}, {}
+    for name, (down, across) in {"none": (0, 0), "up": (-1, 0), "down": (1, 0),
+                                 "left": (0, -1), "right": (0, 1)}.items():
+        moved = padded[:, 1 - down:9 - down, 1 - across:9 - across]
+        for k in (0, 300):              # pixel (r, c) is the one from (r - down, c - across)
+            for r in range(8):
+                for c in range(8):
+                    r0, c0 = r - down, c - across
+                    inside = 0 <= r0 < 8 and 0 <= c0 < 8
+                    assert moved[k, r, c] == (images[k, r0, c0] if inside else 0)
+        said = (W[:, 0] + moved.reshape(-1, 64) / 16 @ W[:, 1:].T).argmax(axis=1)
+        right[name] = int(np.sum(said == T[D.test]))
+        lost[name] = int(np.sum(moved.sum(axis=(1, 2)) < images.sum(axis=(1, 2))))
+    assert right == {"none": 570, "up": 230, "down": 250, "left": 227, "right": 263}
+    assert lost == {"none": 0, "up": 597, "down": 597, "left": 7, "right": 79}
+    text = prose()
+    assert "read 570 of the 597 test images right (95.5%)" in text
+    assert "between 227 (left) and 263 (right) right, fewer than half" in text
+    assert "moving left loses ink in only 7 images and moving right in 79" in text
+    assert "every image in the data set has ink in its top row and in its bottom row" in text
+    inked = D.images > 0
+    assert inked[:, 0].any(axis=1).all() and inked[:, 7].any(axis=1).all()

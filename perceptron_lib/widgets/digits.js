@@ -1,7 +1,9 @@
 // The digits explorer's view: every run (each choice of the two menus) arrives once; the
 // menus, the steps and the pocket switch all work here, with or without a kernel. The
 // picture: the 64 weights as an 8x8 grid and the training images wrong after each epoch;
-// under it, the test images the weights shown get wrong.
+// under it, the test images the weights shown get wrong. Last, a pad to draw a digit on: the
+// ten one-vs-rest perceptrons (the pocket weights of the "k-rest" runs) read the drawing as
+// it grows.
 
 /**
  * A run, as digits.build_run makes it (its RUN_FIELDS list the same fields). Everything per
@@ -15,7 +17,59 @@
  * @property {number[]} wrong_train  @property {number[]} wrong_test
  * @property {number[][]} missed  test images wrong (numbers into model "images")
  * @property {number[]} pocket  the epoch whose weights are in the pocket
+ * @property {?number[]} W16  the "k-rest" runs only (null in the others): the pocket weights
+ *   after the last epoch, [b, w1, ..., w64] times 16, whole numbers (exact)
  */
+
+// -- the drawing pad's arithmetic (the same as digits.reduce_drawing and digits.draw_verdict) --
+const PAD = 32, BLOCK = 4, PEN = 2;      // 32 x 32 pixels on or off; the pen's radius, pixels
+
+// Pixels (PAD * PAD values 0/1, row by row) -> the 64 counts of pixels on in each 4 x 4 block.
+function reduceDrawing(pixels) {
+  const n = PAD / BLOCK, counts = new Array(n * n).fill(0);
+  for (let k = 0; k < PAD * PAD; k++) {
+    if (pixels[k]) counts[Math.floor(k / PAD / BLOCK) * n + Math.floor((k % PAD) / BLOCK)] += 1;
+  }
+  return counts;
+}
+
+// z = b + w . x of the ten perceptrons (W16: ten rows [b, w1, ..., w64] times 16) for 64 ink
+// counts (x = counts / 16), and the digit with the largest z (the first on a tie), or null
+// with no ink. Sixteenths times counts are whole numbers, summed exactly; z = sum / 256 is
+// the same number Python computes.
+function drawVerdict(counts, W16) {
+  const z = W16.map((W) => {
+    let sum = 16 * W[0];
+    for (let k = 0; k < 64; k++) sum += W[k + 1] * counts[k];
+    return sum / 256;
+  });
+  let verdict = null;
+  if (counts.some((c) => c > 0)) {
+    verdict = 0;
+    for (let k = 1; k < z.length; k++) if (z[k] > z[verdict]) verdict = k;
+  }
+  return { z, verdict };
+}
+
+// The pen drawn from (x0, y0) to (x1, y1), in pixels (0 to PAD): every pixel whose centre is
+// within PEN of the segment goes on. Returns the numbers of the pixels that went on.
+function penStroke(pixels, x0, y0, x1, y1) {
+  const on = [], dx = x1 - x0, dy = y1 - y0, len2 = dx * dx + dy * dy;
+  const lo = (v) => Math.max(0, Math.floor(v - PEN)), hi = (v) => Math.min(PAD - 1, Math.ceil(v + PEN));
+  for (let i = lo(Math.min(y0, y1)); i <= hi(Math.max(y0, y1)); i++) {
+    for (let j = lo(Math.min(x0, x1)); j <= hi(Math.max(x0, x1)); j++) {
+      const cx = j + 0.5, cy = i + 0.5;
+      const t = len2 ? Math.max(0, Math.min(1, ((cx - x0) * dx + (cy - y0) * dy) / len2)) : 0;
+      const ex = cx - (x0 + t * dx), ey = cy - (y0 + t * dy);
+      if (ex * ex + ey * ey <= PEN * PEN && !pixels[i * PAD + j]) {
+        pixels[i * PAD + j] = 1;
+        on.push(i * PAD + j);
+      }
+    }
+  }
+  return on;
+}
+
 function render({ model, el }) {
   const look = model.get("look");
   // the picture's size and look: as designed, or redrawn to fit a narrow screen (layout())
@@ -240,6 +294,9 @@ function render({ model, el }) {
     againstM.value = String(r.against);
   }
 
+  // -- the drawing pad: draw a digit, and the ten one-vs-rest perceptrons read it ---------------
+  const pad = drawingPad(root, look, model.get("runs"), a);
+
   const stepper = makeStepper({
     model, root, ui: { startB, backB, stepB, endB, playB, speed, slider, readout, status },
     last: () => run().epochs, maxPosition: () => run().epochs, show });
@@ -261,13 +318,165 @@ function render({ model, el }) {
   const fit = fitWidth(root, look.size.width, () => { build(); show(stepper.position); });
   build();
   show(stepper.position);
-  return () => { fit.stop(); stepper.stop(); };
+  return () => { fit.stop(); stepper.stop(); pad.stop(); };
+}
+
+// The pad, its 8 x 8 reduction, the ten z as bars and the verdict, under the explorer. The
+// weights are the "k-rest" runs' W16: no kernel is asked. a(n) writes "a 3", "an 8".
+function drawingPad(root, look, runs, a) {
+  const font = look.size.font, padPx = Math.round(look.size.width * 0.32);
+  const cell = Math.round(padPx / 16), rowH = font + 9;
+  const W16 = [];
+  for (let k = 0; k < 10; k++) {
+    const r = runs && runs[`${k}-rest`];
+    if (r && Array.isArray(r.W16) && r.W16.length === 65) W16.push(r.W16);
+  }
+  const box = html("div", { class: "pl-draw" }, root);
+  html("div", { class: "pl-draw-head" }, box,
+       "Draw a digit, large, filling the pad. Ten perceptrons read it as you draw: each says " +
+       "one digit against all the others (its pocket weights after 30 epochs), and the " +
+       "largest z wins.");
+  // the verdict above the pad, where it stays in sight while a finger draws on a phone
+  const verdictNode = html("div", { class: "pl-verdict", role: "status", "aria-live": "polite" }, box);
+  const row = html("div", { class: "pl-draw-row" }, box);
+
+  // the pad: 32 x 32 pixels, the 4 x 4 blocks that are counted marked faintly
+  const padBox = html("div", { class: "pl-draw-part" }, row);
+  const padPic = svg("svg", { class: "pl-pad", role: "img", width: padPx, height: padPx,
+                              viewBox: `0 0 ${PAD} ${PAD}`, "shape-rendering": "crispEdges",
+                              "aria-label": "drawing pad of 32 by 32 pixels: draw a digit on it " +
+                                            "with the mouse, a pen or a finger" }, padBox);
+  padPic.style.width = `${padPx}px`;
+  svg("rect", { x: 0, y: 0, width: PAD, height: PAD, fill: look.colors.background }, padPic);
+  const ink = svg("g", { fill: look.colors.text, class: "pl-ink" }, padPic);
+  const lines = svg("g", { stroke: look.colors.grid, "stroke-width": 0.15 }, padPic);
+  for (let k = BLOCK; k < PAD; k += BLOCK) {
+    svg("line", { x1: k, x2: k, y1: 0, y2: PAD }, lines);
+    svg("line", { x1: 0, x2: PAD, y1: k, y2: k }, lines);
+  }
+  svg("rect", { x: 0.1, y: 0.1, width: PAD - 0.2, height: PAD - 0.2, fill: "none",
+                stroke: look.colors.text, "stroke-width": 0.2 }, padPic);
+  const clearB = button(html("div", { class: "pl-row" }, padBox), "clear", "clear the drawing pad",
+                        "✕");
+
+  // what the perceptrons see: the 64 counts, in the grey of the digit images above
+  const seenBox = html("div", { class: "pl-draw-part" }, row);
+  html("div", { class: "pl-draw-caption" }, seenBox, "what they see, 8 × 8");
+  const seen = svg("svg", { class: "pl-seen", role: "img", width: 8 * cell + 2, height: 8 * cell + 2,
+                            viewBox: `-1 -1 ${8 * cell + 2} ${8 * cell + 2}` }, seenBox);
+  svg("rect", { x: -0.5, y: -0.5, width: 8 * cell + 1, height: 8 * cell + 1, fill: "none",
+                stroke: look.colors.grid }, seen);
+  const seenCells = [];
+  for (let k = 0; k < 64; k++) {
+    seenCells.push(svg("rect", { x: (k % 8) * cell, y: Math.floor(k / 8) * cell, width: cell,
+                                 height: cell, fill: look.colors.text, "fill-opacity": "0" }, seen));
+  }
+
+  // z of the ten perceptrons, a bar each from z = 0
+  const zBox = html("div", { class: "pl-draw-part" }, row);
+  html("div", { class: "pl-draw-caption" }, zBox, "z of each digit's perceptron");
+  const zW = Math.round(look.size.width * 0.28), zH = 10 * rowH + 4;
+  const zPic = svg("svg", { class: "pl-z", role: "img", width: zW, height: zH,
+                            viewBox: `0 0 ${zW} ${zH}` }, zBox);
+
+  const pixels = new Array(PAD * PAD).fill(0);
+  const EMPTY = "Draw a digit on the pad: the ten perceptrons will say which digit they read.";
+
+  function bars(z, verdict) {
+    zPic.replaceChildren();
+    const x0 = 2 * font, x1 = zW - 4.2 * font;       // the bars' room; the numbers at the right
+    const lo = Math.min(0, ...(z || [0])), hi = Math.max(0, ...(z || [0]));
+    const span = hi - lo || 1, at = (v) => x0 + ((v - lo) / span) * (x1 - x0);
+    for (let k = 0; k < 10; k++) {
+      const y = 2 + k * rowH, mid = y + rowH / 2;
+      const strong = k === verdict ? { "font-weight": "bold" } : {};
+      svg("text", { x: font * 0.6, y: mid + font / 3, "font-size": font, ...strong }, zPic)
+        .textContent = String(k);
+      if (!z) continue;
+      const a0 = Math.min(at(0), at(z[k])), a1 = Math.max(at(0), at(z[k]));
+      svg("rect", { x: a0, y: y + 2, width: Math.max(a1 - a0, 0.5), height: rowH - 4,
+                    fill: k === verdict ? look.colors.bar_now : look.colors.bar,
+                    stroke: look.colors.edge, "stroke-width": 0.5 }, zPic);
+      svg("text", { x: zW - 2, y: mid + font / 3, "text-anchor": "end", "font-size": font, ...strong },
+          zPic).textContent = fmt(z[k]);
+    }
+    if (z) svg("line", { x1: at(0), x2: at(0), y1: 0, y2: zH, stroke: look.colors.text }, zPic);
+    zPic.setAttribute("aria-label", z ? "z of the perceptrons for 0 to 9: " +
+                      z.map((v, k) => `${k}: ${fmt(v)}`).join(", ") : "no z yet: nothing drawn");
+  }
+
+  function read() {
+    const counts = reduceDrawing(pixels);
+    seenCells.forEach((c, k) => c.setAttribute("fill-opacity", (counts[k] / 16).toFixed(3)));
+    seen.setAttribute("aria-label", "the drawing reduced to 8 by 8 pixels, ink counts row by row: " +
+                      counts.join(" "));
+    seen.dataset.counts = counts.join(",");
+    if (W16.length !== 10) {
+      bars(null, null);
+      verdictNode.textContent = "The ten perceptrons' weights are missing from this explorer: " +
+                                "run its cell again to read drawings.";
+      return;
+    }
+    const { z, verdict } = drawVerdict(counts, W16);
+    bars(verdict === null ? null : z, verdict);
+    if (verdict === null) { verdictNode.textContent = EMPTY; return; }
+    const none = z[verdict] < 0 ? " (No perceptron fires: every z is below 0.)" : "";
+    verdictNode.textContent = `They read ${a(verdict)}: the ${verdict}'s perceptron gives ` +
+                              `the largest z, ${fmt(z[verdict])}.${none}`;
+  }
+
+  // drawing: the pointer's path, in pixels; the reading follows once per frame
+  let pen = null, last = null, frame = null;
+  const where = (ev) => {
+    const r = padPic.getBoundingClientRect();
+    const clamp = (v) => Math.max(0, Math.min(PAD, v));
+    return [clamp(((ev.clientX - r.left) / (r.width || 1)) * PAD),
+            clamp(((ev.clientY - r.top) / (r.height || 1)) * PAD)];
+  };
+  function strokeTo(p) {
+    for (const k of penStroke(pixels, last[0], last[1], p[0], p[1])) {
+      svg("rect", { x: k % PAD, y: Math.floor(k / PAD), width: 1, height: 1 }, ink);
+    }
+    last = p;
+    if (frame === null) frame = requestAnimationFrame(() => { frame = null; read(); });
+  }
+  padPic.addEventListener("pointerdown", (ev) => {
+    if (ev.pointerType === "mouse" && ev.button !== 0) return;
+    ev.preventDefault();
+    try { padPic.setPointerCapture(ev.pointerId); } catch (err) { /* already gone */ }
+    pen = ev.pointerId;
+    last = where(ev);
+    strokeTo(last);
+  });
+  padPic.addEventListener("pointermove", (ev) => {
+    if (ev.pointerId !== pen) return;
+    const all = typeof ev.getCoalescedEvents === "function" ? ev.getCoalescedEvents() : [];
+    for (const e of all.length ? all : [ev]) strokeTo(where(e));
+  });
+  for (const type of ["pointerup", "pointercancel", "lostpointercapture"]) {
+    padPic.addEventListener(type, (ev) => { if (ev.pointerId === pen) pen = null; });
+  }
+  clearB.addEventListener("click", () => {
+    pixels.fill(0);
+    ink.replaceChildren();
+    pen = null;
+    read();
+  });
+  read();
+  return { stop: () => { if (frame !== null) cancelAnimationFrame(frame); } };
 }
 
 const DIGITS_CSS = `
 .pl-digits .pl-missed { display: flex; flex-wrap: wrap; gap: 6px; margin: 4px 0; }
 .pl-digits .pl-missed-item { display: flex; flex-direction: column; align-items: center; font-size: 0.8em; }
 .pl-digits .pl-missed-item svg { display: block; }
+.pl-digits .pl-draw { margin-top: 12px; border-top: 1px solid var(--pl-grid); padding-top: 8px; }
+.pl-digits .pl-draw-row { display: flex; flex-wrap: wrap; gap: 10px 14px; align-items: flex-start; margin: 6px 0; }
+.pl-digits .pl-draw-part { max-width: 100%; }
+.pl-digits .pl-draw-caption { font-size: 0.85em; margin-bottom: 4px; }
+.pl-digits .pl-pad { touch-action: none; user-select: none; -webkit-user-select: none; cursor: crosshair; }
+.pl-digits .pl-verdict { min-height: 2.6em; font-weight: bold; margin: 4px 0; }
+.pl-digits.pl-narrow .pl-verdict { min-height: 4em; }
 `;
 
 export default { render };

@@ -6,6 +6,10 @@ against all the others) is trained when the explorer is made: 100 runs of
 on the 597 test images. They are sent to the browser once, so the menus, the steps and the
 pocket switch all work with no kernel. The view (digits.js) draws the 64 weights as an 8x8
 picture, the training images wrong after each epoch, and the test images it gets wrong.
+
+Under it, a drawing pad: the learner draws a digit, the drawing is reduced as the UCI images
+were (:func:`reduce_drawing`) and the ten one-vs-rest perceptrons of notebook 09 read it
+(:func:`draw_verdict`), in the browser, from the pocket weights the "k-rest" runs carry.
 """
 
 from __future__ import annotations
@@ -20,14 +24,18 @@ from ..data import load_digits
 from ..plotting import new_figure, plot_weights_image
 from ..pocket import pocket
 from ..style import COLORS, format_number, size_spec
+from ..validation import as_floats
 from .base import Explorer, Setting, Stepping, view_module
 from .pictures import _png
 
-__all__ = ["DigitsExplorer", "build_run", "readout", "status", "LEVELS"]
+__all__ = ["DigitsExplorer", "build_run", "readout", "status", "LEVELS", "reduce_drawing",
+           "draw_verdict", "reader_weights"]
 
 EPOCHS = 30             # epochs of every run
 SHOWN = 24              # test images shown wrong, at most, per epoch
 LEVELS = "abcdefghijklmnopqrs"   # a weight's colour: 19 levels, "j" is 0
+PAD = 32                # the drawing pad: 32 x 32 pixels, each on or off
+BLOCK = 4               # counted in 4 x 4 blocks: an 8 x 8 picture of counts 0 to 16
 
 
 def _key(digit, against):
@@ -56,6 +64,15 @@ def _test_numbers(digits):
     return {int(i): k for k, i in enumerate(digits.test)}
 
 
+def _sixteenths(W):
+    """Weights as whole numbers of sixteenths. The inputs are ink counts / 16 and lr = 1, so
+    every weight the rule reaches is a whole number of sixteenths: these are exact."""
+    W16 = np.asarray(W) * 16
+    if not np.array_equal(W16, np.rint(W16)):
+        raise ValueError("the weights are not whole sixteenths; the drawing pad cannot use them")
+    return [int(v) for v in W16]
+
+
 def build_run(digits, digit, against, epochs=EPOCHS):
     """The run of one menu choice, as the view needs it (plain JSON)."""
     tr, d_tr = _pick(digits, digits.train, digit, against)
@@ -77,13 +94,15 @@ def build_run(digits, digit, against, epochs=EPOCHS):
         w=[_levels(W[1:]) for W in Ws], b=[format_number(W[0]) for W in Ws],
         w_max=[format_number(np.abs(W[1:]).max()) for W in Ws],
         wrong_train=[int(v) for v in wrong], wrong_test=wrong_test, missed=shown,
-        pocket=[int(np.argmin(wrong[:e + 1])) for e in range(epochs + 1)])
+        pocket=[int(np.argmin(wrong[:e + 1])) for e in range(epochs + 1)],
+        W16=_sixteenths(run.W) if against == "rest" else None)
 
 
 RUN_FIELDS = {          # what build_run sends; digits.js declares the same (@typedef Run)
     "digit": int, "against": (int, str), "n_train": int, "n_test": int, "epochs": int,
     "solved_epoch": (int, type(None)), "w": list, "b": list, "w_max": list,
     "wrong_train": list, "wrong_test": list, "missed": list, "pocket": list,
+    "W16": (list, type(None)),
 }
 
 
@@ -93,6 +112,83 @@ def all_runs(epochs=EPOCHS):
     digits = load_digits()
     return {_key(a, b): build_run(digits, a, b, epochs)
             for a in range(10) for b in [*(v for v in range(10) if v != a), "rest"]}
+
+
+# --- the drawing pad ------------------------------------------------------------------------
+
+def reader_weights():
+    """The ten one-vs-rest perceptrons of notebook 09's reader, as a (10, 65) array: row k is
+    [b, w1, ..., w64] of "k or another digit?", its pocket weights after 30 epochs (the
+    weights the drawing pad uses, from the runs the view gets)."""
+    runs = all_runs()
+    return np.array([runs[_key(k, "rest")]["W16"] for k in range(10)], dtype=float) / 16
+
+
+def _grid(value, name, size, top, what):
+    """``value`` as a new (size, size) int array of whole numbers 0..top, or a clear error."""
+    if value is None or isinstance(value, (str, bytes)):
+        raise TypeError(f"{name} must be {what}; got {value!r:.40}.")
+    arr = as_floats(value, name)
+    if arr.shape != (size, size):
+        got = "a single number" if arr.ndim == 0 else f"shape {arr.shape}"
+        hint = ""
+        if name == "bitmap32" and arr.shape == (8, 8):
+            hint = " (An 8 x 8 picture is already reduced: give it to draw_verdict.)"
+        elif name == "counts" and arr.shape == (64,):
+            hint = " Use counts.reshape(8, 8) for 64 values in a row."
+        raise ValueError(f"{name} must be {what}: {size} rows of {size}; got {got}.{hint}")
+    bad = np.argwhere(~np.isin(arr, np.arange(top + 1)))
+    if len(bad):
+        r, c = bad[0]
+        raise ValueError(f"{name} must be {what}; row {r}, column {c} holds "
+                         f"{format_number(arr[r, c])}.")
+    return arr.astype(int)
+
+
+def reduce_drawing(bitmap32):
+    """A drawing as the perceptrons see it: the 8 x 8 picture of the UCI digits.
+
+    Alpaydin and Kaynak scanned each digit into a 32 x 32 bitmap of pixels on (ink) or off,
+    and counted the pixels on in each of its 64 non-overlapping 4 x 4 blocks: 0 to 16.
+
+    Parameters
+    ----------
+    bitmap32 : array_like, shape (32, 32)
+        0 (off) or 1 (on) for every pixel, row by row from the top (True/False too).
+
+    Returns
+    -------
+    ndarray of int, shape (8, 8)
+        The counts, 0 to 16 (a new array; ``bitmap32`` is not changed).
+    """
+    pixels = _grid(bitmap32, "bitmap32", PAD, 1, "a 32 x 32 grid of pixels, 0 (off) or 1 (on)")
+    n = PAD // BLOCK
+    return pixels.reshape(n, BLOCK, n, BLOCK).sum(axis=(1, 3))
+
+
+def draw_verdict(counts):
+    """What the ten one-vs-rest perceptrons say to an 8 x 8 picture: z of each, and the digit
+    with the largest z (the first on a tie), as notebook 09 reads all ten digits.
+
+    Parameters
+    ----------
+    counts : array_like, shape (8, 8)
+        Ink counts, whole numbers 0 to 16 (``reduce_drawing``'s result, or an image of
+        ``load_digits().images``).
+
+    Returns
+    -------
+    z : ndarray of float, shape (10,)
+        z = b + w . x of the perceptron for 0, 1, ..., 9, with x = counts / 16 (exact: the
+        weights are whole sixteenths, so no rounding happens).
+    verdict : int or None
+        The digit with the largest z; None for a picture with no ink (nothing drawn yet).
+    """
+    c = _grid(counts, "counts", PAD // BLOCK, BLOCK * BLOCK,
+              "an 8 x 8 picture of ink counts, whole numbers from 0 to 16")
+    W = reader_weights()
+    z = W[:, 0] + (c.reshape(64) / 16) @ W[:, 1:].T
+    return z, (int(np.argmax(z)) if c.any() else None)
 
 
 def _a(n):
@@ -155,7 +251,10 @@ class DigitsExplorer(Stepping, Explorer):
     size : "normal" or "large" (for projectors)
 
     All 100 choices of the two menus are trained when the explorer is made (about a
-    second), so the menus work without a kernel. It opens at the last epoch; Home (or the
+    second), so the menus work without a kernel. Under the run, a pad to draw a digit on
+    (mouse, pen or finger): its 8 x 8 reduction (:func:`reduce_drawing`) and what the ten
+    one-vs-rest perceptrons say to it (:func:`draw_verdict`) follow the drawing, also with
+    no kernel. It opens at the last epoch; Home (or the
     start button) goes back to the zero weights. Keys (with the explorer focused): → / ←
     step, Home / End, space play or pause. From Python: ``go_to(epoch)``, ``step_forward()``,
     ``step_back()``, ``epoch``, ``W`` (the weights shown), ``digit``, ``against``, ``pocket``.

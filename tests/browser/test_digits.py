@@ -113,3 +113,140 @@ def test_the_digits_explorer_fits_a_phone(digits_page, browser):
         expect(ex.locator(".pl-readout")).to_contain_text("After epoch 1")
     finally:
         page.close()
+
+
+# --- the drawing pad, on the built site with no kernel -----------------------------------------
+
+def _pad_words(verdict, z):
+    """What the pad says (the same words as digits.js)."""
+    from perceptron_lib.style import format_number
+    if verdict is None:
+        return "Draw a digit on the pad: the ten perceptrons will say which digit they read."
+    a = f"an {verdict}" if verdict == 8 else f"a {verdict}"
+    none = " (No perceptron fires: every z is below 0.)" if z[verdict] < 0 else ""
+    return (f"They read {a}: the {verdict}'s perceptron gives the largest z, "
+            f"{format_number(z[verdict])}.{none}")
+
+
+def _python_reads(ex):
+    """The pad's pixels, read from the page, as Python's reduce_drawing and draw_verdict see
+    them: (counts as the view's data-counts writes them, the words Python would show)."""
+    import numpy as np
+
+    from perceptron_lib.widgets.digits import draw_verdict, reduce_drawing
+    on = ex.locator(".pl-pad .pl-ink rect").evaluate_all(
+        "rects => rects.map(r => [+r.getAttribute('y'), +r.getAttribute('x')])")
+    bitmap = np.zeros((32, 32), dtype=int)
+    for r, c in on:
+        bitmap[r, c] = 1
+    counts = reduce_drawing(bitmap)
+    z, verdict = draw_verdict(counts)
+    return ",".join(map(str, counts.ravel())), _pad_words(verdict, z), verdict
+
+
+def _stroke(page, box, points, steps=12):
+    """The mouse pressed at the first point and moved through the others (fractions of the
+    pad's width and height)."""
+    at = [(box["x"] + fx * box["width"], box["y"] + fy * box["height"]) for fx, fy in points]
+    page.mouse.move(*at[0])
+    page.mouse.down()
+    for x, y in at[1:]:
+        page.mouse.move(x, y, steps=steps)
+    page.mouse.up()
+
+
+def _draw_section(page, url, scheme, width, height):
+    from .conftest import read_through
+    page.emulate_media(color_scheme=scheme)
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(f"{url}/09_handwritten_digits.html")
+    page.wait_for_load_state("load")
+    read_through(page)
+    explorers = page.locator(".pl-digits")
+    expect(explorers).to_have_count(2, timeout=60_000)
+    ex = explorers.nth(1)                  # the draw-a-digit section shows it again
+    ex.locator(".pl-draw").scroll_into_view_if_needed()
+    return ex
+
+
+@pytest.mark.browser
+def test_drawing_a_digit_on_the_site_with_no_kernel(site, browser):
+    from .conftest import RESULTS
+    url, _ = site
+    page, watch = new_page(browser)
+    try:
+        ex = _draw_section(page, url, "light", 1400, 1000)
+        verdict, seen = ex.locator(".pl-verdict"), ex.locator("svg.pl-seen")
+        pad = ex.get_by_role("img", name="drawing pad of 32 by 32 pixels")
+        expect(verdict).to_have_text(_pad_words(None, None))
+        assert pad.evaluate("p => getComputedStyle(p).touchAction") == "none"
+        blank = seen.inner_html()
+        box = pad.bounding_box()
+        assert box["width"] >= 200 and box["height"] >= 200, box
+        said = []
+        # a 1: one stroke down the middle; then a 0: a ring
+        for points in ([(0.5, 0.08), (0.5, 0.92)],
+                       [(0.5, 0.1), (0.78, 0.3), (0.78, 0.7), (0.5, 0.9), (0.22, 0.7),
+                        (0.22, 0.3), (0.5, 0.1)]):
+            ex.get_by_role("button", name="clear the drawing pad").click()
+            expect(verdict).to_have_text(_pad_words(None, None))
+            _stroke(page, box, points)
+            counts, words, digit = _python_reads(ex)
+            expect(verdict).to_have_text(words)            # what Python says to the same pixels
+            expect(seen).to_have_attribute("data-counts", counts)
+            assert seen.inner_html() != blank
+            said.append(digit)
+        assert said == [1, 0], said
+        # more ink, and the words follow it
+        _stroke(page, box, [(0.2, 0.5), (0.8, 0.5)])
+        counts, words, _ = _python_reads(ex)
+        expect(verdict).to_have_text(words)
+        expect(seen).to_have_attribute("data-counts", counts)
+        RESULTS.mkdir(exist_ok=True)
+        ex.locator(".pl-draw").screenshot(path=str(RESULTS / "draw-strokes-light-desktop.png"))
+        # clear: back to the empty pad
+        ex.get_by_role("button", name="clear the drawing pad").click()
+        expect(verdict).to_have_text(_pad_words(None, None))
+        assert ex.locator(".pl-pad .pl-ink rect").count() == 0
+        assert seen.inner_html() == blank
+        # the other explorer's pad is its own
+        first = page.locator(".pl-digits").nth(0)
+        expect(first.locator(".pl-verdict")).to_have_text(_pad_words(None, None))
+        assert not watch.page_errors and not watch.console, (watch.page_errors, watch.console)
+    finally:
+        page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1400, 390], ids=["desktop", "phone"])
+def test_the_drawing_pad_in_both_themes_fits_a_phone(site, browser, scheme, width):
+    from .conftest import RESULTS
+    url, _ = site
+    page, watch = new_page(browser, width=width, height=844)
+    try:
+        ex = _draw_section(page, url, scheme, width, 844)
+        pad = ex.get_by_role("img", name="drawing pad of 32 by 32 pixels")
+        box = pad.bounding_box()
+        _stroke(page, box, [(0.3, 0.15), (0.75, 0.15), (0.45, 0.9)])       # a 7
+        counts, words, _ = _python_reads(ex)
+        expect(ex.locator(".pl-verdict")).to_have_text(words)
+        draw = ex.locator(".pl-draw")
+        draw.scroll_into_view_if_needed()
+        RESULTS.mkdir(exist_ok=True)
+        where = "phone" if width < 500 else "desktop"
+        draw.screenshot(path=str(RESULTS / f"draw-{scheme}-{where}.png"))
+        wide = page.evaluate("() => document.documentElement.scrollWidth")
+        assert wide <= width, f"the page is {wide} px wide"
+        for part in draw.locator("svg, button").all():
+            b = part.bounding_box()
+            assert b["x"] >= 0 and b["x"] + b["width"] <= width + 0.5, b
+        if width < 500:
+            assert box["width"] >= 200 and box["height"] <= 844 / 2, box
+        # ink and words readable against the pad in this theme
+        ink, back = pad.evaluate("""p => [getComputedStyle(p.querySelector('.pl-ink')).fill,
+            getComputedStyle(p.querySelector('rect')).fill]""")
+        assert ink != back, (ink, back)
+        assert not watch.page_errors, watch.page_errors
+    finally:
+        page.close()
