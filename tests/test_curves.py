@@ -178,12 +178,12 @@ def test_one_hidden_neuron_stays_straight_and_enough_neurons_solve_moons_and_rin
 
 def test_the_words_follow_the_run():
     h = train("circles", 3).history_
-    assert readout(h, 0) == ("At the random start: loss 0.906, 100 of 200 points on the right "
-                             "side (50 %).")
+    assert readout(h, 0) == ("At the random start: loss 0.906, 100 of 200 points classed right "
+                             "(50 %).")
     assert readout(h, 2000).startswith("After epoch 2000 of 2000: loss 0.003499, 200 of 200")
     assert status(h, 0).startswith("Random start")
     assert status(h, 50).startswith("Learning: the 3 hidden neurons' lines move")
-    assert status(h, 132).startswith("✔ From epoch 132 on, all 200 points")
+    assert status(h, 132).startswith("✔ From epoch 132 on, all 200 points are classed right")
     one = train("moons", 1).history_
     assert status(one, 2000).startswith("After 2000 epochs, 22 points are still wrong. With one")
     spiral = train("spiral", 8).history_
@@ -280,7 +280,15 @@ def test_the_numbers_notebook_10_states():
     for W in (ring.W_out, np.array([-5.95, -17.2, -17.49, 16.59])):
         fire = [h for h in np.ndindex(2, 2, 2) if W[0] + W[1:] @ np.array(h) >= 0]
         assert fire == [(0, 0, 1)]
-    assert 10 <= np.abs(ring.W_hidden[:, 1:]).max() <= 20   # "around 10 to 20"
+    assert np.allclose(np.hypot(*ring.W_hidden[:, 1:].T), 11, atol=0.5)   # "about 11 long"
+    starts = [train(name, h).history_.loss[0] for name in CURVED_NAMES for h in HIDDEN_SIZES]
+    assert 0.7 <= min(starts) and max(starts) <= 0.91          # "begin at 0.7 to 0.9"
+    moons = make_curved("moons")
+    assert (train("moons", 2).predict(moons[0]) == moons[1]).sum() == 177
+    assert (np.diff(train("moons", 2).history_.loss) > 0).any()    # "the loss even climbs"
+    spiral = train("spiral", 8).history_
+    right = ((spiral.outputs >= 0.5) == (spiral.d == 1)).mean(axis=1) * 100
+    assert right[100:301].max() < 61 and 79 <= right[400] <= 82 and right[800] == 98
     # the table of new points: enough neurons get nearly every new point right
     new = {name: [int((train(name, h).predict(make_curved(name, seed=1)[0])
                        == make_curved(name, seed=1)[1]).sum()) for h in HIDDEN_SIZES]

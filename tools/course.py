@@ -171,17 +171,23 @@ def readme_table(course, home=("perceptron-course", "perceptron-course", "main")
     return "\n".join(lines)
 
 
+def _hours(course):
+    hours = round(total_minutes(course) / 60)
+    return HOURS.get(hours, str(hours))
+
+
 def readme_total(course):
-    minutes = total_minutes(course)
-    hours = round(minutes / 60)
-    return f"In all about {HOURS.get(hours, str(hours))} hours ({minutes} minutes) of study"
+    return f"In all about {_hours(course)} hours ({total_minutes(course)} minutes) of study"
+
+
+def map_total(course):
+    """00's sentence under its map."""
+    return f"In all about {_hours(course)} hours of study"
 
 
 def guide_total(course):
-    minutes = total_minutes(course)
-    hours = round(minutes / 60)
-    return (f"The course takes about {HOURS.get(hours, str(hours))} hours of student time: "
-            f"{minutes} minutes, counted per notebook")
+    return (f"The course takes about {_hours(course)} hours of student time: "
+            f"{total_minutes(course)} minutes, counted per notebook")
 
 
 def time_line(course, k):
@@ -219,6 +225,7 @@ GUIDE_TOTAL = re.compile(r"The course takes about \w+ hours of student time: \d+
                          r"counted per notebook")
 MAP_TABLE = re.compile(r"^\| notebook \| what you leave with \| time \|\n(?:^\|.*\|\n?)+", re.M)
 TIME_LINE = re.compile(r"^\*Time: about .*$", re.M)
+MAP_TOTAL = re.compile(r"In all about \w+ hours of study")
 
 
 def made_readme(text, course, home):
@@ -245,7 +252,8 @@ def made_notebook(nb, course, k):
                 if match:
                     end = "\n" if match.group(0).endswith("\n") else ""
                     cell.source = (cell.source[:match.start()] + map_table(course) + end
-                                   + cell.source[match.end():])
+                                   + MAP_TOTAL.sub(map_total(course),
+                                                   cell.source[match.end():], count=1))
     return [cell.source for cell in nb.cells] != before
 
 

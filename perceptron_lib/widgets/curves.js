@@ -1,7 +1,7 @@
 // The curves explorer's view: every run (each choice of the two menus) arrives once; the
 // menus, the steps, the slider and the keys all work here, with or without a kernel. Two
 // panels: the input plane (the network's answer shaded, each hidden neuron's line, the
-// points) and, beside it, the loss and the points on the right side, epoch by epoch.
+// points) and, beside it, the loss and the points classed right, epoch by epoch.
 
 /**
  * One menu choice's run, as curves.build_run makes it (its RUN_FIELDS list the same
@@ -199,8 +199,8 @@ function render({ model, el }) {
     chart.now.setAttribute("x2", chart.px(run.epochs[p]));
     // the words of curves.readout in Python
     const when = p === 0 ? "At the random start" : `After epoch ${run.epochs[p]} of ${run.n_epochs}`;
-    readout.textContent = `${when}: loss ${fmt(run.loss[p])}, ${run.right[p]} of ${n} points on ` +
-      `the right side (${fmt((100 * run.right[p]) / n)} %).`;
+    readout.textContent = `${when}: loss ${fmt(run.loss[p])}, ${run.right[p]} of ${n} points ` +
+      `classed right (${fmt((100 * run.right[p]) / n)} %).`;
     let said = run.status[0][1];
     for (const [k, t] of run.status) if (k <= p) said = t;
     status.textContent = said;

@@ -7,7 +7,7 @@ gradient descent. Every choice of the two menus (3 data sets x H = 1, 2, 3, 4, 8
 when the explorer is first made, and all of them go to the browser once, so the menus, the
 steps and the slider work with no kernel. The view (curves.js) draws the input plane with the
 network's answer shaded, **each hidden neuron's own line** (where it outputs 0.5), and the
-points; beside it the loss and the share of points on the right side, epoch by epoch.
+points; beside it the loss and the share of points classed right, epoch by epoch.
 
 The sentences are pure functions of (history, epoch): :func:`readout` and :func:`status`.
 """
@@ -47,7 +47,8 @@ def train(data, hidden):
 
 
 def right_count(history, epoch):
-    """How many points are on the right side of 0.5 after ``epoch``."""
+    """How many points are classed right after ``epoch`` (output >= 0.5 for d = 1, below
+    for d = 0)."""
     return int(((history.outputs[epoch] >= 0.5) == (history.d == 1)).sum())
 
 
@@ -57,12 +58,12 @@ def _lines(h):
 
 def readout(history, epoch):
     """What the network does after ``epoch`` (0: the random start): the loss and how many
-    points it puts on the right side. (The view writes the same words from the run's
+    points it classes right. (The view writes the same words from the run's
     numbers.)"""
     n = len(history.d)
     right = right_count(history, epoch)
     when = "At the random start" if epoch == 0 else f"After epoch {epoch} of {history.n_epochs}"
-    return (f"{when}: loss {fmt(history.loss[epoch])}, {right} of {n} points on the right side "
+    return (f"{when}: loss {fmt(history.loss[epoch])}, {right} of {n} points classed right "
             f"({fmt(100 * right / n)} %).")
 
 
@@ -72,7 +73,7 @@ def status(history, epoch):
     H, n = history.W_hidden.shape[1], len(history.d)
     solved = history.solved_epoch
     if solved is not None and epoch >= solved:
-        return (f"✔ From epoch {solved} on, all {n} points are on the right side: the output "
+        return (f"✔ From epoch {solved} on, all {n} points are classed right: the output "
                 f"neuron's region is built from the {_lines(H)}' lines, rounded off where "
                 f"they meet.")
     if epoch == 0:
@@ -237,4 +238,4 @@ class CurvesExplorer(Stepping, Explorer):
     def _describe(self):
         h = self.network.history_
         return (f"CurvesExplorer: {self.run['title']}, epoch {self.epoch} of {h.n_epochs}, "
-                f"{right_count(h, self.epoch)} of {len(h.d)} points on the right side")
+                f"{right_count(h, self.epoch)} of {len(h.d)} points classed right")
