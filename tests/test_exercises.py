@@ -136,7 +136,11 @@ def test_fit_is_checked_bit_for_bit_against_the_library(capsys):
 
 @pytest.mark.parametrize("text", ["w1 + w2 + b >= 0", "w_1 + w_2 + b >= 0", "b + w1 + w2 >= 0",
                                   "0 <= w1 + w2 + b", "w1 + w2 >= -b", "2w1 + 2w2 + 2b >= 0",
-                                  "-w1 - w2 - b <= 0", "W1+W2+B>=0", "w1 + w2 + b + 0 ≥ 0"])
+                                  "-w1 - w2 - b <= 0", "W1+W2+B>=0", "w1 + w2 + b + 0 ≥ 0",
+                                  "w1 * 1 + w2 * 1 + b >= 0", "w1·1 + w2·1 + b >= 0",
+                                  "1*w1 + 1*w2 + b >= 0", "1·w1+1·w2+b>=0",
+                                  "w1×1 + 1 × w2 + b ≥ 0", "w1 * 1 + w2 * 1 + b * 1 >= 0",
+                                  "-1·w1 - w2·1 - b <= 0", "w1·0.5 + 0.5w2 + 0.5·b >= 0"])
 def test_inequalities_are_compared_by_meaning(text):
     assert nb03.q4.verdict(text)[0] == "correct"
 
@@ -149,6 +153,14 @@ def test_inequalities_are_compared_by_meaning(text):
                                         ("w1 + w2 >= 0", "That is not it"),
                                         ("w1 + w2 + b >= 0 >= 1", "Write one inequality"),
                                         ("yes", "Write one inequality"),
+                                        ("w1·1 + w2·1 + b < 0", "XOR's condition"),
+                                        ("w1*1 + b*1 < 0", "input (1, 0)"),
+                                        ("w1 * 2 + w2 + b >= 0", "That is not it"),
+                                        ("w1·x1 + w2·x2 + b >= 0", "x1 = 1 and x2 = 1"),
+                                        ("b + w1 * w2 >= 0", "never by another letter"),
+                                        ("w1 * * 1 + w2 + b >= 0", "Write one inequality"),
+                                        ("w1 + w2 + b * >= 0", "Write one inequality"),
+                                        ("* w1 + w2 + b >= 0", "Write one inequality"),
                                         (["w1 + w2 + b >= 0"], "text in quotes")])
 def test_other_inequalities_are_told_apart(text, says):
     status, message = nb03.q4.verdict(text)
@@ -205,8 +217,14 @@ def test_exercises_7_follow_the_notebooks_data():
     X, d = iris_two_species("setosa", "versicolor", features=feats)
     train = np.random.default_rng(0).permutation(len(d))[:70]
     right = (4.5 - X[train, 1].mean()) / X[train, 1].std()
-    assert nb07.q1.verdict(right)[0] == "correct" and nb07.q1.verdict(round(right, 2))[0] \
+    assert nb07.q1.verdict(right)[0] == "correct" and nb07.q1.verdict(round(right, 4))[0] \
         == "correct"
+    # pandas' std (ddof=1) gives 1.2357: the same 1.24 at 3 digits, so 4 are needed
+    sample = (4.5 - X[train, 1].mean()) / X[train, 1].std(ddof=1)
+    assert round(sample, 2) == round(right, 2) and round(sample, 3) != round(right, 3)
+    assert "ddof=1" in nb07.q1.verdict(sample)[1] and "ddof=1" in nb07.q1.verdict(
+        round(sample, 3))[1]
+    assert "give at least 4 significant digits" in nb07.q1.verdict(round(right, 2))[1]
     assert "all 100 flowers" in nb07.q1.verdict((4.5 - X[:, 1].mean()) / X[:, 1].std())[1]
 
     X2, d2 = iris_two_species("versicolor", "virginica", features=feats)
@@ -350,6 +368,79 @@ def test_a_near_miss_is_told_it_is_close_at_full_precision():
     status, message = nb08.q1.verdict(0.2512345678)
     assert status == "incorrect" and "0.2512345678 is close" in message
     assert "0.3 is not it" in nb08.q1.verdict(0.3)[1]
+
+
+def _all_number_checks():
+    from perceptron_lib.exercises.quizzes import QUIZZES
+    for mod in [*ALL.values(), *QUIZZES.values()]:
+        for _, ex in questions(mod):
+            spec = getattr(ex._checker, "spec", None)
+            if spec and spec["kind"] == "number":
+                yield ex, spec
+
+
+def test_a_rounded_answer_is_judged_by_the_digits_it_was_written_with():
+    """A rounding that the right value and a typical mistake share is neither right nor that
+    mistake: it is told to give more digits. With enough digits, each is told apart."""
+    def rounded(x, k):
+        return float(f"{x:.{k}g}")
+
+    def near(a, b):
+        return abs(a - b) <= 1e-6 * abs(b)
+
+    seen = 0
+    for ex, spec in _all_number_checks():
+        right, needed = spec["expected"], spec["needed"]
+        mistakes = [w for w, _ in spec["wrong"]]
+        for w, message in spec["wrong"]:
+            for k in range(1, 10):
+                value = rounded(w, k)
+                if near(value, right) or any(near(value, m) for m in mistakes if m != w):
+                    continue            # the right value itself, or another mistake's
+                status, said = ex.verdict(value)
+                assert status == "incorrect", (ex.name, value, said)
+                if near(value, w):      # the mistake's own value (20 for 21: not a rounding)
+                    assert said.endswith(message[1:]), (ex.name, value, said)
+                elif rounded(right, k) == value:
+                    seen += 1           # at k digits it could be either: not right, not w's
+                    assert "significant digits" in said, (ex.name, value, said)
+                elif k >= 2:
+                    assert said.endswith(message[1:]), (ex.name, value, said)
+            assert ex.verdict(rounded(right, needed))[0] == "correct", ex.name
+    assert seen
+
+
+def test_exercise_7_1_rounded_answers():
+    from perceptron_lib.exercises import nb07
+    for value in (1.2446, 1.245, 1.24461):
+        assert nb07.q1.verdict(value)[0] == "correct", value
+    for value in (1.2, 1.24):
+        status, said = nb07.q1.verdict(value)
+        assert said.endswith(f"{value} is close: give at least 4 significant digits (do not "
+                             f"round until the end)."), said
+    for value in (1.236, 1.2357):
+        assert "ddof=1" in nb07.q1.verdict(value)[1]
+    assert "close, but not close enough" in nb07.q1.verdict(1.25)[1]
+
+
+def test_a_list_of_the_products_is_told_to_add_them_up():
+    from perceptron_lib.exercises import nb00
+    for products in ([4, 10, 18], (4, 10, 18), np.array([4, 10, 18]), [4.0, 10.0, 18.0]):
+        status, said = nb00.q3.verdict(products)
+        assert status == "incorrect" and "three products 1·4, 2·5 and 3·6" in said
+        assert "add them up" in said
+    for other in ([18, 10, 4], [4, 10], [1, 2, 3, 4, 5, 6], [True, 10, 18], [[4, 10, 18]]):
+        assert "single number, not a list" in nb00.q3.verdict(other)[1], other
+
+
+def test_6_3_tells_the_bias_put_last():
+    from perceptron_lib.exercises import nb06
+    for W in ([-1, -1, 1.5], [-2, -1, 2], np.array([-1, -1, 1.5])):
+        status, said = nb06.q3.verdict(W)
+        assert status == "incorrect" and "you put the bias last" in said
+        assert "W = [b, v1, v2]" in said
+    assert "bias last" not in nb06.q3.verdict([-1, 1, 1.5])[1]
+    assert "W = [b, w1, w2]" in nb02.q3.verdict([1, 1, -0.5])[1]
 
 
 def test_text_answers_to_number_questions_are_told_what_to_write():

@@ -266,23 +266,37 @@ function inside(value, where) {
     (where.endsWith(")") ? value < high : value <= high);
 }
 
+// a flat list or tuple of numbers as floats (a typical mistake's list), else null
+function flatNumbers(a) {
+  if ((a.t !== "list" && a.t !== "tuple") || !a.v.every(isNumber)) return null;
+  const values = a.v.map(toFloat);
+  return values.some((v) => v === null) ? null : values;
+}
+
 function checkNumber(spec, answer) {
   const texts = spec.texts || {};
   if (answer.t === "str" && Object.prototype.hasOwnProperty.call(texts, plain(answer.v))) {
     return [false, texts[plain(answer.v)]];
   }
+  const listed = (spec.lists || []).length ? flatNumbers(answer) : null;
+  for (const [want, message] of listed ? spec.lists : []) {
+    if (listed.length === want.length && listed.every((v, i) => near(v, want[i], spec.rel, spec.abs_tol))) {
+      return [false, message];
+    }
+  }
   const [got, problem] = readNumber(answer);
   if (problem) return [false, problem];
   const shown = pyRepr(got), value = toFloat(got), { expected, rel } = spec;
   const sig = significant(value);
-  const rounded = roundedTo(expected, sig) === value;
-  if (near(value, expected, rel, spec.abs_tol) || (rounded && sig >= 3)) return [true, spec.right];
+  const rounded = roundedTo(expected, sig) === value;     // the answer at the digits given
+  if (near(value, expected, rel, spec.abs_tol) || (rounded && sig >= spec.needed)) return [true, spec.right];
   for (const [w, message] of spec.wrong) {
-    if (near(value, w, rel, spec.abs_tol) || (sig >= 2 && roundedTo(w, sig) === value)) {
+    if ((near(value, w, rel, spec.abs_tol) && Math.abs(value - w) < Math.abs(value - expected)) ||
+        (sig >= 2 && !rounded && roundedTo(w, sig) === value)) {
       return [false, message];
     }
   }
-  if (rounded && sig < spec.needed) {
+  if (rounded) {
     return [false, `${shown} is close: give at least ${spec.needed} significant digits (do not round until the end).`];
   }
   if (near(value, expected, 1e-2)) {
@@ -323,24 +337,60 @@ const fracDecimal = (text) => {
 
 const plain = (text) => String(text).toLowerCase().split(/\s+/).filter(Boolean).join(" ");
 
+class Product extends NotAValue {}        // a term that multiplies two names: w1·x1, w1*w2
+
+// {name: coefficient} with the constant under "", for a sum like "2w1 - b + 3" (core._linear):
+// a term is a number, a name, or a product of numbers and at most one name, the factors
+// joined by *, · or × in either order ("w1·1", "1 * w1", "2w1")
 function linear(text) {
-  const s = text.replace(/_/g, "").replace(/·/g, "*").replace(/−/g, "-").replace(/ /g, "").toLowerCase();
+  const s = text.replace(/_/g, "").replace(/[·×]/g, "*").replace(/−/g, "-").replace(/ /g, "").toLowerCase();
   const out = new Map();
-  const term = /([+-])?(\d+(?:\.\d*)?)?\*?([a-z]\w*)?/y;
+  const number = /[0-9]+(?:\.[0-9]*)?/y, name = /[a-z][a-z0-9]*/y;
+  const at = (re, pos) => { re.lastIndex = pos; const m = re.exec(s); return m ? m[0] : null; };
   let pos = 0;
   while (pos < s.length) {
-    term.lastIndex = pos;
-    const m = term.exec(s);
-    if (!m || term.lastIndex === pos || !(m[2] || m[3])) throw new NotAValue(text);
-    if (pos > 0 && !m[1]) throw new NotAValue(text);
-    let coef = m[2] ? fracDecimal(m[2].replace(/\.$/, "")) : [1n, 1n];
-    if (m[1] === "-") coef = [-coef[0], coef[1]];
-    const name = m[3] || "";
-    out.set(name, out.has(name) ? fracAdd(out.get(name), coef) : coef);
-    pos = term.lastIndex;
+    let sign = 1n;
+    if (s[pos] === "+" || s[pos] === "-") {
+      if (s[pos] === "-") sign = -1n;
+      pos += 1;
+    } else if (pos > 0) throw new NotAValue(text);
+    let coef = [sign, 1n];
+    const names = [];
+    for (;;) {                                // a factor, then maybe * and another one
+      const digits = at(number, pos);
+      let word;
+      if (digits !== null) {
+        const f = fracDecimal(digits.replace(/\.$/, ""));
+        coef = fraction(coef[0] * f[0], coef[1] * f[1]);
+        pos += digits.length;
+        word = at(name, pos);                 // 2w1: a number just before a name
+      } else {
+        word = at(name, pos);
+        if (word === null) throw new NotAValue(text);
+      }
+      if (word !== null) {
+        names.push(word);
+        pos += word.length;
+      }
+      if (s[pos] !== "*") break;
+      pos += 1;
+    }
+    if (names.length > 1) throw new Product(text);
+    const key = names.length ? names[0] : "";
+    out.set(key, out.has(key) ? fracAdd(out.get(key), coef) : coef);
   }
   if (!out.size) throw new NotAValue(text);
   return out;
+}
+
+// is text an inequality with a term that multiplies two names (core._multiplies_names)?
+function multipliesNames(text) {
+  const parts = String(text).split(/(<=|>=|=<|=>|≤|≥|<|>)/);
+  if (parts.length !== 3) return false;
+  return [parts[0], parts[2]].some((side) => {
+    try { linear(side); } catch (err) { return err instanceof Product; }
+    return false;
+  });
 }
 
 // one key for every way of writing one linear inequality, or null for text that is none
@@ -393,7 +443,7 @@ function checkChoice(spec, answer) {
 function checkCondition(spec, answer) {
   if (answer.t !== "str") return [false, spec.not_text];
   const key = inequalityOf(answer.v);
-  if (key === null) return [false, spec.not_inequality];
+  if (key === null) return [false, spec.product && multipliesNames(answer.v) ? spec.product : spec.not_inequality];
   if (key === inequalityOf(spec.expected)) return [true, spec.right];
   for (const [w, message] of spec.wrong) if (inequalityOf(w) === key) return [false, message];
   return [false, spec.other];
@@ -456,6 +506,11 @@ function checkTruth(spec, answer) {
 
 const INPUTS = [[0, 0], [0, 1], [1, 0], [1, 1]];
 
+// weights written bias last, [w1, w2, b], put bias first, [b, w1, w2] (core.bias_first),
+// and what to say when only that order is off (core.bias_last)
+const biasFirst = (W) => [W[W.length - 1], ...W.slice(0, -1)];
+const biasLast = (names) => `It looks like you put the bias last. The course writes the bias first: W = ${names}.`;
+
 function exactOf(a) {        // the decimal a person typed, as a fraction (core.as_decimal)
   return a.t === "int" ? [a.v, 1n] : fracDecimal(pyFloat(a.v));
 }
@@ -475,10 +530,7 @@ function checkGate(spec, answer) {
   const num = (a) => fmt(toFloat(a));
   const shown = `[${W.map(num).join(", ")}]`;
   if (!bad.length) return [true, `W = ${shown} computes ${name} on all four inputs.`];
-  const turned = outputs([W[2], W[0], W[1]])[1];
-  if (turned.every((v, k) => v === targets[k])) {
-    return [false, "It looks like you put the bias last. The course writes the bias first: W = [b, w1, w2]."];
-  }
+  if (outputs(biasFirst(W))[1].every((v, k) => v === targets[k])) return [false, biasLast("[b, w1, w2]")];
   const k = bad[0], [x1, x2] = INPUTS[k];
   const computes = spec.function_names[y.reduce((s, v, i) => s + (v << i), 0)];
   const [s1, s2] = [W[1], W[2]].map((w) => (toFloat(w) < 0 ? `(${num(w)})` : num(w)));
@@ -525,6 +577,7 @@ function checkXnorOutput(spec, answer) {
   };
   const out = outs(ex), flipped = outs(ex.map((f) => [-f[0], f[1]]));
   if (same(out, targets)) return [true, "The network computes XNOR on all four inputs."];
+  if (same(outs(biasFirst(ex)), targets)) return [false, biasLast("[b, v1, v2]")];
   const onLine = (i) => zAt(ex, hidden[i])[0] === 0n;
   const ties = [...new Set([0, 1, 2, 3].filter((i) => out[i] !== targets[i] && onLine(i))
     .map((i) => key(hidden[i])))].sort();

@@ -23,7 +23,8 @@ from ..style import format_number as _fmt
 
 __all__ = ["Exercise", "number", "vector", "choice", "truth", "gate_weights", "function_of",
            "inequality", "condition", "table", "species_pair", "read_vector", "as_numbers",
-           "as_typed", "raised", "INPUTS", "NOT_ANSWERED", "TOO_LARGE", "FLOAT_LIMIT"]
+           "as_typed", "raised", "bias_first", "bias_last", "INPUTS", "NOT_ANSWERED",
+           "TOO_LARGE", "FLOAT_LIMIT"]
 
 NOT_ANSWERED = "not answered yet"
 
@@ -250,45 +251,83 @@ def _inside(value, text):
         (value < high if high_open else value <= high)
 
 
+def _rounded(value, digits):
+    """value rounded to ``digits`` significant digits: _rounded(1.2446, 3) = 1.24."""
+    return float(f"{value:.{digits}g}")
+
+
+def _digits_needed(expected, wrong, rel, abs_tol):
+    """The fewest significant digits at which a rounded answer counts as right: enough to be
+    the answer (3 at most, fewer for 14 or 0.25), and enough to tell it from every typical
+    mistake, at that many digits and at any more (1.2446 and a mistake's 1.2357 are both
+    1.24 at 3 digits, so that exercise needs 4)."""
+    needed = next(k for k in range(1, 4)
+                  if k == 3 or _near(_rounded(expected, k), expected, rel, abs_tol))
+    for w in wrong:
+        if not _near(w, expected, rel, abs_tol):
+            needed = max([needed] + [k + 1 for k in range(1, 18)
+                                     if _rounded(w, k) == _rounded(expected, k)])
+    return needed
+
+
+def _flat_numbers(answer):
+    """The numbers of a flat list, tuple or 1-D array of numbers as floats, else None."""
+    if isinstance(answer, np.ndarray):
+        if answer.ndim != 1 or answer.dtype.kind not in "iuf":
+            return None
+        answer = answer.tolist()
+    if not isinstance(answer, (list, tuple)) or not all(_is_number(v) for v in answer):
+        return None
+    values = [_float(v) for v in answer]
+    return None if any(v is None for v in values) else values
+
+
 def number(expected, wrong=None, rel=1e-6, abs_tol=1e-12, right_msg="", texts=None,
-           ranges=None):
+           ranges=None, lists=None):
     """Checker for a number; ``wrong`` maps a common wrong value to a specific explanation.
 
     A number is right within ``rel`` of the answer (relative: one part in a million by
     default, so a slope measured with a small step, 0.2499999792, is 0.25), or within
     ``abs_tol`` (for answers near 0), or when it is the answer rounded to the digits it was
-    written with, 3 significant digits or more (1/12 as 0.0833 or 0.08333). A number within
-    1 % is told it is close; the message shows it as it was given.
+    written with, given enough digits (1/12 as 0.0833 or 0.08333; see _digits_needed). The
+    right value rounded to too few digits is told to give more. A typical mistake's message
+    is given for the mistake's value, or that value rounded (99.1 %), but never for an answer
+    that is the right value rounded just as well: at the digits given, that answer could be
+    either. A number within 1 % is told it is close; the message shows it as it was given.
 
     ``texts`` maps a text answer (as typed, any case) to its message ({"three": ...});
     ``ranges`` maps an interval such as "(1, 100]" to the message for a number in it that is
-    otherwise just "not it" ("{shown}" in the message is the number as it was given)."""
+    otherwise just "not it" ("{shown}" in the message is the number as it was given);
+    ``lists`` is a list of (list of numbers, message) for a list answer that is a typical
+    mistake (the products of a dot product, not yet added up)."""
     wrong = wrong or {}
     texts = {_plain(k): v for k, v in (texts or {}).items()}
     ranges = dict(ranges or {})
-    # the fewest significant digits a rounded answer needs to be right (3 at most)
-    needed = next(k for k in range(1, 4)
-                  if k == 3 or _near(float(f"{expected:.{k}g}"), expected, rel, abs_tol))
-
-    def rounded(value):
-        """Is value the answer rounded to the digits it was written with?"""
-        return float(f"{expected:.{_significant(value)}g}") == value
+    lists = [([float(v) for v in want], msg) for want, msg in (lists or [])]
+    needed = _digits_needed(expected, wrong, rel, abs_tol)
 
     def checker(answer):
         if isinstance(answer, str) and _plain(answer) in texts:
             return False, texts[_plain(answer)]
+        listed = _flat_numbers(answer) if lists else None
+        for want, msg in lists if listed is not None else ():
+            if len(listed) == len(want) and all(_near(v, x, rel, abs_tol)
+                                                for v, x in zip(listed, want)):
+                return False, msg
         value, problem = _read_number(answer)
         if problem:
             return False, problem
         shown = as_typed(answer)
         value = float(value)
-        if _near(value, expected, rel, abs_tol) or (rounded(value) and _significant(value) >= 3):
-            return True, right_msg
         sig = _significant(value)
+        rounded = _rounded(expected, sig) == value     # the answer at the digits given
+        if _near(value, expected, rel, abs_tol) or (rounded and sig >= needed):
+            return True, right_msg
         for w, msg in wrong.items():          # a typical mistake, maybe rounded (99.1 %)
-            if _near(value, w, rel, abs_tol) or (sig >= 2 and float(f"{w:.{sig}g}") == value):
+            if (_near(value, w, rel, abs_tol) and abs(value - w) < abs(value - expected)) or \
+                    (sig >= 2 and not rounded and _rounded(w, sig) == value):
                 return False, msg
-        if rounded(value) and sig < needed:
+        if rounded:
             return False, (f"{shown} is close: give at least {needed} significant digits (do "
                            f"not round until the end).")
         if _near(value, expected, 1e-2):
@@ -302,7 +341,8 @@ def number(expected, wrong=None, rel=1e-6, abs_tol=1e-12, right_msg="", texts=No
     checker.spec = {"kind": "number", "expected": float(expected), "rel": rel,
                     "abs_tol": abs_tol, "right": right_msg, "needed": needed,
                     "wrong": [[float(w), m] for w, m in wrong.items()],
-                    "texts": texts, "ranges": [[where, m] for where, m in ranges.items()]}
+                    "texts": texts, "ranges": [[where, m] for where, m in ranges.items()],
+                    "lists": [[want, m] for want, m in lists]}
     return checker
 
 
@@ -372,24 +412,52 @@ def choice(expected, options, wrong=None, right_msg="", key=_plain, synonyms=Non
 
 
 _RELATION = re.compile(r"(<=|>=|=<|=>|≤|≥|<|>)")
-_TERM = re.compile(r"([+-])?(\d+(?:\.\d*)?)?\*?([a-z]\w*)?")
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]*)?")
+_NAME = re.compile(r"[a-z][a-z0-9]*")         # w1, b (the "_" of w_1 is dropped first)
+
+
+class _Product(ValueError):
+    """A term that multiplies two letters, such as w1·x1 or w1*w2: not a linear sum."""
 
 
 def _linear(text):
-    """{variable: coefficient} with the constant under "", for a sum like '2w1 - b + 3'."""
-    s = text.replace("_", "").replace("·", "*").replace("−", "-").replace(" ", "").lower()
+    """{variable: coefficient} with the constant under "", for a sum like '2w1 - b + 3'.
+
+    A term is a number, a name, or a product of numbers and at most one name, the factors
+    joined by *, · or × in either order ('w1·1', '1 * w1', '2w1'); a term that multiplies
+    two names raises _Product, anything else unreadable ValueError."""
+    s = text.replace("_", "").replace("·", "*").replace("×", "*").replace("−", "-")
+    s = s.replace(" ", "").lower()
     out = {}
     pos = 0
     while pos < len(s):
-        m = _TERM.match(s, pos)
-        if not m or m.end() == pos or not (m.group(2) or m.group(3)):
+        sign = 1
+        if s[pos] in "+-":
+            sign = -1 if s[pos] == "-" else 1
+            pos += 1
+        elif pos > 0:
             raise ValueError(text)
-        if pos > 0 and not m.group(1):
-            raise ValueError(text)
-        coef = Fraction(m.group(2) or 1) * (-1 if m.group(1) == "-" else 1)
-        var = m.group(3) or ""
+        coef, names = Fraction(sign), []
+        while True:                              # a factor, then maybe * and another one
+            m = _NUMBER.match(s, pos)
+            if m:
+                coef *= Fraction(m.group())
+                pos = m.end()
+                name = _NAME.match(s, pos)       # 2w1: a number just before a name
+            else:
+                name = _NAME.match(s, pos)
+                if not name:
+                    raise ValueError(text)
+            if name:
+                names.append(name.group())
+                pos = name.end()
+            if not s.startswith("*", pos):
+                break
+            pos += 1
+        if len(names) > 1:
+            raise _Product(text)
+        var = names[0] if names else ""
         out[var] = out.get(var, 0) + coef
-        pos = m.end()
     if not out:
         raise ValueError(text)
     return out
@@ -423,17 +491,33 @@ def inequality(text):
     return op, tuple(sorted((v, c / scale) for v, c in terms.items())), const / scale
 
 
-def condition(expected, wrong, right_msg, not_text, not_inequality, other):
+def _multiplies_names(text):
+    """Is text an inequality with a term that multiplies two names (w1·x1 + w2·x2 + b >= 0)?"""
+    parts = _RELATION.split(str(text))
+    if len(parts) != 3:
+        return False
+    for side in (parts[0], parts[2]):
+        try:
+            _linear(side)
+        except _Product:
+            return True
+        except ValueError:
+            pass
+    return False
+
+
+def condition(expected, wrong, right_msg, not_text, not_inequality, other, product=None):
     """Checker for a linear inequality written as text ("w1 + w2 + b >= 0"): any way of
     writing the expected one is right; ``wrong`` lists (inequality, message) for typical
     mistakes; text that is no inequality gets ``not_inequality``, another inequality
-    ``other``."""
+    ``other``; ``product`` is the message for a term that multiplies two names, such as
+    w1·x1 (by default ``not_inequality``)."""
     def checker(answer):
         if not isinstance(answer, str):
             return False, not_text
         key = inequality(answer)
         if not isinstance(key, tuple):
-            return False, not_inequality
+            return False, product if product and _multiplies_names(answer) else not_inequality
         if key == inequality(expected):
             return True, right_msg
         for w, msg in wrong:
@@ -442,7 +526,7 @@ def condition(expected, wrong, right_msg, not_text, not_inequality, other):
         return False, other
     checker.spec = {"kind": "condition", "expected": expected, "right": right_msg,
                     "wrong": [list(w) for w in wrong], "not_text": not_text,
-                    "not_inequality": not_inequality, "other": other}
+                    "not_inequality": not_inequality, "other": other, "product": product}
     return checker
 
 
@@ -490,6 +574,18 @@ def _outputs(W):
 _GATES = ("AND", "OR", "NAND", "NOR")     # the gates notebook 02 names
 
 
+def bias_first(W):
+    """Weights written bias last, [w1, w2, b], put the way the course writes them, bias first:
+    [b, w1, w2]. A check tries this on a wrong answer to see whether only the order is off."""
+    return list(W[-1:]) + list(W[:-1])
+
+
+def bias_last(names):
+    """What to say to weights that are right with the bias put last; ``names`` is how the
+    exercise writes them, "[b, w1, w2]"."""
+    return f"It looks like you put the bias last. The course writes the bias first: W = {names}."
+
+
 def gate_weights(name, targets):
     """Checker for W = [b, w1, w2] that must compute a gate with step(z) (z = 0 counts as 1).
 
@@ -504,9 +600,8 @@ def gate_weights(name, targets):
         shown = "[" + ", ".join(_fmt(v) for v in W) + "]"
         if not bad:
             return True, f"W = {shown} computes {name} on all four inputs."
-        if _outputs(W[-1:] + W[:-1])[1] == list(targets):     # written as [w1, w2, b]
-            return False, ("It looks like you put the bias last. The course writes the bias "
-                           "first: W = [b, w1, w2].")
+        if _outputs(bias_first(W))[1] == list(targets):     # written as [w1, w2, b]
+            return False, bias_last("[b, w1, w2]")
         k = bad[0]
         computes = BOOLEAN_FUNCTION_NAMES[sum(v << i for i, v in enumerate(y))]
         w1, w2 = (f"({_fmt(w)})" if w < 0 else _fmt(w) for w in W[1:])

@@ -32,10 +32,18 @@ q2 = Exercise("Exercise 0.2", "Make the NumPy array [1, 0, 1].",
 q3 = Exercise("Exercise 0.3", "What is the dot product of [1, 2, 3] and [4, 5, 6]?",
               number(32, {21: "that is the sum of all six numbers; the dot product multiplies "
                               "pairs first, then adds the products.",
-                          6: "that is 1 + 2 + 3; multiply each by its partner 4, 5, 6 first."}),
+                          6: "that is 1 + 2 + 3; multiply each by its partner 4, 5, 6 first."},
+                     lists=[([4, 10, 18], "those are the three products 1·4, 2·5 and 3·6. "
+                                          "Now add them up: the dot product is their sum, "
+                                          "one number.")]),
               "Multiply the numbers pair by pair, then add the three products.",
               "1·4 + 2·5 + 3·6 = 4 + 10 + 18 = 32.",
               "answer_0_3 = np.dot([1, 2, 3], [4, 5, 6])",
               [("answer_0_3 = 1 + 2 + 3 + 4 + 5 + 6", "sum of all six"),
-               ("answer_0_3 = np.array([1, 2, 3]) * np.array([4, 5, 6])", "single number")],
-              [(32, "correct"), (True, "not True/False")])
+               ("answer_0_3 = np.array([1, 2, 3]) * np.array([4, 5, 6])", "add them up"),
+               ("answer_0_3 = [1 * 4, 2 * 5, 3 * 6]", "three products"),
+               ("answer_0_3 = [1, 2, 3] + [4, 5, 6]", "single number")],
+              [(32, "correct"), (True, "not True/False"), ([4, 10, 18], "add them up"),
+               ((4, 10, 18), "add them up"), ([4.0, 10.0, 18.0], "add them up"),
+               ([18, 10, 4], "single number"), ([4, 10], "single number"),
+               ([32], "not a list")])

@@ -84,7 +84,10 @@ _xnor_condition_checker = condition(
     f"Please answer with the inequality as text in quotes, {_EXAMPLE}.",
     f"Write one inequality in w1, w2 and b, in quotes, {_EXAMPLE} (with <, <=, > or >=).",
     "That is not it. At (1, 1), z = w1·1 + w2·1 + b: does XNOR want the neuron to fire there "
-    "(z >= 0) or stay silent (z < 0)?")
+    "(z >= 0) or stay silent (z < 0)?",
+    "Put in the input's values: at (1, 1), x1 = 1 and x2 = 1, so z = w1·1 + w2·1 + b. Each "
+    "weight is multiplied by a number, never by another letter: write the condition in w1, w2 "
+    "and b only.")
 
 
 q4 = Exercise("Exercise 3.4", "XNOR is XOR flipped. Which condition does XNOR's row for the "
@@ -99,10 +102,25 @@ q4 = Exercise("Exercise 3.4", "XNOR is XOR flipped. Which condition does XNOR's 
               'answer_3_4 = "w1 + w2 + b >= 0"',
               [('answer_3_4 = "w1 + w2 + b < 0"', "XOR's condition"),
                ('answer_3_4 = "w1 + w2 + b > 0"', "not > 0"),
-               ('answer_3_4 = "b >= 0"', "about the input (0, 0)")],
+               ('answer_3_4 = "b >= 0"', "about the input (0, 0)"),
+               ('answer_3_4 = "w1·x1 + w2·x2 + b >= 0"', "x1 = 1 and x2 = 1"),
+               ('answer_3_4 = "w1 * 1 + w2 * 1 + b < 0"', "XOR's condition")],
               [("w_1 + w_2 + b >= 0", "correct"), ("b + w1 + w2 >= 0", "correct"),
                ("0 <= w1 + w2 + b", "correct"), ("w1 + w2 >= -b", "correct"),
                ("w1+w2+b≥0", "correct"), ("-w1 - w2 - b <= 0", "correct"),
                ("w1 + w2 + b <= 0", "must fire"), ("w1 + b < 0", "input (1, 0)"),
                ("w1 + w2 + b >= 1", "That is not it"), ("banana", "Write one inequality"),
-               (3, "text in quotes")])
+               (3, "text in quotes"),
+               # products as the course writes them (w1·1), with *, · or ×, either way round
+               ("w1 * 1 + w2 * 1 + b >= 0", "correct"), ("w1·1 + w2·1 + b >= 0", "correct"),
+               ("1*w1 + 1*w2 + b >= 0", "correct"), ("w1*1+w2*1+b>=0", "correct"),
+               ("1 · w1 + 1 · w2 + b ≥ 0", "correct"), ("w1 × 1 + w2 × 1 + b >= 0", "correct"),
+               ("w1·1 + w2·1 + b·1 >= 0", "correct"), ("2·w1 + w2·2 + 2b >= 0", "correct"),
+               ("w1·1 + w2·1 + b > 0", "not > 0"), ("w1·0 + w2·1 + b >= 0", "input (0, 1)"),
+               ("w1*2 + w2 + b >= 0", "That is not it"),
+               ("w1*x1 + w2*x2 + b >= 0", "x1 = 1 and x2 = 1"),
+               ("w1·w2 + b >= 0", "never by another letter"),
+               ("w1 * + w2 + b >= 0", "Write one inequality"),
+               ("w1 * 1 + w2 * 1 + b *", "Write one inequality"),
+               ("w1 ** 1 + w2 + b >= 0", "Write one inequality"),
+               ("w1·x1 + w2·x2 + b", "Write one inequality")])

@@ -7,6 +7,8 @@ from ..hidden_layer import HIDDEN_MENU, NOT_ONE_NEURON, all_runs, function_numbe
 from .core import (
     INPUTS,
     Exercise,
+    bias_first,
+    bias_last,
     number,
     read_vector,
     table,
@@ -49,6 +51,8 @@ def _xnor_checker(answer):
     out = _outputs(W)
     if out == list(XNOR):
         return True, "The network computes XNOR on all four inputs."
+    if _outputs(bias_first(W)) == list(XNOR):           # written as [v1, v2, b]
+        return False, bias_last("[b, v1, v2]")
     flipped = [-as_decimal(v) for v in W]
     # hidden points exactly on the line (z = 0), where step(0) = 1 fires but XNOR wants 0
     ties = sorted({HIDDEN[x] for x, o, t in zip(INPUTS, out, XNOR)
@@ -120,8 +124,11 @@ q3 = Exercise("Exercise 6.3", "Give the output neuron's W = [b, v1, v2] (on h1 =
               [("answer_6_3 = [-1.5, 1, 1]", "flip the signs of all three numbers"),
                ("answer_6_3 = [-3, 2, 1]", "make b a little smaller"),
                ("answer_6_3 = [3, -2, -1]", "z = 3 + (-2)·1 + (-1)·1 = 0 exactly"),
-               ("answer_6_3 = [1.5, -1]", "Expected 3 numbers")],
+               ("answer_6_3 = [1.5, -1]", "Expected 3 numbers"),
+               ("answer_6_3 = [-1, -1, 1.5]", "you put the bias last")],
               [([2, -2, -1], "correct"), ([2.5, -2, -1], "correct"),
+               ([-2, -1, 2], "bias first: W = [b, v1, v2]"),
+               ([-2, -1, 2.5], "bias first: W = [b, v1, v2]"),
                ([0, 0, 0], "the inputs (0, 1) and (1, 0) land"),
                ([0.5, -1, 0], "The network is wrong for the input (1, 1)."),
                ([-1, 0, 0], "The network is wrong for the inputs (0, 0) and (1, 1)")])

@@ -18,6 +18,9 @@ _train = np.random.default_rng(0).permutation(len(_d))[:70]        # the noteboo
 _mean, _std = _X[_train].mean(axis=0), _X[_train].std(axis=0)
 NEW_PETAL = 4.5                                                    # cm
 _scaled = (NEW_PETAL - _mean[1]) / _std[1]
+# the same with pandas' sample standard deviation (ddof=1): 1.2357 against the right 1.2446,
+# both 1.24 at 3 significant digits, so a rounded answer needs 4 (core._digits_needed)
+_sample_std = (NEW_PETAL - _mean[1]) / _X[_train, 1].std(ddof=1)
 
 q1 = Exercise(
     "Exercise 7.1", f"A new flower has a petal length of {NEW_PETAL} cm. Scaled the way the "
@@ -32,21 +35,27 @@ q1 = Exercise(
                                           "0). Petal length is column 1: mean[1], std[1].",
         (NEW_PETAL - _mean[1]) / _std[1] ** 2: "divide by the standard deviation, not by its "
                                                "square (the variance).",
-        (NEW_PETAL - _mean[1]) / _X[_train, 1].std(ddof=1):
+        _sample_std:
             "that divides by the sample standard deviation (ddof=1, as pandas does). The "
-            "notebook uses NumPy's std, with ddof=0: use std[1]."},
-        abs_tol=0.005),
+            "notebook uses NumPy's std, with ddof=0: use std[1]."}),
     "(x - mean) / std, with the mean and std of the training flowers: the notebook's mean[1] "
-    "and std[1] (column 1 is petal length).",
-    f"(4.5 - mean[1]) / std[1] = (4.5 - {_mean[1]:.3f}) / {_std[1]:.3f} ≈ {_scaled:.2f}: "
+    "and std[1] (column 1 is petal length). Give at least 4 significant digits, or let Python "
+    "compute it.",
+    f"(4.5 - mean[1]) / std[1] = (4.5 - {_mean[1]:.3f}) / {_std[1]:.3f} ≈ {_scaled:.3f}: "
     f"this flower's petal is about 1.2 standard deviations longer than the average training "
     f"flower's. A new flower must be scaled exactly like the training flowers, or the learned "
     f"line means nothing for it.",
     f"answer_7_1 = {_scaled:.3f}",
     [(f"answer_7_1 = {NEW_PETAL - _mean[1]:.3f}", "did not divide"),
      (f"answer_7_1 = {(NEW_PETAL - _X[:, 1].mean()) / _X[:, 1].std():.3f}", "all 100 flowers"),
-     (f"answer_7_1 = {(NEW_PETAL - _mean[0]) / _std[0]:.3f}", "sepal length")],
-    [(round(_scaled, 2), "correct")])
+     (f"answer_7_1 = {(NEW_PETAL - _mean[0]) / _std[0]:.3f}", "sepal length"),
+     (f"answer_7_1 = {_sample_std:.3f}", "ddof=1"),
+     (f"answer_7_1 = {_scaled:.2f}", "give at least 4 significant digits")],
+    [(round(_scaled, 4), "correct"), (round(_sample_std, 4), "ddof=1"),
+     (round(_scaled, 1), "1.2 is close: give at least 4 significant digits"),
+     (round(_scaled, 2), "1.24 is close: give at least 4 significant digits"),
+     (round(_sample_std, 2), "1.24 is close: give at least 4 significant digits"),
+     (1.25, "close, but not close enough")])
 
 
 # --- 7.2: which epoch's weights does the pocket keep? -------------------------------------------
