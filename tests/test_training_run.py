@@ -107,10 +107,13 @@ def test_the_explorer_steps_a_thinned_run_and_says_what_is_left_out():
 
 def test_predict_mode_keeps_the_score_and_explains():
     ex = TrainingExplorer(dataset="AND", predict=True)
-    assert ex.guess(True) is True and ex.position == 1 and ex.score == [1, 1]
+    assert ex.guess(True) is True and ex.score == [1, 1]
     assert ex.message.startswith("✔ Right: at x = (0, 0) the neuron fires (output 1)")
     assert "e = -1: an update" in ex.message
-    assert ex.guess(True) is False and ex.score == [1, 2]        # (0, 1): it stays silent
+    # a mistake: which way the update moves W is asked before the visit is shown
+    assert ex.position == 0 and ex.update_question == 0
+    assert ex.guess_update(False) is True and ex.position == 1 and ex.score == [2, 2]
+    assert ex.guess(True) is False and ex.score == [2, 3]        # (0, 1): it stays silent
     assert ex.message.startswith("✘ Not this time") and "z = -1, below 0" in ex.message
     with pytest.raises(ValueError, match="guess\\(fires\\)"):
         ex.guess("yes")

@@ -1,6 +1,7 @@
 // The training explorer's view: the whole run arrives once (model "run"); stepping, going
 // back, scrubbing, playing, keys and the table of visits all happen here, in one frame,
-// with or without a kernel. The kernel is asked only to retrain (data, learning rate, points).
+// with or without a kernel. The kernel is asked only to retrain (data, learning rate, order of
+// the visits, start weights, points).
 
 /**
  * The run, as training_run.build_run makes it (its RUN_FIELDS list the same fields).
@@ -10,6 +11,8 @@
  * @property {number[][]} X @property {number[]} d @property {string} dataset
  * @property {number} lr @property {string} x_label @property {string} y_label
  * @property {string[]} class_names @property {boolean} has_history
+ * @property {boolean} shuffle  visited in a new random order every epoch
+ * @property {?number[]} W0      the start weights [b, w1, w2] set (null: zeros)
  * @property {number} n          the last position shown (visits done)
  * @property {number} stepped    positions up to here go visit by visit
  * @property {number} n_epochs   @property {number} n_epochs_shown
@@ -39,6 +42,41 @@ function visitsCsv(run) {
   return lines.join("\r\n") + "\r\n";
 }
 
+// Predict mode's words: the same sentences as training_run.guess_outcome and
+// training_run.update_outcome, from the same run. p: the visit guessed (visits done before it).
+function guessOutcome(run, p, fires) {
+  const [, x1, x2, z, y, d, e] = run.rows[p];
+  const right = (y === "1") === fires;
+  const did = y === "1" ? "fires (output 1)" : "stays silent (output 0)";
+  const why = `z = ${z}, ` + (y === "1" ? "and step(z) = 1 when z ≥ 0" : "below 0");
+  const then = e === "+0" ? "no change"
+    : `it should have ${d === "1" ? "fired" : "stayed silent"}, so e = ${e}: an update`;
+  return [right, `${right ? "✔ Right" : "✘ Not this time"}: at x = (${x1}, ${x2}) the ` +
+                 `neuron ${did}, since ${why}; ${then}.`];
+}
+// The second question at a mistake: which way does the update move W? (towards: true for
+// "w towards x, b up", as the first of UPDATE_CHOICES)
+const UPDATE_CHOICES = ["w towards x, b up", "w away from x, b down"];
+function updateOutcome(run, p, towards) {
+  const [, x1, x2, , y, d, e] = run.rows[p];
+  const excite = e === "+1";
+  const right = excite === towards;
+  const zero = (v) => v === "0" || v === "-0";
+  const w = zero(x1) && zero(x2) ? "w stays, as x = (0, 0)"
+    : (excite ? "w moves towards x" : "w moves away from x");
+  const how = excite ? `b goes up and ${w}: excite` : `b goes down and ${w}: inhibit`;
+  return [right, `${right ? "✔ Right" : "✘ Not this time"}: e = d − y = ${d} − ${y} = ${e}, ` +
+                 `so W ← W + ${fmt(run.lr)}·(${e})·[1, ${x1}, ${x2}]; ${how}, and z at this x ` +
+                 `goes ${excite ? "up" : "down"}, towards the right answer; now W = ` +
+                 `${run.W_text[p + 1]}.`];
+}
+
+// The start weights as the "start W" box shows them: each number's shortest decimal (the
+// one Python's repr writes), "" for zeros by default.
+function startText(W0) {
+  return Array.isArray(W0) ? W0.map((v) => String(v)).join(", ") : "";
+}
+
 function render({ model, el }) {
   const look = model.get("look");
   // the picture's size and look: as designed, or redrawn to fit a narrow screen (layout())
@@ -53,6 +91,12 @@ function render({ model, el }) {
   for (const name of model.get("datasets")) html("option", { value: name }, dataset, name);
   const lr = html("select", {});
   labelled(top, "learning rate", lr);
+  const shuffleB = button(top, "shuffle", "visit the samples in a new random order every epoch");
+  const startBox = html("input", { type: "text", size: "12", spellcheck: "false",
+                                   placeholder: "b, w1, w2", autocomplete: "off" });
+  labelled(top, "start W", startBox);
+  const useStartB = button(top, "use", "train from the start weights typed: b, w1, w2 (Enter); " +
+                        "empty or 0 for zeros");
   const perSample = button(top, "per sample", "step one visit at a time");
   const perEpoch = button(top, "per epoch", "step one whole epoch at a time");
 
@@ -67,6 +111,10 @@ function render({ model, el }) {
   const guessQ = html("span", {}, guessRow);
   const firesB = button(guessRow, "fires", "guess: the neuron fires at the next visit");
   const silentB = button(guessRow, "stays silent", "guess: the neuron stays silent at the next visit");
+  const towardsB = button(guessRow, UPDATE_CHOICES[0],
+                          "guess: the update excites, so w moves towards x and b goes up");
+  const awayB = button(guessRow, UPDATE_CHOICES[1],
+                       "guess: the update inhibits, so w moves away from x and b goes down");
   const scoreOut = html("span", { class: "pl-score" }, guessRow);
 
   // -- custom points -------------------------------------------------------------------------
@@ -199,6 +247,7 @@ function render({ model, el }) {
     // after the view gave up waiting, puts them right again)
     model.set("dataset", run.dataset);
     model.set("lr", run.lr);
+    showStarts(true);
     stepper.position = model.get("position");
     show();
   }
@@ -289,43 +338,80 @@ function render({ model, el }) {
       : parts.length > 0 && !/^[✔✘]/.test(parts[0]);
     writeNote(note, alert ? ["⚠ ", ...parts] : parts, alert);
     drawTable();
+    // moving on (or back) without answering drops predict mode's update question
+    const q = model.get("update_question");
+    if (typeof q === "number" && q >= 0 && !asking(p, pe)) {
+      model.set("update_question", -1);
+      model.save_changes();
+    }
     showGuess(p, pe);
   }
 
-  // Predict mode: the same sentence as training_run.guess_outcome, from the same run.
-  function outcome(p, fires) {
-    const [, x1, x2, z, y, d, e] = run.rows[p];
-    const right = (y === "1") === fires;
-    const did = y === "1" ? "fires (output 1)" : "stays silent (output 0)";
-    const why = `z = ${z}, ` + (y === "1" ? "and step(z) = 1 when z ≥ 0" : "below 0");
-    const then = e === "+0" ? "no change"
-      : `it should have ${d === "1" ? "fired" : "stayed silent"}, so e = ${e}: an update`;
-    return [right, `${right ? "✔ Right" : "✘ Not this time"}: at x = (${x1}, ${x2}) the ` +
-                   `neuron ${did}, since ${why}; ${then}.`];
-  }
+  // Predict mode: guess whether the neuron fires at the next visit; at a mistake, then which
+  // way the update moves W (the visit is shown after that).
+  const asking = (p, pe) => !pe && run.has_history && p < run.stepped &&
+    model.get("update_question") === p;
   function showGuess(p, pe) {
     const on = model.get("predict") && run.has_history;
     guessRow.classList.toggle("pl-hidden", !on);
     if (!on) return;
-    const open = !pe && p < run.stepped;
+    const open = !pe && p < run.stepped, update = asking(p, pe);
     firesB.disabled = silentB.disabled = !open;
-    if (open) {
+    for (const b of [firesB, silentB]) b.classList.toggle("pl-hidden", update);
+    for (const b of [towardsB, awayB]) b.classList.toggle("pl-hidden", !update);
+    if (update) {
+      const [x1, x2] = run.rows[p].slice(1, 3);
+      guessQ.textContent = `A mistake at x = (${x1}, ${x2}), so W changes: which way does ` +
+        "the update move it?";
+    } else if (open) {
       const [x1, x2] = run.rows[p].slice(1, 3);
       guessQ.textContent = `Next: x = (${x1}, ${x2}). Will the neuron fire?`;
     } else {
       guessQ.textContent = pe ? "Guessing works per sample." : "No visit left to guess.";
     }
-    const [right, asked] = model.get("score");
-    scoreOut.textContent = asked ? `score: ${right} of ${asked}` : "";
+    const [right, n] = model.get("score");
+    scoreOut.textContent = n ? `score: ${right} of ${n}` : "";
   }
-  function guess(fires) {
-    const p = stepper.position;
-    if (perEpochOn() || p >= run.stepped) return;
-    const [right, sentence] = outcome(p, fires);
+  function scored(right, sentence) {
     const [r, n] = model.get("score");
     model.set("score", [r + (right ? 1 : 0), n + 1]);
     model.set("message", sentence);
-    stepper.goTo(p + 1);                    // saves the model too
+  }
+  function guess(fires) {
+    const p = stepper.position;
+    if (perEpochOn() || p >= run.stepped || asking(p, false)) return;
+    const [right, sentence] = guessOutcome(run, p, fires);
+    scored(right, sentence);
+    if (run.rows[p][6] === "+0") { stepper.goTo(p + 1); return; }      // saves the model too
+    model.set("update_question", p);                // a mistake: which way does W move?
+    model.save_changes();
+    show();
+    towardsB.focus();
+  }
+  function guessUpdate(towards) {
+    const p = stepper.position;
+    if (!asking(p, perEpochOn())) return;
+    const [right, sentence] = updateOutcome(run, p, towards);
+    scored(right, sentence);
+    model.set("update_question", -1);
+    stepper.goTo(p + 1);
+    if (p + 1 < run.stepped) firesB.focus();
+  }
+
+  // The order of the visits and the start weights: the button and the box show the model's
+  // (from the run on screen with `fromRun`; the box keeps what is typed in it otherwise,
+  // unless the model's value is one the view did not send).
+  const runShuffle = () => (typeof run.shuffle === "boolean" ? run.shuffle
+    : Boolean((model.get("made_with") || {}).shuffle));
+  const runW0 = () => (run.W0 !== undefined ? run.W0 : ((model.get("made_with") || {}).W0 ?? null));
+  function showStarts(fromRun = false) {
+    if (fromRun) {
+      model.set("shuffle", runShuffle());
+      model.set("W0", runW0());
+    }
+    shuffleB.setAttribute("aria-pressed", String(Boolean(model.get("shuffle"))));
+    const W0 = model.get("W0");
+    if (typeof W0 !== "string") startBox.value = startText(W0);
   }
 
   function cornerNote(p, pe) {
@@ -378,12 +464,13 @@ function render({ model, el }) {
   let customFrom = null;     // the gate whose points "custom" started from (the kernel's rule)
   function apply(file) {
     if (file.custom_from) customFrom = file.custom_from;
-    showSiteRun(model, file, { score: [0, 0] });
+    showSiteRun(model, file, { score: [0, 0], update_question: -1 });
   }
   const ask = makeRequests(model, say, () => {
-    // no kernel: the menus and the model go back to what the run on screen was trained with
+    // no kernel: the controls and the model go back to what the run on screen was trained with
     model.set("dataset", run.dataset);
     model.set("lr", run.lr);
+    showStarts(true);
   }, { site, apply });
   const request = (what, content, how) => { localNote = null; ask(what, content, how); };
   // the key of a menu choice's run on a web page (tools/site_runs.py writes the same keys)
@@ -416,6 +503,26 @@ function render({ model, el }) {
   perSample.addEventListener("click", () => setMode(false));
   firesB.addEventListener("click", () => guess(true));
   silentB.addEventListener("click", () => guess(false));
+  towardsB.addEventListener("click", () => guessUpdate(true));
+  awayB.addEventListener("click", () => guessUpdate(false));
+  // on a web page there are runs made in advance for the menus only: these need Python
+  shuffleB.addEventListener("click", () => {
+    model.set("shuffle", !model.get("shuffle"));
+    showStarts();
+    request("Changing the order of the visits", undefined, { key: null });
+  });
+  function useStart() {
+    const typed = startBox.value.trim();
+    if (typed === startText(runW0()) || (typed.replace(/^[[(]\s*|\s*[\])]$/g, "") === "0" &&
+                                         runW0() === null)) {
+      say("");                                        // the weights of the run on screen
+      return;
+    }
+    model.set("W0", typed);
+    request("Changing the start weights", undefined, { key: null });
+  }
+  useStartB.addEventListener("click", useStart);
+  startBox.addEventListener("keydown", (ev) => { if (ev.key === "Enter") useStart(); });
   perEpoch.addEventListener("click", () => setMode(true));
   dataset.addEventListener("change", () => {
     model.set("dataset", dataset.value);
@@ -453,7 +560,7 @@ function render({ model, el }) {
 
   model.on("change:run", () => { stepper.setPlaying(false); localNote = null; build(); });
   for (const name of ["per_epoch", "message", "show_table", "click_class", "speed", "predict",
-                      "score"]) {
+                      "score", "update_question"]) {
     model.on(`change:${name}`, () => show());
   }
   model.on("change:dataset", () => {
@@ -461,6 +568,8 @@ function render({ model, el }) {
     custom.classList.toggle("pl-hidden", model.get("dataset") !== "custom");
   });
   model.on("change:lr", () => { lr.value = String(model.get("lr")); });
+  model.on("change:shuffle", () => showStarts());
+  model.on("change:W0", () => showStarts());
   model.on("change:points_text", () => {
     if (text.value !== model.get("points_text")) text.value = model.get("points_text");
   });

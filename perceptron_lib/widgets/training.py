@@ -9,6 +9,8 @@ points.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import traitlets
 
@@ -16,13 +18,13 @@ from .. import validation as check
 from ..data import gate as gate_data
 from ..perceptron import Perceptron
 from ..style import format_number as fmt
-from ..validation import check_labels, check_X
+from ..validation import check_labels, check_weights, check_X
 from .base import GATES, Explorer, Setting, explain, view_module
 from .pictures import training_png
 from .points import CustomPoints, PointsEditing
 from .training_run import RunReader, build_run, fit_view, train
 
-__all__ = ["TrainingExplorer"]
+__all__ = ["TrainingExplorer", "start_weights"]
 
 def _limits(xlim, ylim):
     """The fixed view (xlim, ylim), checked; (None, None) to fit the view to the data."""
@@ -74,6 +76,49 @@ def _dataset(value):
     return name
 
 
+_DECIMAL = re.compile(r"[+-]?(?P<digits>\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?", re.IGNORECASE)
+_TYPE_W = ("Type three numbers b, w1, w2 (the bias first), e.g. 0.5, -1, 1; empty or 0 starts "
+           "from zeros.")
+
+
+def start_weights(value):
+    """The weights training starts from, checked as Perceptron checks W0: None (zeros),
+    [b, w1, w2], or text as a person types it in the view's "start W" box ("0.5, -1, 1";
+    "" or "0" for zeros). Returns None or a list of 3 floats.
+
+    Typed numbers are read as the decimals they show: each is the float nearest to it
+    (float("0.1")), and one that floating point cannot hold (it would round to 0 or
+    overflow) is refused rather than changed.
+    """
+    if isinstance(value, str):
+        text = value.strip().replace("\u2212", "-")       # − as a minus sign too
+        if text[:1] + text[-1:] in ("[]", "()"):
+            text = text[1:-1]
+        parts = [t for t in re.split(r"[\s,;]+", text) if t]
+        if parts in ([], ["0"]):
+            return None
+        numbers = []
+        for t in parts:
+            m = _DECIMAL.fullmatch(t)
+            if m is None:
+                raise ValueError(f"start W: {t!r} is not a number. {_TYPE_W}")
+            number = float(t)
+            if not np.isfinite(number):
+                raise ValueError(f"start W: {t} is too large for floating point (beyond "
+                                 f"about 1.8e308). {_TYPE_W}")
+            if number == 0 and re.search(r"[1-9]", m.group("digits")):
+                raise ValueError(f"start W: {t} is too small for floating point (it rounds to "
+                                 f"0); use 0 or a larger number.")
+            numbers.append(number)
+        if len(numbers) != 3:
+            raise ValueError(f"start W must be three numbers; got {len(numbers)} in "
+                             f"{value.strip()!r}. {_TYPE_W}")
+        value = numbers
+    if value is None:
+        return None
+    return [float(v) for v in check_weights(value, 2, "W0")]
+
+
 def _start_points(X, d):
     """The learner's own (X, d) as CustomPoints (none without them), and what is wrong with
     them ("" when nothing)."""
@@ -117,13 +162,17 @@ class TrainingExplorer(PointsEditing, RunReader, Explorer):
     epochs : int
         At most this many epochs are trained.
     shuffle, seed
-        Visit the samples in a new random order every epoch (seeded).
+        Visit the samples in a new random order every epoch (seeded by ``seed``). The view's
+        "shuffle" button turns it on and off.
     W0 : [b, w1, w2], optional
-        The weights training starts from (zeros by default).
+        The weights training starts from (zeros by default); also typed in the view's
+        "start W" box, or given as text ("0.5, -1, 1").
     predict : bool
         Predict mode: before each visit is shown, guess whether the neuron will fire (the
-        view's "fires" / "stays silent" buttons, or ``guess(True)`` from Python); the
-        explorer says whether you were right, and why, and keeps the score.
+        view's "fires" / "stays silent" buttons, or ``guess(True)`` from Python); at a
+        visit that is a mistake, guess then which way the update moves W (w towards x and
+        b up, or w away from x and b down: ``guess_update(True)``). The explorer says
+        whether you were right, and why, and keeps the score of both kinds of guesses.
     size : "normal" or "large" (for projectors)
     title : str, optional
         Title of the picture for your own data (default "your points").
@@ -136,13 +185,16 @@ class TrainingExplorer(PointsEditing, RunReader, Explorer):
 
     Keys (with the explorer focused): → / PageDown step, ← / PageUp back, Home / End,
     space play or pause. From Python: ``go_to(k)``, ``step_forward()``, ``step_back()``,
-    ``position`` (visits done), ``per_epoch``, ``dataset``, ``lr``, ``add_point(x1, x2, cls)``.
+    ``position`` (visits done), ``per_epoch``, ``dataset``, ``lr``, ``shuffle``, ``W0``,
+    ``add_point(x1, x2, cls)``. A setting given a value it cannot use (``ex.W0 = [1, 2]``)
+    keeps its old one, and ``message`` says why.
     """
 
     _esm = view_module("training")
 
     DATASETS = GATES + ("custom",)
-    RETRAIN_ON = ("dataset", "lr")
+    RETRAIN_ON = ("dataset", "lr", "shuffle", "W0")
+    STARTS = ("shuffle", "W0")   # settings that keep their value, and say why, when refused
     LEARNING_RATES = (0.01, 0.1, 0.25, 0.5, 1, 2, 5)
 
     run = traitlets.Dict().tag(sync=True)
@@ -152,6 +204,8 @@ class TrainingExplorer(PointsEditing, RunReader, Explorer):
     dataset = Setting("AND")     # checked by _valid_dataset
     lr = Setting(1.0)            # checked by _valid_lr
     lr_options = traitlets.List().tag(sync=True)
+    shuffle = Setting(False)     # checked by _valid_start
+    W0 = Setting(None)           # [b, w1, w2], None for zeros; checked by _valid_start
     speed = traitlets.Int(3).tag(sync=True)
     show_table = traitlets.Bool(False).tag(sync=True)
     click_class = traitlets.Int(1).tag(sync=True)
@@ -159,6 +213,8 @@ class TrainingExplorer(PointsEditing, RunReader, Explorer):
     message = traitlets.Unicode("").tag(sync=True)
     predict = traitlets.Bool(False).tag(sync=True)   # guess each visit before it is shown
     score = traitlets.List([0, 0]).tag(sync=True)     # [right guesses, guesses]
+    # the visit whose update the learner is asked about in predict mode (-1: none)
+    update_question = traitlets.Int(-1).tag(sync=True)
     # What the explorer was made with besides the settings above: a web page's build
     # (tools/site_runs.py) trains it again from these for every menu choice.
     made_with = traitlets.Dict().tag(sync=True)
@@ -167,8 +223,9 @@ class TrainingExplorer(PointsEditing, RunReader, Explorer):
                  W0=None, predict=False, size="normal", xlim=None, ylim=None, title=None,
                  x_label=None, y_label=None, class_names=None):
         names = _names(x_label, y_label, class_names)
-        # epochs, shuffle, seed and W0 are checked (with clear messages) by Perceptron itself
-        self.W0 = Perceptron(2, epochs=epochs, shuffle=shuffle, seed=seed, W0=W0).W0
+        W0 = start_weights(W0)
+        # epochs, shuffle and seed are checked (with clear messages) by Perceptron itself
+        Perceptron(2, epochs=epochs, shuffle=shuffle, seed=seed)
         lr, dataset = check.learning_rate(lr), _dataset(dataset)     # as the traits check them
         if title is not None and not isinstance(title, str):
             raise TypeError(f"title must be text; got {title!r}.")
@@ -177,12 +234,12 @@ class TrainingExplorer(PointsEditing, RunReader, Explorer):
         dataset = "custom" if X is not None or d is not None else dataset
         super().__init__(size=size, datasets=list(self.DATASETS), dataset=dataset, lr=lr,
                          lr_options=sorted(set(self.LEARNING_RATES) | {lr}),
+                         shuffle=check.flag(shuffle, "shuffle"), W0=W0,
                          predict=check.flag(predict, "predict"))
-        self.epochs, self.shuffle, self.seed = int(epochs), bool(shuffle), seed
+        self.epochs, self.seed = int(epochs), seed
         self.made_with = dict(
             epochs=self.epochs, shuffle=self.shuffle,
-            seed=int(seed) if isinstance(seed, (int, np.integer)) else None,
-            W0=None if self.W0 is None else [float(v) for v in self.W0],
+            seed=int(seed) if isinstance(seed, (int, np.integer)) else None, W0=self.W0,
             xlim=None if self._limits[0] is None else list(self._limits[0]),
             ylim=None if self._limits[0] is None else list(self._limits[1]),
             title=title, **names)
@@ -247,11 +304,13 @@ class TrainingExplorer(PointsEditing, RunReader, Explorer):
                                 names=self.names, view=view,
                                 title=f"{name}, learning rate {fmt(self.lr)}",
                                 problem=result["problem"], bound=result["bound"],
-                                separable=result["separable"])
+                                separable=result["separable"], shuffle=self.shuffle,
+                                W0=self.W0)
         except Exception as err:  # whatever happened, the learner keeps a working explorer
             with self._quiet():   # data and settings as they were for the run on screen
                 if self._last_good is not None:
-                    self.dataset, self.lr, self.points.X, self.points.d = self._last_good
+                    (self.dataset, self.lr, self.shuffle, self.W0, self.points.X,
+                     self.points.d) = self._last_good
                     self.points_text = self.points.as_text()
                 self._show_error(explain(err, "These points could not be trained on or drawn "
                                          "(they may be too large or too close together to "
@@ -260,11 +319,15 @@ class TrainingExplorer(PointsEditing, RunReader, Explorer):
         self.perceptron, self.history = result["perceptron"], result["history"]
         self.bound, self.separable = result["bound"], result["separable"]
         self._view_box = view
-        self._last_good = (self.dataset, self.lr, self.points.X, self.points.d)
+        self._last_good = (self.dataset, self.lr, self.shuffle, self.W0, self.points.X,
+                           self.points.d)
         with self._quiet():
             self.message = self.error = result["problem"]
             self.position = 0
             self.score = [0, 0]
+            self.update_question = -1
+            # what the website's build trains again from (tools/site_runs.py)
+            self.made_with = dict(self.made_with, shuffle=self.shuffle, W0=self.W0)
             self.run = run
             self.points_text = self.points.as_text()
             self.lr_options = sorted(set(self.lr_options) | {self.lr})   # lr set from Python
@@ -275,7 +338,7 @@ class TrainingExplorer(PointsEditing, RunReader, Explorer):
         self.message = text
 
     def _on_retrain_setting(self, change):
-        if self._busy:
+        if self._busy or change["old"] == change["new"]:    # (a refused value: no change)
             return
         with self._quiet():
             if change["name"] == "dataset":
@@ -292,6 +355,23 @@ class TrainingExplorer(PointsEditing, RunReader, Explorer):
     @traitlets.validate("dataset")
     def _valid_dataset(self, proposal):
         return _as_trait_error(_dataset, proposal["value"])
+
+    @traitlets.validate(*STARTS)
+    def _valid_start(self, proposal):
+        """shuffle and W0, checked as the constructor checks them. A value that cannot be
+        used (from Python or from the view) is not an error to stop on: the setting keeps
+        its value, the run stays, and the message says why."""
+        name, value = proposal["trait"].name, proposal["value"]
+        try:
+            return check.flag(value, "shuffle") if name == "shuffle" else start_weights(value)
+        except (TypeError, ValueError) as err:
+            self._show_error(explain(err))
+            # the value the run on screen was trained with (while the view's settings are
+            # taken in, the setting itself may already hold the refused value)
+            good = getattr(self, "_last_good", None)
+            if good is None:
+                return proposal["trait"].default_value
+            return good[2] if name == "shuffle" else good[3]
 
     def _on_view_message(self, widget, content, buffers):
         """Requests from the browser view: clicks, undo, clear, typed points, CSV."""

@@ -25,7 +25,7 @@ from ..style import format_vector
 from .base import Stepping
 
 __all__ = ["RUN_BUDGET", "RUN_FIELDS", "RunReader", "build_run", "epochs_done", "fit_view",
-           "frame_of", "guess_outcome", "snap_position", "train"]
+           "frame_of", "guess_outcome", "snap_position", "train", "update_outcome"]
 
 NO_POINTS = ("No points yet. Click on the picture to add points (choose the class first), or "
              "type them in the box as lines 'x1, x2, class'.")
@@ -75,6 +75,8 @@ RUN_BUDGET = 2_000_000
 RUN_FIELDS = {
     "title": str, "xlim": list, "ylim": list, "X": list, "d": list, "dataset": str,
     "lr": float, "x_label": str, "y_label": str, "class_names": list,
+    "shuffle": bool,        # visited in a new random order every epoch
+    "W0": (list, type(None)),   # the start weights [b, w1, w2] set (None: zeros)
     "has_history": bool,
     "n": int,               # the last position shown (visits done)
     "stepped": int,         # positions 0..stepped go visit by visit; later ones epoch by epoch
@@ -105,6 +107,28 @@ def guess_outcome(run, position, fires):
         f"it should have {'fired' if d == '1' else 'stayed silent'}, so e = {e}: an update"
     mark = "✔ Right" if right else "✘ Not this time"
     return right, f"{mark}: at x = ({x1}, {x2}) the neuron {did}, since {why}; {then}."
+
+
+# Predict mode's second question, on a visit that is a mistake: which way does the update
+# move W? The two answers (``towards`` True or False), as the view's buttons say them.
+UPDATE_CHOICES = {True: "w towards x, b up", False: "w away from x, b down"}
+
+
+def update_outcome(run, position, towards):
+    """A learner's guess at the update of the visit at ``position`` (a mistake): whether it
+    moves w towards x and b up (``towards`` True) or w away from x and b down (False), as
+    (right, sentence). The sentence says what Rosenblatt's rule does there, in notebook 04's
+    words; the browser view writes the same sentence from the same run."""
+    epoch, x1, x2, z, y, d, e = run["rows"][position]
+    excite = e == "+1"
+    right = excite == bool(towards)
+    w = ("w stays, as x = (0, 0)" if {x1, x2} <= {"0", "-0"} else
+         "w moves towards x" if excite else "w moves away from x")
+    how = f"b goes up and {w}: excite" if excite else f"b goes down and {w}: inhibit"
+    mark = "✔ Right" if right else "✘ Not this time"
+    return right, (f"{mark}: e = d − y = {d} − {y} = {e}, so W ← W + {fmt(run['lr'])}·({e})·"
+                   f"[1, {x1}, {x2}]; {how}, and z at this x goes {'up' if excite else 'down'}, "
+                   f"towards the right answer; now W = {run['W_text'][position + 1]}.")
 
 
 def epochs_done(run, position):
@@ -207,7 +231,7 @@ def _thinned_note(h, stepped_epochs, shown_epochs):
 
 
 def build_run(X, d, history, *, lr, dataset, names, view, title, problem="", bound=None,
-              separable=None, budget=RUN_BUDGET):
+              separable=None, budget=RUN_BUDGET, shuffle=False, W0=None):
     """The whole run, as the browser view needs it (plain JSON, at most ``budget`` bytes).
 
     Parameters
@@ -216,7 +240,7 @@ def build_run(X, d, history, *, lr, dataset, names, view, title, problem="", bou
         The points trained on and their labels.
     history : TrainingHistory or None
         None (or empty) when there is nothing to train on; ``problem`` then says why.
-    lr, dataset : the settings trained with.
+    lr, dataset, shuffle, W0 : the settings trained with (W0: [b, w1, w2], None for zeros).
     names : dict with x_label, y_label, class_names.
     view : ((x0, x1), (y0, y1)), the picture's limits.
     title : str
@@ -225,7 +249,8 @@ def build_run(X, d, history, *, lr, dataset, names, view, title, problem="", bou
     xlim, ylim = view
     base = dict(title=title, xlim=[float(v) for v in xlim], ylim=[float(v) for v in ylim],
                 X=np.asarray(X, dtype=float).tolist(), d=[int(v) for v in d],
-                dataset=dataset, lr=float(lr), **names)
+                dataset=dataset, lr=float(lr), shuffle=bool(shuffle),
+                W0=None if W0 is None else [float(v) for v in W0], **names)
     h = history
     if h is None or len(h) == 0:
         return _empty(base, problem)
@@ -268,8 +293,9 @@ def _guess(h, build, budget):
 
 class RunReader(Stepping, traitlets.HasTraits):
     """Moving through a training run from Python and reading it, as the view does (a part of
-    the training explorer, which has ``run``, ``position``, ``per_epoch``, ``score`` and
-    ``message``). The browser view steps by itself; these are for Python."""
+    the training explorer, which has ``run``, ``position``, ``per_epoch``, ``score``,
+    ``update_question`` and ``message``). The browser view steps by itself; these are for
+    Python."""
 
     # The slider counts visits (up to those sent one by one), or epochs in per-epoch mode.
     @traitlets.validate("position")
@@ -291,20 +317,69 @@ class RunReader(Stepping, traitlets.HasTraits):
     def _on_mode(self, change):
         self.go_to(self.slider_value)     # the end of this epoch, or as far as visits go
 
+    def _guessable(self):
+        return self.run.get("has_history") and self.position < self.run["stepped"]
+
+    def _asking_update(self):
+        """Is the learner being asked which way the update at this position moves W?"""
+        return (self.update_question == self.position and not self.per_epoch
+                and self._guessable())
+
+    @traitlets.observe("position", "per_epoch")
+    def _on_move(self, change):
+        # moving on (or back) without answering drops predict mode's update question
+        if self.update_question >= 0 and not self._asking_update():
+            self.update_question = -1
+
     def guess(self, fires):
         """Predict mode: guess whether the neuron fires at the next visit (True/1 or
-        False/0); the visit is then shown, and ``message`` says what happened and why."""
-        if not (self.run.get("has_history") and self.position < self.run["stepped"]):
+        False/0); ``message`` says what happened and why. A visit without a mistake is then
+        shown; at a mistake you are asked next which way the update moves W
+        (``guess_update``), and the visit is shown after that. Returns whether you were
+        right (None when there is nothing to guess)."""
+        if not self._guessable():
             self.message = "There is no next visit to guess: go back, or train again."
             return None
         if isinstance(fires, str) or fires not in (0, 1):
             raise ValueError(f"guess(fires): fires is True (it fires) or False (it stays "
                              f"silent); got {fires!r}.")
+        if self._asking_update():
+            self.message = self._update_question_text()
+            return None
         right, sentence = guess_outcome(self.run, self.position, fires)
+        mistake = self.run["rows"][self.position][6] != "+0"
         with self.hold_sync():
             self.per_epoch = False
             self.score = [self.score[0] + right, self.score[1] + 1]
             self.message = sentence
+            if mistake:
+                self.update_question = self.position
+            else:
+                self.position += 1
+        return right
+
+    def _update_question_text(self):
+        return (f"First say which way the update moves W: guess_update(True) for "
+                f"“{UPDATE_CHOICES[True]}”, guess_update(False) for "
+                f"“{UPDATE_CHOICES[False]}”.")
+
+    def guess_update(self, towards):
+        """Predict mode, after a ``guess`` at a visit that is a mistake: guess which way the
+        update moves W, ``True`` for w towards x and b up, ``False`` for w away from x and b
+        down. ``message`` says what the rule does and why; the visit is then shown. Returns
+        whether you were right (None when no update is waiting for a guess)."""
+        if not self._asking_update():
+            self.message = ("There is no update to guess now: guess(fires) first, at a visit "
+                            "that turns out to be a mistake.")
+            return None
+        if isinstance(towards, str) or towards not in (0, 1):
+            raise ValueError(f"guess_update(towards): towards is True (w towards x, b up) or "
+                             f"False (w away from x, b down); got {towards!r}.")
+        right, sentence = update_outcome(self.run, self.position, towards)
+        with self.hold_sync():
+            self.score = [self.score[0] + right, self.score[1] + 1]
+            self.message = sentence
+            self.update_question = -1
             self.position += 1
         return right
 
