@@ -3,6 +3,8 @@
 import json
 from pathlib import Path
 
+import numpy as np
+
 from perceptron_lib import Perceptron, gate
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
@@ -153,7 +155,7 @@ def test_05s_gamma_is_never_larger_than_the_margin_in_the_plane():
     u = W / np.linalg.norm(W)
     gamma = ((2 * d - 1) * (np.insert(X, 0, 1, axis=1) @ u)).min()
     assert round(gamma, 3) == 0.243 and round(margin(W, X, d), 3) == 0.354
-    assert "$\\gamma$ is never larger than that gap" in prose("05_convergence.ipynb")
+    assert "$\\gamma$ is never larger than the gap in the plane" in prose("05_convergence.ipynb")
 
 
 def test_06s_diagonal_failures_are_explained():
@@ -274,3 +276,19 @@ def test_00s_notation_table_says_where_each_symbol_is_taught():
             else written)
         assert symbol in prose(books[where]), (written, where)
     assert dict((w, n) for w, n in rows)["$\\sigma(z)$ (`sigmoid` in code)"] == "08"
+
+
+def test_05_gamma_is_the_gap_in_the_plane_times_w_over_W():
+    """05: the widest line for AND is [-1.061, 0.707, 0.707], |w| = 1, |W| = 1.458, and
+    gamma = 0.354 x 1 / 1.458 = 0.243."""
+    from perceptron_lib import gate, margin, max_margin_weights
+
+    X, d = gate("AND")
+    W = max_margin_weights(X, d)
+    assert np.round(W, 3).tolist() == [-1.061, 0.707, 0.707]
+    assert round(np.linalg.norm(W[1:]), 3) == 1 and round(np.linalg.norm(W), 3) == 1.458
+    gap = margin(W, X, d)
+    u = W / np.linalg.norm(W)
+    gamma = ((2 * d - 1) * (np.insert(X, 0, 1, axis=1) @ u)).min()
+    assert round(gap, 3) == 0.354 and round(gamma, 3) == 0.243
+    assert np.isclose(gamma, gap * np.linalg.norm(W[1:]) / np.linalg.norm(W))
