@@ -1023,6 +1023,10 @@ def main(argv=None):
     parser.add_argument("--lite-python", default=str(ROOT / ".lite" / "bin" / "python"),
                         help="a Python with lite/requirements.txt installed, to build the "
                              "JupyterLite site into lite/ (default .lite/bin/python)")
+    parser.add_argument("--pdf", action="store_true",
+                        help="also print each slide deck to a PDF handout beside it "
+                             "(slides/session-N.pdf; needs Playwright and Chromium, "
+                             "requirements-dev.txt)")
     args = parser.parse_args(argv)
     python = lite_tools(args.lite_python)
     try:
@@ -1031,6 +1035,13 @@ def main(argv=None):
         print(f"error: {err}", file=sys.stderr)
         return 1
     print(f"built {args.out} in {seconds:.1f} s")
+    if args.pdf:
+        try:
+            handouts = build_slides.print_handouts(Path(args.out))
+        except build_slides.HandoutError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 1
+        print(f"printed {len(handouts)} handouts into {Path(args.out) / 'slides'}")
     if python is None:
         print("JupyterLite not built (its tools are not installed: python -m venv .lite && "
               ".lite/bin/pip install -r lite/requirements.txt); the pages have no "

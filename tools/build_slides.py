@@ -3,6 +3,11 @@ made from the committed notebooks by ``python -m tools.build_site`` (it calls ``
 
     _site/slides/session-1.html ... session-5.html      (and slides/index.html)
 
+and, with Playwright and Chromium (requirements-dev.txt), their PDF handouts:
+
+    python -m tools.build_slides --pdf _site       # _site/slides/session-1.pdf ...
+    python -m tools.build_site --out _site --pdf   # the same, after building the site
+
 The explorers in a deck are live, drawn from the notebooks' saved widget state by the same
 require.js, widget manager and anywidget as the pages; the maths is typeset by the same KaTeX;
 reveal.js comes from npm (pinned and checked in tools.build_site.FRONT_END). A deck asks no
@@ -21,6 +26,8 @@ prints, the longer prose (in the notes).
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import json
 import re
@@ -230,9 +237,10 @@ def parts_of(nb):
     return marked_parts(nb) if marked else default_parts(nb)
 
 
-def _output_html(cell, heading, md):
+def _output_html(cell, heading, md, stills=None):
     """A code cell on a slide: the heading of its section, its code if short, then its
-    explorer or figure."""
+    explorer or figure. An explorer's still picture (the PNG the notebook saved beside it)
+    goes into ``stills`` ({file name: bytes}) and onto the slide, shown only in print."""
     out = [f"<h3>{md.renderInline(heading)}</h3>"] if heading else []
     lines = cell.source.strip().splitlines()
     explorer = any(WIDGET_VIEW in o.get("data", {}) for o in cell.get("outputs", []))
@@ -241,8 +249,17 @@ def _output_html(cell, heading, md):
     for o in cell.get("outputs", []):
         data = o.get("data", {})
         if WIDGET_VIEW in data:
-            out.append('<div class="pl-output"><script type="application/vnd.jupyter.widget-view'
+            still = data.get("image/png") if stills is not None else None
+            out.append(f'<div class="pl-output{" pl-live" if still else ""}"><script '
+                       'type="application/vnd.jupyter.widget-view'
                        f'+json">{json.dumps(data[WIDGET_VIEW])}</script></div>')
+            if still:           # printed instead of the live view, which prints blank
+                png = base64.b64decode(still)
+                name = f"stills/{hashlib.sha256(png).hexdigest()[:16]}.png"
+                stills[name] = png
+                alt = html.escape("".join(data.get("text/plain", "the explorer")).split("\n")[0],
+                                  quote=True)
+                out.append(f'<img class="pl-still" data-still="{name}" alt="{alt}">')
         elif "image/svg+xml" in data:
             svg = data["image/svg+xml"]
             out.append(f'<div class="pl-figure">{"".join(svg) if isinstance(svg, list) else svg}'
@@ -263,13 +280,15 @@ def _links_to_pages(rendered):
     return re.sub(r'href="(\d\d_\w+)\.ipynb', r'href="../\1.html', rendered)
 
 
-def deck_sections(books, md):
+def deck_sections(books, md, stills=None):
     """The <section>s of a deck: [[subslide html, ...], ...], one list per horizontal slide,
-    and each subslide's notes."""
+    and each subslide's notes; the explorers' still pictures go into ``stills`` (see
+    _output_html)."""
     slides = []
     for nb in books:
         for slide_type, kind, content, notes in parts_of(nb):
-            body = md.render(content) if kind == "markdown" else _output_html(*content, md)
+            body = (md.render(content) if kind == "markdown"
+                    else _output_html(*content, md, stills))
             body = _links_to_pages(body)
             note = _links_to_pages(md.render(notes)) if notes else ""
             if slide_type == "notes" or (not body.strip() and note):
@@ -330,8 +349,19 @@ DECK = """<!DOCTYPE html>
 <script src="{v}reveal/reveal.js"></script>
 <script src="{v}reveal/plugin/notes.js"></script>
 <script>
+// ?print-pdf: the handout (python -m tools.build_slides --pdf): every slide on a page, its
+// speaker's notes on the page after it, each explorer as its still picture
+var printing = /print-pdf/.test(window.location.search);
+if (printing) {{
+  document.querySelectorAll("img.pl-still[data-still]").forEach(function (img) {{
+    img.src = img.getAttribute("data-still");
+  }});
+  Reveal.on("pdf-ready", function () {{ document.documentElement.dataset.pdfReady = "1"; }});
+}}
 Reveal.initialize({{ hash: true, navigationMode: "linear", center: false, width: 1280,
                     height: 720, margin: 0.04, viewDistance: 100,
+                    showNotes: printing ? "separate-page" : false,
+                    pdfSeparateFragments: false, pdfMaxPagesPerSlide: 1,
                     plugins: [RevealNotes] }});
 // A clicker's keys (arrows, page up and down, space) always move the deck: a control of an
 // explorer used with the mouse gives the keyboard back at once, so the arrows never stay
@@ -381,6 +411,35 @@ SLIDES_CSS = """.reveal .slides section { text-align: left; font-size: 0.62em; }
 .reveal table { font-size: 0.8em; }
 .reveal .katex { font-size: 1.05em; }
 .reveal .pl-deck-list a { text-decoration: underline; }
+/* Below the picture, the rows that would push an explorer off the slide's foot go to the
+   right of the buttons and the readout: the hidden-layer explorer's truth table, the
+   training explorer's box for custom points (both at their full size). */
+.reveal .pl-hiddenlayer, .reveal .pl-training { display: grid;
+  grid-template-columns: minmax(0, 1fr) auto; grid-auto-flow: row dense; align-items: start; }
+.reveal .pl-hiddenlayer > *, .reveal .pl-training > * { grid-column: 1 / -1; min-width: 0; }
+.reveal .pl-hiddenlayer > svg.pl-picture ~ *, .reveal .pl-training > svg.pl-picture ~ * {
+  grid-column: 1; }
+.reveal .pl-hiddenlayer > svg.pl-picture ~ .pl-scroll { grid-column: 2; grid-row: span 4;
+  margin-left: 1.5em; }
+.reveal .pl-training > svg.pl-picture ~ .pl-custom { grid-column: 2; grid-row: span 6;
+  margin-left: 1em; max-width: 29.5em; }
+.reveal .pl-training > svg.pl-picture ~ .pl-table { grid-column: 1 / -1; }
+.reveal .pl-training .pl-custom .pl-row { flex-wrap: nowrap; }
+.reveal .pl-training .pl-custom textarea { flex: 1 1 auto; min-width: 6em; width: auto; }
+.reveal .pl-training .pl-custom .pl-button { white-space: nowrap; }
+.reveal .pl-explorer input.pl-wide-slider { flex: 1 1 12em; min-width: 0; }
+/* print (the handouts): an explorer's still picture instead of its live view, which prints
+   blank; the notes on a page of their own after their slide */
+.reveal img.pl-still { display: none; }
+html.print-pdf .reveal .pl-output.pl-live { display: none; }
+html.print-pdf .reveal img.pl-still { display: block; width: 100%; height: 600px;
+  object-fit: contain; object-position: left top; margin: 0.3em 0 0; }
+html.print-pdf .reveal .speaker-notes-pdf { font-size: 21px; line-height: 1.45; padding: 36px 48px;
+  color: #111; }
+html.print-pdf .reveal .speaker-notes-pdf pre { font-size: 16px; width: 100%; box-shadow: none;
+  background: #f3f3f3; white-space: pre-wrap; }
+html.print-pdf .reveal .speaker-notes-pdf pre code { max-height: none; white-space: pre-wrap; }
+html.print-pdf .reveal .speaker-notes-pdf p { margin: 0 0 0.7em; }
 @media (prefers-color-scheme: dark) {
   .reveal pre.pl-code, .reveal pre.pl-text { background: #1d1d1d; color: #eee; }
 }
@@ -447,7 +506,11 @@ def build(out, vendor, books):
                      "<p><small>→ or space: next slide · S: the speaker's notes · Esc: "
                      "overview</small></p>"], [])]
         opening[0][1].append(md.render(_opening_notes(n, paths)))
-        slides = [opening] + deck_sections(nbs, md)
+        stills = {}
+        slides = [opening] + deck_sections(nbs, md, stills)
+        for name, png in stills.items():
+            (folder / name).parent.mkdir(exist_ok=True)
+            (folder / name).write_bytes(png)
         page = DECK.format(title=html.escape(f"The perceptron · {title}"), v=v,
                            state_type=WIDGET_STATE,
                            state=json.dumps(_state(nbs)).replace("</", "<\\/"),
@@ -490,11 +553,149 @@ S for the speaker's notes, Esc for the overview.</p>
 
 
 def index_page(decks):
-    """slides/index.html: every deck, with the notebooks it covers."""
+    """slides/index.html: every deck, with the notebooks it covers (and its PDF handout, once
+    printed)."""
     items = "\n".join(
         f'<li><a href="{path.name}">{html.escape(title)}</a>: '
-        f'{html.escape(" · ".join(titles))}</li>' for path, title, titles in decks)
+        f'{html.escape(" · ".join(titles))}{_handout_link(path)}</li>'
+        for path, title, titles in decks)
     return INDEX.format(items=items)
+
+
+def _handout_link(deck):
+    pdf = Path(deck).with_suffix(".pdf")
+    return f' · <a href="{pdf.name}">PDF handout</a>' if pdf.exists() else ""
+
+
+# --- the handouts: each deck printed to PDF by headless Chromium ------------------------------
+
+class HandoutError(RuntimeError):
+    pass
+
+
+def _chromium():
+    """The Chromium to print with: $CHROMIUM, else Debian's, else Playwright's own."""
+    import os
+    for path in (os.environ.get("CHROMIUM"), "/usr/bin/chromium"):
+        if path and Path(path).exists():
+            return path
+    return None
+
+
+def print_handouts(site, timeout=180, browser=None):
+    """Print every deck of the built ``site`` (``site/slides/session-N.html``) to
+    ``session-N.pdf`` beside it, from reveal.js's print view (``?print-pdf``): a page per
+    slide, each followed by a page of its speaker's notes, every explorer as its still
+    picture. Needs Python Playwright and a Chromium (requirements-dev.txt; Debian's chromium
+    or ``playwright install chromium``); ``browser``: a Playwright browser to print with
+    instead (one already running, as in the tests). The deck's page asks nothing of any
+    other host. Returns the PDFs' paths."""
+    import functools
+    import http.server
+    import threading
+    import urllib.parse
+
+    try:
+        from playwright.sync_api import Error as PlaywrightError
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        raise HandoutError("printing the handouts needs Python Playwright: pip install -r "
+                           "requirements-dev.txt") from None
+    folder = Path(site) / "slides"
+    decks = sorted(folder.glob("session-*.html"),
+                   key=lambda p: int(re.sub(r"\D", "", p.stem) or 0))
+    if not decks:
+        raise HandoutError(f"{folder} holds no decks: build the site first (python -m "
+                           "tools.build_site --out DIR)")
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(Path(site))))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+
+    def local_only(route):
+        host = urllib.parse.urlsplit(route.request.url).hostname
+        if host in ("127.0.0.1", None):
+            route.continue_()
+        else:
+            route.abort("blockedbyclient")
+
+    def print_with(browser):
+        for deck in decks:
+            page = browser.new_page(viewport={"width": 1280, "height": 720})
+            try:
+                page.route("**/*", local_only)
+                page.goto(f"{url}/slides/{deck.name}?print-pdf", wait_until="load")
+                ms = timeout * 1000
+                page.wait_for_function("() => document.documentElement.dataset.pdfReady",
+                                       timeout=ms)
+                page.wait_for_function("""() => [...document.querySelectorAll('.math')]
+                    .every((m) => m.querySelector('.katex'))""", timeout=ms)
+                page.wait_for_function("""() => [...document.querySelectorAll('img.pl-still')]
+                    .every((i) => i.complete && i.naturalWidth > 0)""", timeout=ms)
+                pdf = deck.with_suffix(".pdf")
+                page.pdf(path=str(pdf), print_background=True, prefer_css_page_size=True)
+            finally:
+                page.close()
+            written.append(pdf)
+
+    written = []
+    try:
+        if browser is not None:
+            print_with(browser)
+        else:
+            with sync_playwright() as p:
+                try:
+                    own = p.chromium.launch(executable_path=_chromium())
+                except PlaywrightError as err:
+                    raise HandoutError("no Chromium to print with: apt-get install chromium, "
+                                       f"or python -m playwright install chromium ({err})"
+                                       ) from None
+                try:
+                    print_with(own)
+                finally:
+                    own.close()
+    finally:
+        server.shutdown()
+    index = folder / "index.html"
+    if index.exists():                   # the index links each handout
+        text = index.read_text(encoding="utf-8")
+        for deck in decks:
+            text = re.sub(rf'(<li><a href="{re.escape(deck.name)}">.*?)(</li>)',
+                          lambda m, d=deck: m.group(1) + (_handout_link(d)
+                                                          if "PDF handout" not in m.group(1)
+                                                          else "") + m.group(2), text)
+        index.write_text(text, encoding="utf-8")
+    return written
+
+
+def main(argv=None):
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(
+        description="Print the lecture slides of a built site to PDF handouts (the decks "
+                    "themselves are made by python -m tools.build_site).")
+    parser.add_argument("--pdf", metavar="SITE", required=True,
+                        help="a site built by python -m tools.build_site (e.g. _site): writes "
+                             "SITE/slides/session-N.pdf beside each deck")
+    args = parser.parse_args(argv)
+    try:
+        written = print_handouts(args.pdf)
+    except HandoutError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
 
 
 def guide_links():

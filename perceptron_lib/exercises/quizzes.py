@@ -1,6 +1,6 @@
 """Check-in quizzes: five quick questions on the previous session, for the start of a lecture.
 
-One quiz after notebooks 02, 04, 06, 08 and 09, as the teacher's guide's plans use them
+One quiz after notebooks 02, 04, 06, 08 and 10, as the teacher's guide's plans use them
 (teacher/checkin_quizzes.ipynb runs them)::
 
     from perceptron_lib.exercises.quizzes import quiz1
@@ -11,7 +11,8 @@ One quiz after notebooks 02, 04, 06, 08 and 09, as the teacher's guide's plans u
 - ``quiz2``: notebooks 03-04 (decision lines, separability, the learning rule)
 - ``quiz3``: notebooks 05-06 (convergence, the hidden layer)
 - ``quiz4``: notebooks 07-08 (real data and the pocket, learning the hidden layer)
-- ``quiz5``: notebook 09 (handwritten digits: 64 inputs, the weight picture, one-vs-rest)
+- ``quiz5``: notebooks 09-10 (handwritten digits: the weight picture, one-vs-rest; a hidden
+  layer that bends the line)
 
 They work like the notebooks' exercises: ``check`` never raises, a blank answer is "not
 answered yet", typical wrong answers get a specific message, and ``hint()``/``solution()``
@@ -53,14 +54,25 @@ quiz1 = SimpleNamespace(
         [(0.0, "correct"), ([0], "single number")]),
     q3=Exercise(
         "Check-in 1.3",
-        "In this course, what is step(0)?",
-        number(1, {0: "the course's step function fires at z = 0: step(z) = 1 if z ≥ 0, "
-                      "else 0."}),
-        "Look at the filled dot in notebook 02's plot of the step function.",
-        "step(z) = 1 if z ≥ 0 else 0, so step(0) = 1. (Some books use > and get 0.)",
-        "quiz_1_3 = 1",
-        [("quiz_1_3 = 0", "fires at z = 0")],
-        [(True, "True/False")]),
+        "The same neuron, W = [-2, 1, 1]. What does it output for each of the inputs (0, 0), "
+        "(0, 1), (1, 0) and (1, 1)? Give the four outputs as a list, in that order.",
+        vector([0, 0, 0, 1],
+               [([0, 0, 0, 0], "for (1, 1), z = -2 + 1·1 + 1·1 = 0, and step(0) = 1: a "
+                               "neuron exactly on its threshold fires."),
+                ([0, 1, 1, 1], "for (0, 1), z = -2 + 1·0 + 1·1 = -1 < 0, so it stays silent; "
+                               "only (1, 1) reaches z = 0."),
+                ([-2, -1, -1, 0], "those are the four values of z; the output is step(z): 1 "
+                                  "if z ≥ 0, else 0."),
+                ([1, 1, 1, 0], "that is the other way round: step(z) is 1 when z ≥ 0, and "
+                               "here only (1, 1) gets there.")],
+               names="[y for (0, 0), (0, 1), (1, 0), (1, 1)]"),
+        "Work out z = -2 + x1 + x2 for each input, then step(z) = 1 if z ≥ 0, else 0.",
+        "z is -2, -1, -1 and 0, so the outputs are [0, 0, 0, 1]: the neuron computes AND, and "
+        "only because step(0) = 1 (with > instead of ≥ it would never fire).",
+        "quiz_1_3 = [0, 0, 0, 1]",
+        [("quiz_1_3 = [0, 0, 0, 0]", "step(0) = 1"),
+         ("quiz_1_3 = [-2, -1, -1, 0]", "four values of z")],
+        [((0, 0, 0, 1), "correct"), ([0, 0, 1], "4 numbers")]),
     q4=Exercise(
         "Check-in 1.4",
         "Give W = [b, w1, w2] for a NOR neuron (it fires only for the input (0, 0)).",
@@ -134,18 +146,29 @@ quiz2 = SimpleNamespace(
         [([0, 1, 0], "correct")]),
     q4=Exercise(
         "Check-in 2.4",
-        "Trained on AND from W = [0, 0, 0], visiting the samples in order with learning rate "
-        "1, which W = [b, w1, w2] does the perceptron end at?",
-        vector([-3, 2, 1], [([2, 1, -3], "those are the right numbers with the bias last; the "
-                                         "course writes the bias first."),
-                            ([-3, 1, 2], "w1 and w2 are swapped: the first input ends with "
-                                         "the larger weight.")],
-               names="[b, w1, w2]"),
-        "Notebook 04 reproduces it; the training explorer ends there too.",
-        "W = [-3, 2, 1], reached in epoch 5 (mistakes per epoch 2, 3, 3, 2, 1, then 0).",
-        "quiz_2_4 = [-3, 2, 1]",
-        [("quiz_2_4 = [2, 1, -3]", "bias last"), ("quiz_2_4 = [-3, 1, 2]", "swapped")],
-        [((-3, 2, 1), "correct")]),
+        "W = [-3, 2, 1] (bias first) computes AND. Keep w1 = 2 and w2 = 1 and change only the "
+        "bias b: what is the smallest b for which the neuron computes OR?",
+        number(-1, {-3: "b = -3 is the AND neuron you started from: for (0, 1), z = -3 + "
+                        "1 = -2 < 0, so it stays silent, but OR fires there.",
+                    -2: "with b = -2, (0, 1) gives z = -2 + 2·0 + 1·1 = -1 < 0: silent, but OR "
+                        "fires there. The weakest input, w2 = 1, must still reach z ≥ 0.",
+                    0: "with b = 0 the input (0, 0) gives z = 0, and step(0) = 1: it fires, "
+                       "but OR(0, 0) = 0. b must stay below 0.",
+                    1: "with b = 1 the neuron fires for every input, (0, 0) too, and "
+                       "OR(0, 0) = 0. b must stay below 0."},
+               ranges={"(-1, 0)": "b = {shown} computes OR, but it is not the smallest: how "
+                                  "low can b go before (0, 1) stops firing?",
+                       "(-3, -1)": "with b = {shown}, (0, 1) gives z = {shown} + 1 < 0: "
+                                   "silent, but OR fires there."}),
+        "OR needs (0, 0) silent (z = b < 0) and each input alone to fire: b + 2 ≥ 0 and "
+        "b + 1 ≥ 0. Which of those binds?",
+        "b = -1: then z = -1 for (0, 0) (silent), 0 for (0, 1) (fires: step(0) = 1), 1 for "
+        "(1, 0) and 2 for (1, 1). Any b with -1 ≤ b < 0 computes OR; from AND's -3 to OR, only "
+        "the bias moves: the line slides towards (0, 0) without turning.",
+        "quiz_2_4 = -1",
+        [("quiz_2_4 = -2", "The weakest input"), ("quiz_2_4 = 0", "step(0) = 1"),
+         ("quiz_2_4 = -0.5", "not the smallest")],
+        [(-1.0, "correct"), ("-1", "without the quotes"), ([-1, 2, 1], "single number")]),
     q5=Exercise(
         "Check-in 2.5",
         "True or False: an update that fixes one sample can make another sample, which was "
@@ -217,15 +240,23 @@ quiz3 = SimpleNamespace(
         [(0, "correct")]),
     q5=Exercise(
         "Check-in 3.5",
-        "How many hidden neurons does notebook 06's network use to compute XOR?",
-        number(2, {1: "one neuron draws one line, and XOR needs two: OR and NAND.",
-                   3: "three neurons in all, but only two of them are hidden: the third is "
-                      "the output neuron (AND)."}),
-        "Count the neurons between the inputs and the output neuron.",
-        "Two: h1 = OR and h2 = NAND; the output neuron computes AND(h1, h2).",
-        "quiz_3_5 = 2",
-        [("quiz_3_5 = 3", "only two of them are hidden")],
-        [(2.0, "correct")]),
+        "Notebook 06's network has h1 = OR(x1, x2), h2 = NAND(x1, x2) and an output neuron "
+        "computing AND(h1, h2). Replace the output neuron by one computing OR(h1, h2). What "
+        "does the network compute now: 'XOR', 'OR', 'AND' or 'always 1'?",
+        choice("always 1", ["XOR", "OR", "AND", "always 1"],
+               {"XOR": "follow (0, 0): h = (OR, NAND) = (0, 1), and OR(0, 1) = 1, but "
+                       "XOR(0, 0) = 0.",
+                "OR": "follow (0, 0): h1 = OR(0, 0) = 0 but h2 = NAND(0, 0) = 1, so the output "
+                      "OR(h1, h2) is 1 there, while OR(0, 0) = 0.",
+                "AND": "follow (0, 1): h = (1, 1), and OR(1, 1) = 1, but AND(0, 1) = 0."},
+               synonyms={"1": "always 1", "true": "always 1", "always one": "always 1"}),
+        "Send each of the four inputs through the hidden layer first, then through OR.",
+        "Always 1: the inputs land on h = (0, 1), (1, 1), (1, 1) and (1, 0), and at each of "
+        "them at least one hidden neuron fires, so OR(h1, h2) = 1 for every input. The output "
+        "neuron must be AND, which fires only on (1, 1), where (0, 1) and (1, 0) land.",
+        'quiz_3_5 = "always 1"',
+        [('quiz_3_5 = "XOR"', "XOR(0, 0) = 0"), ('quiz_3_5 = "OR"', "NAND(0, 0) = 1")],
+        [("Always 1", "correct"), ("TRUE", "correct"), (2, "text in quotes")]),
 )
 
 
@@ -234,20 +265,22 @@ quiz4 = SimpleNamespace(
     notebooks=("07", "08"),
     q1=Exercise(
         "Check-in 4.1",
-        "When no line separates the classes, which algorithm keeps the best weights seen so "
-        "far: 'pocket', 'backpropagation' or 'novikoff'?",
-        choice("pocket", ["pocket", "backpropagation", "novikoff"],
-               {"backpropagation": "backpropagation trains hidden layers with smooth "
-                                   "activations; notebook 07's fix for one neuron keeps "
-                                   "something in its pocket.",
-                "novikoff": "Novikoff's theorem bounds the mistakes on separable data; it "
-                            "says nothing when the classes overlap."}),
-        "Notebook 07's section on the pocket algorithm.",
-        "The pocket algorithm: train as usual, but keep the weights with the best training "
-        "accuracy seen so far.",
-        'quiz_4_1 = "pocket"',
-        [('quiz_4_1 = "novikoff"', "separable data")],
-        [("Pocket", "correct"), ("perceptron", "one of")]),
+        "The pocket algorithm trains on 60 flowers for 4 epochs, checking its weights after "
+        "each epoch. They get 52, 57, 55 and 55 flowers right. After which epoch are the "
+        "weights it hands back? (A number, 1 to 4)",
+        number(2, {4: "those are the last weights; the pocket keeps the best seen so far, and "
+                      "55 < 57.",
+                   3: "epoch 3 ties with epoch 4 at 55, but epoch 2 did better: 57.",
+                   57: "57 is how many flowers the best weights get right; the question asks "
+                       "after which epoch they were seen.",
+                   1: "epoch 1's weights (52 right) went into the pocket first, but epoch 2's "
+                      "57 replaced them."}),
+        "The pocket swaps its weights only for better ones: which count is the largest?",
+        "After epoch 2: its weights get 57 right, and no later epoch beats that (55, 55), so "
+        "they stay in the pocket. The plain perceptron would hand back epoch 4's weights.",
+        "quiz_4_1 = 2",
+        [("quiz_4_1 = 4", "keeps the best"), ("quiz_4_1 = 57", "after which epoch")],
+        [(2.0, "correct"), ("two", "in digits")]),
     q2=Exercise(
         "Check-in 4.2",
         "Before training on the iris flowers you standardise each feature. Whose mean and "
@@ -304,21 +337,25 @@ quiz4 = SimpleNamespace(
 
 
 quiz5 = SimpleNamespace(
-    title="Check-in 5 · after notebook 09",
-    notebooks=("09",),
+    title="Check-in 5 · after notebooks 09 and 10",
+    notebooks=("09", "10"),
     q1=Exercise(
         "Check-in 5.1",
-        "A perceptron reads 8 × 8 pictures of digits, one input per pixel. How many input "
-        "weights does it have, not counting the bias?",
-        number(64, {65: "65 counts the bias too: W = [b, w1, ..., w64]. Without it, 64.",
-                    8: "8 is one row of pixels; every one of the 8 × 8 pixels is an input.",
-                    16: "16 is the most ink a pixel can hold; count the pixels: 8 × 8."}),
-        "One weight per pixel, and the picture is 8 pixels by 8.",
-        "8 × 8 = 64 pixels, read row by row as x1 ... x64, so 64 input weights (65 numbers "
-        "with the bias).",
-        "quiz_5_1 = 8 * 8",
-        [("quiz_5_1 = 65", "counts the bias too")],
-        [(64.0, "correct"), ("64", "without the quotes")]),
+        "True or False: trained long enough, a network with two inputs, 2 hidden neurons and "
+        "one output can class every point of notebook 10's ring round a disc right.",
+        truth(False, "each hidden neuron draws one straight line, and two lines make a band or "
+                     "a wedge: both stay open to the edge of the plane, so some of the ring "
+                     "always falls on the disc's side (the explorer's best with 2 is 171 of "
+                     "200). A closed fence needs at least three lines.",
+              "two lines make only an open band or wedge; a closed fence round the disc needs "
+              "three."),
+        "Draw it: where can two straight lines fence in a region, and is that region closed?",
+        "False: two lines leave an open band or wedge that runs off to the edge, and the ring "
+        "surrounds the disc on every side. Three lines make a triangle; with 3 hidden neurons "
+        "the network gets all 200 points right, with 2 at best 171.",
+        "quiz_5_1 = False",
+        [("quiz_5_1 = True", "A closed fence needs at least three lines")],
+        [(0, "correct"), ("False", "no quotes")]),
     q2=Exercise(
         "Check-in 5.2",
         "In the 3-or-8 weight picture a pixel is deep blue (a large positive weight; the neuron "

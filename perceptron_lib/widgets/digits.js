@@ -89,6 +89,9 @@ function render({ model, el }) {
   labelled(top, "against", againstM);
   const pocketB = button(top, "pocket weights",
                          "show the pocket weights, the best so far on the training images");
+  // the drawing pad takes the run's place while it is open (so that both fit a slide)
+  const drawB = button(top, "draw a digit", "open the drawing pad in place of the training run");
+  drawB.setAttribute("aria-pressed", "false");
 
   const { pic, titleNode, descNode, startB, backB, stepB, endB, playB, speed, slider, readout,
           status } = stepperLayout(root, W_PX, H_PX, {
@@ -312,6 +315,11 @@ function render({ model, el }) {
     model.save_changes();
   });
   pocketB.addEventListener("click", () => { model.set("pocket", !model.get("pocket")); model.save_changes(); });
+  drawB.addEventListener("click", () => {
+    const on = drawB.getAttribute("aria-pressed") !== "true";
+    drawB.setAttribute("aria-pressed", String(on));
+    root.classList.toggle("pl-drawing", on);
+  });
   for (const name of ["digit", "against", "pocket", "speed"]) {
     model.on(`change:${name}`, () => show(stepper.position));
   }
@@ -471,6 +479,8 @@ const DIGITS_CSS = `
 .pl-digits .pl-missed-item { display: flex; flex-direction: column; align-items: center; font-size: 0.8em; }
 .pl-digits .pl-missed-item svg { display: block; }
 .pl-digits .pl-draw { margin-top: 12px; border-top: 1px solid var(--pl-grid); padding-top: 8px; }
+.pl-digits:not(.pl-drawing) > .pl-draw { display: none; }
+.pl-digits.pl-drawing > :not(.pl-row:first-of-type):not(.pl-draw):not(style) { display: none; }
 .pl-digits .pl-draw-row { display: flex; flex-wrap: wrap; gap: 10px 14px; align-items: flex-start; margin: 6px 0; }
 .pl-digits .pl-draw-part { max-width: 100%; }
 .pl-digits .pl-draw-caption { font-size: 0.85em; margin-bottom: 4px; }

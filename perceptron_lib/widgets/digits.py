@@ -251,7 +251,8 @@ class DigitsExplorer(Stepping, Explorer):
     size : "normal" or "large" (for projectors)
 
     All 100 choices of the two menus are trained when the explorer is made (about a
-    second), so the menus work without a kernel. Under the run, a pad to draw a digit on
+    second), so the menus work without a kernel. Its "draw a digit" button opens, in place
+    of the run, a pad to draw a digit on
     (mouse, pen or finger): its 8 x 8 reduction (:func:`reduce_drawing`) and what the ten
     one-vs-rest perceptrons say to it (:func:`draw_verdict`) follow the drawing, also with
     no kernel. It opens at the last epoch; Home (or the

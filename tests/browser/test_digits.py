@@ -165,6 +165,13 @@ def _draw_section(page, url, scheme, width, height):
     explorers = page.locator(".pl-digits")
     expect(explorers).to_have_count(2, timeout=60_000)
     ex = explorers.nth(1)                  # the draw-a-digit section shows it again
+    draw = ex.get_by_role("button", name="draw a digit: open the drawing pad in place of the "
+                                         "training run")
+    expect(ex.locator(".pl-draw")).to_be_hidden()          # closed until asked for
+    draw.click()
+    expect(draw).to_have_attribute("aria-pressed", "true")
+    expect(ex.locator(".pl-draw")).to_be_visible()
+    expect(ex.locator("svg.pl-picture")).to_be_hidden()    # the pad takes the run's place
     ex.locator(".pl-draw").scroll_into_view_if_needed()
     return ex
 
@@ -212,6 +219,11 @@ def test_drawing_a_digit_on_the_site_with_no_kernel(site, browser):
         # the other explorer's pad is its own
         first = page.locator(".pl-digits").nth(0)
         expect(first.locator(".pl-verdict")).to_have_text(_pad_words(None, None))
+        # closing the pad brings the run back
+        ex.get_by_role("button", name="draw a digit: open the drawing pad in place of the "
+                                      "training run").click()
+        expect(ex.locator("svg.pl-picture")).to_be_visible()
+        expect(ex.locator(".pl-draw")).to_be_hidden()
         assert not watch.page_errors and not watch.console, (watch.page_errors, watch.console)
     finally:
         page.close()
