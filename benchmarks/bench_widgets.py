@@ -42,6 +42,7 @@ EXPLORERS = {
     "HiddenLayerExplorer()": "HiddenLayerExplorer()",
     "DescentExplorer(seed=0)": "DescentExplorer(seed=0)",
     "DigitsExplorer(digit=3, against=8)": "DigitsExplorer(digit=3, against=8)",
+    "CurvesExplorer()": "CurvesExplorer()",
 }
 FIRST_BUILD = """
 import time

@@ -295,3 +295,19 @@ def test_the_numbers_notebook_10_states():
            for name in CURVED_NAMES}
     assert new == {"moons": [178, 185, 200, 200, 200], "circles": [134, 166, 200, 200, 200],
                    "spiral": [122, 107, 165, 168, 197]}
+
+
+def test_the_runs_saved_with_the_package_are_what_training_gives_today():
+    """The explorer reads its 15 runs from the package (so that it is on screen at once);
+    they must be exactly what compute_runs() trains now. After a change to the training or
+    the words: python -c "from perceptron_lib.widgets.curves import save_runs; save_runs()"."""
+    import gzip
+    import json
+    from importlib import resources
+
+    from perceptron_lib.widgets.curves import SAVED, compute_runs
+
+    saved = json.loads(gzip.decompress(
+        resources.files("perceptron_lib").joinpath(SAVED).read_bytes()))
+    assert saved == compute_runs()
+    assert all_runs()[0] == saved

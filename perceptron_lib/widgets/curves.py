@@ -4,10 +4,12 @@ Two interlocking moons, a ring round a disc, two spiral arms (:func:`~perceptron
 make_curved`, 200 points each): a network with two inputs, H hidden sigmoid neurons and one
 output (:class:`~perceptron_lib.network.TinyNetwork` with ``hidden=H``) learns each by
 gradient descent. Every choice of the two menus (3 data sets x H = 1, 2, 3, 4, 8) is trained
-when the explorer is first made, and all of them go to the browser once, so the menus, the
-steps and the slider work with no kernel. The view (curves.js) draws the input plane with the
-network's answer shaded, **each hidden neuron's own line** (where it outputs 0.5), and the
-points; beside it the loss and the share of points classed right, epoch by epoch.
+in advance (:func:`compute_runs`, saved with the package by :func:`save_runs`; the tests
+check that the saved runs are what training gives), and all of them go to the browser once,
+so the menus, the steps and the slider work with no kernel. The view (curves.js) draws the
+input plane with the network's answer shaded, **each hidden neuron's own line** (where it
+outputs 0.5), and the points; beside it the loss and the share of points classed right, epoch
+by epoch.
 
 The sentences are pure functions of (history, epoch): :func:`readout` and :func:`status`.
 """
@@ -15,6 +17,10 @@ The sentences are pure functions of (history, epoch): :func:`readout` and :func:
 from __future__ import annotations
 
 import functools
+import gzip
+import json
+from importlib import resources
+from pathlib import Path
 
 import numpy as np
 import traitlets
@@ -28,6 +34,7 @@ from .descent import FLAT, loss_fall
 from .pictures import curves_png
 
 __all__ = ["CurvesExplorer", "HIDDEN_SIZES", "TRAINING", "train", "build_run", "all_runs",
+           "compute_runs", "save_runs",
            "readout", "status", "right_count"]
 
 HIDDEN_SIZES = (1, 2, 3, 4, 8)
@@ -125,10 +132,34 @@ def build_run(history, data):
         status=status_changes(status(history, e) for e in frames))
 
 
+SAVED = "curves_runs.json.gz"     # in the package: compute_runs(), saved by save_runs()
+
+
+def compute_runs():
+    """Every menu choice's run, trained now: 15 networks, about 3 seconds."""
+    return {f"{data}/{h}": build_run(train(data, h).history_, data)
+            for data in CURVED_NAMES for h in HIDDEN_SIZES}
+
+
+def save_runs():
+    """Write compute_runs() into the package, where the explorer reads it (the tests check
+    that it is what training gives today; run this after changing the training or the
+    words)."""
+    text = json.dumps(compute_runs(), separators=(",", ":"), ensure_ascii=False)
+    path = Path(__file__).resolve().parents[1] / SAVED
+    path.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+    return path
+
+
 @functools.cache
 def _all_runs():
-    runs = {f"{data}/{h}": build_run(train(data, h).history_, data)
-            for data in CURVED_NAMES for h in HIDDEN_SIZES}
+    # the runs are saved with the package, so that an explorer is on screen at once; they
+    # are exactly what compute_runs() gives (tested)
+    try:
+        saved = resources.files("perceptron_lib").joinpath(SAVED).read_bytes()
+        runs = json.loads(gzip.decompress(saved).decode("utf-8"))
+    except (FileNotFoundError, OSError, ValueError):
+        runs = compute_runs()
     points = {data: dict(X=_r(X, 3), d=d.tolist())
               for data, (X, d) in ((name, make_curved(name)) for name in CURVED_NAMES)}
     return runs, points
@@ -169,11 +200,12 @@ class CurvesExplorer(Stepping, Explorer):
         The number of hidden neurons.
     size : "normal" or "large" (for projectors)
 
-    Every choice of the two menus is trained when the first explorer is made (a few seconds,
-    once per session; gradient descent, 2000 epochs, learning rate 5, log loss, seed 0), so
-    the menus work with no kernel. Keys (with the explorer focused): → / ← step, Home / End,
-    space play or pause. From Python: ``go_to(k)`` (a picture), ``go_to_epoch(e)``,
-    ``step_forward()``, ``step_back()``, ``epoch``, ``data``, ``hidden``, ``network``.
+    Every choice of the two menus is trained in advance (gradient descent, 2000 epochs,
+    learning rate 5, log loss, seed 0: ``TinyNetwork(hidden=H, **TRAINING)``), so the menus
+    work with no kernel; ``network`` trains the one shown again when asked. Keys (with the
+    explorer focused): → / ← step, Home / End, space play or pause. From Python: ``go_to(k)``
+    (a picture), ``go_to_epoch(e)``, ``step_forward()``, ``step_back()``, ``epoch``,
+    ``data``, ``hidden``, ``network``.
     """
 
     _esm = view_module("curves")
@@ -232,10 +264,10 @@ class CurvesExplorer(Stepping, Explorer):
     # -- still picture and text ------------------------------------------------------------------
     def _png(self):
         # at its start, the still picture shows the last epoch (as the other explorers)
-        at = EPOCHS if self.position == 0 else self.epoch
-        return curves_png(self.network.history_, at, self.size, self.run["title"], BOX)
+        at = self._slider_max() if self.position == 0 else self.position
+        return curves_png(self.run, self.points[self.data], at, self.size, BOX)
 
     def _describe(self):
-        h = self.network.history_
-        return (f"CurvesExplorer: {self.run['title']}, epoch {self.epoch} of {h.n_epochs}, "
-                f"{right_count(h, self.epoch)} of {len(h.d)} points classed right")
+        n = len(self.points[self.data]["d"])
+        return (f"CurvesExplorer: {self.run['title']}, epoch {self.epoch} of {EPOCHS}, "
+                f"{self.run['right'][self.position]} of {n} points classed right")

@@ -252,55 +252,58 @@ def _shade_answer(ax, box, answer, label):
     ax.fill_between([], [], color=COLORS["shade"], alpha=SHADE["alpha"], label=label)
 
 
-def _network_answer(history, epoch, x1, x2):
-    """Where the network's output is at least 0.5 (its pre-activation >= 0)."""
+def _answer(Wh, Wo, x1, x2):
+    """Where a network's output is at least 0.5 (its pre-activation >= 0)."""
     def sigma(z):
         return 0.5 * (1 + np.tanh(z / 2))       # the sigmoid, without overflow
-    Wh, Wo = history.W_hidden[epoch], history.W_out[epoch]
     z = Wo[0] + sum(v * sigma(b + w1 * x1 + w2 * x2) for (b, w1, w2), v in zip(Wh, Wo[1:]))
     return z >= 0
 
 
-def curves_png(history, epoch, size="normal", title="", box=(-1.2, 1.2)):
-    """The curves explorer after ``epoch``: the network's answer shaded over the input plane,
-    each hidden neuron's line, the points; beside it the loss and the points on the right
-    side, epoch by epoch."""
+def _network_answer(history, epoch, x1, x2):
+    return _answer(history.W_hidden[epoch], history.W_out[epoch], x1, x2)
+
+
+def curves_png(run, points, position, size="normal", box=(-1.2, 1.2)):
+    """The curves explorer at ``position`` (a frame of ``run``, as the view gets it): the
+    network's answer shaded over the input plane, each hidden neuron's line, the points;
+    beside it the loss and the points classed right, frame by frame."""
     spec = size_spec(size)
     fig = new_figure(size)
     gs = fig.add_gridspec(1, 2, width_ratios=[1, 1.6], left=0.08, right=0.92, bottom=0.33,
                           top=0.88, wspace=0.25)
     ax, ax_loss = fig.add_subplot(gs[0]), fig.add_subplot(gs[1])
     fs = spec["font"]
+    Wh, Wo = np.array(run["W_hidden"][position]), np.array(run["W_out"][position])
     style_axes(ax, box, fontsize=fs)
-    _shade_answer(ax, box, lambda x1, x2: _network_answer(history, epoch, x1, x2),
-                  label="network answers 1")
-    for j, W in enumerate(history.W_hidden[epoch]):
+    _shade_answer(ax, box, lambda x1, x2: _answer(Wh, Wo, x1, x2), label="network answers 1")
+    for j, W in enumerate(Wh):
         plot_decision_boundary(ax, W, box, box, shade=False, color=COLORS["excite"],
                                linewidth=1.3, label="a hidden neuron's line" if j == 0 else None)
-    plot_points(ax, history.X, history.d, s=spec["marker"] * 0.25, labels=("d = 0", "d = 1"))
+    X, d = np.array(points["X"]), np.array(points["d"])
+    plot_points(ax, X, d, s=spec["marker"] * 0.25, labels=("d = 0", "d = 1"))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), fontsize=fs - 3, ncol=2,
               columnspacing=0.8, handletextpad=0.4, frameon=False)
-    n = len(history.d)
-    right = ((history.outputs[:epoch + 1] >= 0.5) == (history.d == 1)).mean(axis=1) * 100
-    epochs = np.arange(epoch + 1)
-    ax_loss.plot(epochs, history.loss[:epoch + 1], color=COLORS["line"], label="log loss")
-    ax_loss.set_xlim(0, history.n_epochs)
-    ax_loss.set_ylim(0, history.loss.max() * 1.05)
+    epochs = run["epochs"][:position + 1]
+    ax_loss.plot(epochs, run["loss"][:position + 1], color=COLORS["line"], label="log loss")
+    ax_loss.set_xlim(0, run["n_epochs"])
+    ax_loss.set_ylim(0, max(run["loss"]) * 1.05)
     ax_loss.set_xlabel("epoch", fontsize=fs)
     ax_loss.set_ylabel("loss", fontsize=fs)
     ax_loss.tick_params(labelsize=fs - 3)
     ax_loss.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
     ax_loss.grid(True, color=COLORS["grid"], linewidth=0.6)
     ax_right = ax_loss.twinx()
-    ax_right.plot(epochs, right, color=COLORS["class1"], linestyle="--",
-                  label=f"points right (of {n}), %")
+    ax_right.plot(epochs, [100 * r / len(d) for r in run["right"][:position + 1]],
+                  color=COLORS["class1"], linestyle="--",
+                  label=f"points classed right (of {len(d)}), %")
     ax_right.set_ylim(0, 105)
     ax_right.set_ylabel("% right", fontsize=fs)
     ax_right.tick_params(labelsize=fs - 3)
     ax_loss.legend(handles=ax_loss.get_lines() + ax_right.get_lines(), loc="upper center",
                    bbox_to_anchor=(0.5, -0.2), fontsize=fs - 3, ncol=2, frameon=False)
-    ax_loss.set_aspect("auto")
-    fig.suptitle(f"{title}, epoch {epoch} of {history.n_epochs}", fontsize=fs + 1)
+    fig.suptitle(f"{run['title']}, epoch {run['epochs'][position]} of {run['n_epochs']}",
+                 fontsize=fs + 1)
     return _png(fig)
 
 
