@@ -208,7 +208,9 @@ def test_the_explorer_moves_and_describes_what_it_shows():
     assert ex.describe_position() == readout(ex.network.history_, 0)
     ex.data = "moons"
     assert ex.run["title"] == "two moons, 8 hidden neurons"
-    assert ex._describe().startswith("CurvesExplorer: two moons, 8 hidden neurons, epoch 0")
+    assert ex._describe() == ("CurvesExplorer: two moons, 8 hidden neurons, epoch 0 of 2000, "
+                              "100 of 200 points classed right (the still picture: epoch "
+                              "2000, 200 classed right)")
     png = ex._png()
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     bundle, _ = ex._repr_mimebundle_()

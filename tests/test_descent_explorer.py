@@ -192,6 +192,7 @@ def test_still_picture_and_text(explorer):
     assert "application/vnd.jupyter.widget-view+json" in data
     assert data["text/plain"].startswith(
         "DescentExplorer: XOR, seed 0, learning rate 5, epoch 0 of 1000 (loss ")
+    assert data["text/plain"].endswith("; the still picture: epoch 1000)")
     png = Image.open(io.BytesIO(base64.b64decode(data["image/png"])))
     assert png.size == (SIZES["normal"]["width"], SIZES["normal"]["height"])
 

@@ -129,8 +129,8 @@ def test_one_change_in_the_manifest_reaches_every_place(tmp_path):
     readme = (root / "README.md").read_text()
     assert "| `04_learning_rule` | Rosenblatt's rule, writing the training loop yourself, " \
            "watching it learn | 95 min |" in readme
-    assert "In all about ten hours (630 minutes) of study" in readme
-    assert "The course takes about ten hours of student time: 630 minutes, counted per " \
+    assert "In all about eleven hours (635 minutes) of study" in readme
+    assert "The course takes about eleven hours of student time: 635 minutes, counted per " \
         "notebook" in (root / "notebooks" / "teacher_guide.md").read_text()
 
     def top(name):
@@ -155,7 +155,7 @@ def test_one_change_in_the_manifest_reaches_every_place(tmp_path):
     (("minutes = 75", "minutes = 0"), "minutes must be a whole number > 0"),
     (('["07", "09"]', '["07", "19"]'), "five 90-minute sessions names notebooks that do not "
                                         "exist: 19"),
-    (("minutes = 20\n", ""), "has no minutes"),
+    (("minutes = 15\n", ""), "has no minutes"),
 ])
 def test_a_broken_manifest_gets_one_line(tmp_path, capsys, change, words):
     from tools import course

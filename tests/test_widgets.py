@@ -179,7 +179,8 @@ def test_csv(explorer, tmp_path):
 def test_still_picture_for_viewers_without_widgets(explorer):
     data, _ = explorer._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in data
-    assert data["text/plain"] == "TrainingExplorer: AND, learning rate 1, position 0 of 24 visits"
+    assert data["text/plain"] == ("TrainingExplorer: AND, learning rate 1, position 0 of 24 visits "
+                                  "(the still picture: the end of the run)")
     png = Image.open(io.BytesIO(base64.b64decode(data["image/png"])))
     assert png.size == (SIZES["normal"]["width"], SIZES["normal"]["height"])
 

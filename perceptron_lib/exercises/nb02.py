@@ -47,7 +47,9 @@ q3 = Exercise("Exercise 2.3", "Give W = [b, w1, w2] for an OR neuron.",
 
 q4 = Exercise("Exercise 2.4", "Give W = [b, w1, w2] for a NAND neuron.",
               gate_weights("NAND", [1, 1, 1, 0]),
-              "NAND is AND with the output flipped: flip the signs of an AND neuron's weights.",
+              "NAND is AND with the output flipped: flip the signs of an AND neuron's weights, one "
+              "with no input exactly on its line (where z = 0, a flip leaves z = 0, and "
+              "step(0) = 1 still fires).",
               "Only (1, 1) may make z negative: b ≥ 0, b + w1 ≥ 0, b + w2 ≥ 0 but b + w1 + w2 < 0.",
               "answer_2_4 = [1.5, -1, -1]",
               [("answer_2_4 = [-1.5, 1, 1]", "For input (0, 0)"),

@@ -117,7 +117,9 @@ q2 = Exercise("Exercise 6.2", "The four XOR inputs land on how many different po
 q3 = Exercise("Exercise 6.3", "Give the output neuron's W = [b, v1, v2] (on h1 = OR, h2 = NAND) so "
               "that the network computes XNOR.",
               _xnor_checker,
-              "XNOR is NOT XOR. The XOR network uses AND at the output; what is NOT AND?",
+              "XNOR is NOT XOR. The XOR network uses AND at the output; what is NOT AND? Mind a "
+              "hidden point exactly on your line: z = 0 fires before and after a flip of the "
+              "signs.",
               "A NAND at the output: it gives 0 only for (h1, h2) = (1, 1), which is where "
               "XOR's 1s went.",
               "answer_6_3 = [1.5, -1, -1]",

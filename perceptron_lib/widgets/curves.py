@@ -269,5 +269,7 @@ class CurvesExplorer(Stepping, Explorer):
 
     def _describe(self):
         n = len(self.points[self.data]["d"])
+        still = (f" (the still picture: epoch {EPOCHS}, {self.run['right'][-1]} classed right)"
+                 if self.position == 0 else "")
         return (f"CurvesExplorer: {self.run['title']}, epoch {self.epoch} of {EPOCHS}, "
-                f"{self.run['right'][self.position]} of {n} points classed right")
+                f"{self.run['right'][self.position]} of {n} points classed right{still}")

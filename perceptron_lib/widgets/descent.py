@@ -290,6 +290,8 @@ class DescentExplorer(Stepping, Explorer):
                            self.run["loss_name"])
 
     def _describe(self):
+        last = self.frames[-1]
+        still = f"; the still picture: epoch {last}" if self.position == 0 else ""
         return (f"DescentExplorer: XOR, seed {self.seed}, learning rate {fmt(self.lr)}, epoch "
                 f"{self.epoch} of {self.history.n_epochs} (loss "
-                f"{fmt(self.history.loss[self.epoch])})")
+                f"{fmt(self.history.loss[self.epoch])}{still})")

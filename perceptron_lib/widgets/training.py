@@ -420,5 +420,8 @@ class TrainingExplorer(PointsEditing, RunReader, Explorer):
 
     def _describe(self):
         n = len(self.history) if self.history is not None else 0
+        # at its start the still picture shows the end of the run (see _png): say so
+        still = " (the still picture: the end of the run)" if self.position == 0 and n \
+            and not self.predict else ""
         return (f"TrainingExplorer: {self.dataset}, learning rate {fmt(self.lr)}, "
-                f"position {self.position} of {n} visits")
+                f"position {self.position} of {n} visits{still}")
