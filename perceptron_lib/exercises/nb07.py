@@ -24,7 +24,8 @@ _sample_std = (NEW_PETAL - _mean[1]) / _X[_train, 1].std(ddof=1)
 
 q1 = Exercise(
     "Exercise 7.1", f"A new flower has a petal length of {NEW_PETAL} cm. Scaled the way the "
-    "notebook scales the flowers, what is its scaled petal length?",
+    "notebook scales the flowers, what is its scaled petal length (at least 4 significant "
+    "digits)?",
     number(_scaled, {
         NEW_PETAL - _mean[1]: "you subtracted the mean but did not divide by the standard "
                               "deviation.",
