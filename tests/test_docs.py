@@ -129,8 +129,8 @@ def test_one_change_in_the_manifest_reaches_every_place(tmp_path):
     readme = (root / "README.md").read_text()
     assert "| `04_learning_rule` | Rosenblatt's rule, writing the training loop yourself, " \
            "watching it learn | 95 min |" in readme
-    assert "In all about eleven hours (635 minutes) of study" in readme
-    assert "The course takes about eleven hours of student time: 635 minutes, counted per " \
+    assert "In all about eleven hours (640 minutes) of study" in readme
+    assert "The course takes about eleven hours of student time: 640 minutes, counted per " \
         "notebook" in (root / "notebooks" / "teacher_guide.md").read_text()
 
     def top(name):
