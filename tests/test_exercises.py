@@ -543,3 +543,14 @@ def test_numpy_shape_errors_are_said_in_plain_words():
         status, message = nb04.q5.verdict(f)
         assert status == "incorrect" and says in message, message
         assert "matmul" not in message and "broadcast" not in message
+
+
+def test_a_numpy_scalar_array_is_read_as_its_number():
+    """np.array(16.0) (what np.sum(...) of a 0-d array or some computations leave) is one
+    number, not a list; np.array(True) is still told to give a number."""
+    import numpy as np
+
+    from perceptron_lib.exercises import nb05
+    assert nb05.q2.verdict(np.array(16.0))[0] == "correct"
+    assert "not True/False" in nb05.q2.verdict(np.array(True))[1]
+    assert "not a list" in nb05.q2.verdict(np.array([16.0]))[1]

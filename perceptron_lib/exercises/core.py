@@ -149,6 +149,8 @@ def _is_number(v):
 
 def _read_number(answer):
     """(value, None) for one number, else (None, a message saying what to change)."""
+    if isinstance(answer, np.ndarray) and answer.ndim == 0:    # np.array(3.5): one number
+        answer = answer[()]
     if isinstance(answer, (bool, np.bool_)):
         return None, "Please answer with a single number, not True/False."
     if isinstance(answer, str):

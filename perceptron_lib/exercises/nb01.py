@@ -39,7 +39,9 @@ q1 = Exercise("Exercise 1.1", "Which part of the neuron adds up the incoming sig
                       "synapse": "synapses weight each signal on its way in.",
                       "axon": "the axon carries the output away."},
                      synonyms={"cell body": "soma"}),
-              "It is the cell body.", "The soma (cell body) combines the weighted inputs.",
+              "Follow a signal in: it arrives at the dendrites, crosses a synapse, and meets the "
+              "others where? (The axon is the way out.)",
+              "The soma (cell body) combines the weighted inputs.",
               'answer_1_1 = "soma"',
               [('answer_1_1 = "axon"', "carries the output"),
                ('answer_1_1 = "dendrites"', "receive the signals")],
