@@ -309,8 +309,10 @@ def check_weights(W, input_size, name="W"):
     arr = as_floats(W, name)
     if arr.shape != (input_size + 1,):
         got = f"{arr.size} number(s)" if arr.ndim == 1 else f"shape {arr.shape}"
-        raise ValueError(f"{name} must be {input_size + 1} numbers [b, w1, ..., w{input_size}] "
-                         f"(the bias first, then one weight per input); got {got}.")
+        names = ", ".join(["b"] + [f"w{i}" for i in range(1, input_size + 1)]) \
+            if input_size <= 3 else f"b, w1, ..., w{input_size}"
+        raise ValueError(f"{name} must be {input_size + 1} numbers [{names}] (the bias first, "
+                         f"then one weight per input); got {got}.")
     if not np.isfinite(arr).all():
         k = int(np.flatnonzero(~np.isfinite(arr))[0])
         raise ValueError(f"{name} contains NaN or infinity (at position {k}); give finite "

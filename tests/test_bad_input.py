@@ -110,7 +110,7 @@ def _trained():
     (lambda: Perceptron(2, lr=True), TypeError, "lr .* must be a number"),
     (lambda: Perceptron(2, shuffle="no"), TypeError, "shuffle must be True or False"),
     (lambda: Perceptron(2, record_history=None), TypeError, "record_history must be True"),
-    (lambda: Perceptron(2, W0=[0, 1]), ValueError, r"W0 must be 3 numbers \[b, w1, \.\.\., w2\]"),
+    (lambda: Perceptron(2, W0=[0, 1]), ValueError, r"W0 must be 3 numbers \[b, w1, w2\]"),
     (lambda: Perceptron(2, W0=[0, np.nan, 1]), ValueError, "W0 contains NaN"),
     (lambda: Perceptron(2, W0=["a", 1, 1]), TypeError, "W0 must be numbers, not text"),
     (lambda: _trained().predict([[1, 1], [1]]), ValueError,

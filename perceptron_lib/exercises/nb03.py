@@ -74,7 +74,11 @@ _xnor_condition_checker = condition(
                                "XNOR(1, 1) = 1, not 0: the neuron must fire there."),
      (_condition((1, 1), ">"), "To fire means z >= 0, because step(0) = 1: z = 0 already fires, "
                                "so write >= 0, not > 0."),
-     (_condition((1, 1), "<="), "XNOR(1, 1) = 1, so the neuron must fire there: z >= 0.")]
+     (_condition((1, 1), "<="), "XNOR(1, 1) = 1, so the neuron must fire there: z >= 0."),
+     ("z >= 0", "Right idea: the neuron must fire. Now write z out in w1, w2 and b: at (1, 1), "
+                "z = w1·1 + w2·1 + b."),
+     ("z > 0", "Write z out in w1, w2 and b (at (1, 1), z = w1·1 + w2·1 + b), and mind that "
+               "z = 0 already fires: step(0) = 1, so >= 0.")]
     + [(_condition(x, r), f"that condition is about the input {x} (z = "
                           f"{_condition(x, '')[:-3]} there). At (1, 1) both inputs are on: "
                           f"z = w1 + w2 + b.")

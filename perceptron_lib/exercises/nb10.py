@@ -33,10 +33,18 @@ q1 = Exercise(
     examples=[("three", "the number 3"), (3.0, "correct"), (5, "fewer will do")])
 
 
-def _step_network(W_hidden, W_out, X):
+def _network(W_hidden, W_out, X, hidden="step", tie=True):
+    """The network with the step (z >= 0 fires; with tie=False, z > 0) or the sigmoid in the
+    hidden layer, and the step at the output: the right answer and typical mistakes."""
     W_hidden, W_out, X = (np.asarray(a, dtype=float) for a in (W_hidden, W_out, X))
-    H = (X @ W_hidden[:, 1:].T + W_hidden[:, 0] >= 0).astype(int)
-    return (H @ W_out[1:] + W_out[0] >= 0).astype(int)
+    z = X @ W_hidden[:, 1:].T + W_hidden[:, 0]
+    H = 1 / (1 + np.exp(-z)) if hidden == "sigmoid" else (z >= 0 if tie else z > 0)
+    z_out = H @ W_out[1:] + W_out[0]
+    return (z_out >= 0 if tie else z_out > 0).astype(int)
+
+
+def _step_network(W_hidden, W_out, X):
+    return _network(W_hidden, W_out, X)
 
 
 _STEP_NETWORK = '''def step_network(W_hidden, W_out, X):
@@ -51,8 +59,7 @@ _TRIANGLE = ([[1.0, -1.0, 0.0], [1.0, 0.0, -1.0], [0.0, 1.0, 1.0]], [-2.5, 1.0, 
 def _cases():
     rng = np.random.default_rng(10)
     cases = [(*_TRIANGLE, _SQUARE.tolist()),
-             # whole numbers: many z are exactly 0, where step(0) = 1 fires
-             ([[-1.0, 1.0, 1.0], [1.0, -1.0, -1.0]], [-2.0, 1.0, 1.0], _SQUARE.tolist()),
+             (*_TIES, _SQUARE.tolist()),     # whole numbers: z = 0, where step(0) = 1 fires
              ([[0.0, 1.0, -1.0]], [0.0, -1.0], _SQUARE.tolist())]
     for h in (1, 3, 8):
         cases.append((rng.uniform(-3, 3, (h, 3)).round(2).tolist(),
@@ -61,18 +68,29 @@ def _cases():
     return cases
 
 
+_TIES = ([[-1.0, 1.0, 1.0], [1.0, -1.0, -1.0]], [-2.0, 1.0, 1.0])   # many z exactly 0
+
+
 def _diagnose(f):
     """A message for a typical mistake, tried on the three-line triangle and on ties."""
     X = _SQUARE
     got = np.asarray(f(np.array(_TRIANGLE[0]), np.array(_TRIANGLE[1]), X.copy()), dtype=float)
     if got.shape != (len(X),):
         return None
+    if np.any((got < 0) | (got > 1)):
+        return ("it returned numbers below 0 or above 1: that looks like the output neuron's "
+                "z. Apply the step: 1 where z >= 0, else 0.")
     if np.any((got > 0) & (got < 1)):
         return ("it returned numbers between 0 and 1: that is the sigmoid network. Use the "
                 "step: 1 where z >= 0, else 0.")
-    Wh, Wo = np.array([[-1.0, 1.0, 1.0], [1.0, -1.0, -1.0]]), np.array([-2.0, 1.0, 1.0])
-    tie = np.asarray(f(Wh.copy(), Wo.copy(), X.copy()), dtype=float)
-    if np.array_equal(tie, [0, 0, 0, 0, 0, 0]) and _step_network(Wh, Wo, X).any():
+    tie = np.asarray(f(*(np.array(a) for a in _TIES), X.copy()), dtype=float)
+    both = [(_TRIANGLE, got), (_TIES, tie)]
+    if all(np.array_equal(out, _network(*W, X, hidden="sigmoid")) for W, out in both) \
+            and not all(np.array_equal(out, _step_network(*W, X)) for W, out in both):
+        return ("the hidden layer still uses the sigmoid: use the step there too, so that "
+                "each hidden neuron is a perceptron (1 where z >= 0, else 0).")
+    if all(np.array_equal(out, _network(*W, X, tie=False)) for W, out in both) \
+            and not all(np.array_equal(out, _step_network(*W, X)) for W, out in both):
         return ("at a point exactly on a line (z = 0) the perceptron fires: step(0) = 1. "
                 "Use >= 0, not > 0.")
     no_bias = _step_network(np.c_[np.zeros(3), np.array(_TRIANGLE[0])[:, 1:]],
@@ -102,7 +120,12 @@ q2 = Exercise(
      (_STEP_NETWORK.replace("(X @ W_hidden[:, 1:].T + W_hidden[:, 0] >= 0).astype(int)",
                             "1 / (1 + np.exp(-(X @ W_hidden[:, 1:].T + W_hidden[:, 0])))")
       .replace("(H @ W_out[1:] + W_out[0] >= 0).astype(int)",
-               "1 / (1 + np.exp(-(H @ W_out[1:] + W_out[0])))"), "between 0 and 1")])
+               "1 / (1 + np.exp(-(H @ W_out[1:] + W_out[0])))"), "between 0 and 1"),
+     (_STEP_NETWORK.replace("(H @ W_out[1:] + W_out[0] >= 0).astype(int)",
+                            "H @ W_out[1:] + W_out[0]"), "output neuron's z"),
+     (_STEP_NETWORK.replace("(X @ W_hidden[:, 1:].T + W_hidden[:, 0] >= 0).astype(int)",
+                            "1 / (1 + np.exp(-(X @ W_hidden[:, 1:].T + W_hidden[:, 0])))"),
+      "still uses the sigmoid")])
 
 q3 = Exercise(
     "Exercise 10.3", "With b = -5.95 and v = (-17.2, -17.49, 16.59), which hidden outputs "

@@ -186,8 +186,9 @@ class TrainingExplorer(PointsEditing, RunReader, Explorer):
     Keys (with the explorer focused): → / PageDown step, ← / PageUp back, Home / End,
     space play or pause. From Python: ``go_to(k)``, ``step_forward()``, ``step_back()``,
     ``position`` (visits done), ``per_epoch``, ``dataset``, ``lr``, ``shuffle``, ``W0``,
-    ``add_point(x1, x2, cls)``. A setting given a value it cannot use (``ex.W0 = [1, 2]``)
-    keeps its old one, and ``message`` says why.
+    ``add_point(x1, x2, cls)``. ``shuffle`` or ``W0`` given a value it cannot use
+    (``ex.W0 = [1, 2]``) keeps its old one, and ``message`` says why; ``lr`` and ``dataset``
+    refuse such a value with a TraitError in the same words.
     """
 
     _esm = view_module("training")
