@@ -14,10 +14,20 @@ students at the same time. Printed for N = 1, 5, 10 and 20 (or the N given):
 - errors (any cell that raised).
 
 Run:  python -m benchmarks.bench_classroom [N ...]      (about 15 minutes for 1, 5, 10, 20)
+      python -m benchmarks.bench_classroom --students 1,5
+
+With --hub, the same class goes through a real JupyterHub on this machine (the local hub of
+tests/test_jupyterhub.py): each student's server started through the hub's REST API, README's
+nbgitpuller link followed, every notebook run through the student's Jupyter server API and
+kernel websocket behind the hub's proxy; memory sampled from the servers and their kernels.
+See benchmarks/classroom_hub.py.
+
+Run:  python -m benchmarks.bench_classroom --hub [--students 1,5]   (needs git, npm, PyPI)
 """
 
 from __future__ import annotations
 
+import argparse
 import multiprocessing as mp
 import os
 import socket
@@ -123,8 +133,30 @@ def class_of(n):
     return results, time.perf_counter() - start
 
 
+def arguments(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_classroom",
+                                     description="What N students cost a machine.")
+    parser.add_argument("sizes", nargs="*", type=int, metavar="N",
+                        help="class sizes (default 1 5 10 20)")
+    parser.add_argument("--students", metavar="N,N,...",
+                        help="class sizes, comma-separated, e.g. 1,5")
+    parser.add_argument("--hub", action="store_true",
+                        help="through a local JupyterHub, its REST API and nbgitpuller link")
+    args = parser.parse_args(argv)
+    if args.students:
+        args.sizes += [int(n) for n in args.students.split(",") if n.strip()]
+    args.sizes = args.sizes or [1, 5, 10, 20]
+    return args
+
+
 def main():
-    sizes = [int(a) for a in sys.argv[1:]] or [1, 5, 10, 20]
+    args = arguments()
+    if args.hub:
+        from benchmarks import classroom_hub
+
+        classroom_hub.main(args.sizes)
+        return
+    sizes = args.sizes
     server = server_kib()
     print(f"one idle Jupyter server: {server / 1024:.0f} MiB; {len(NOTEBOOKS)} notebooks per "
           f"student, each in a fresh kernel; {os.cpu_count()} CPU cores here")
