@@ -95,6 +95,10 @@ def test_a_link_reopens_every_explorer_as_it_was(site, browser, path):
             ex.scroll_into_view_if_needed()
             if change_something(page, ex):
                 expected[k] = (param_of(ex), settle(page, ex))
+        # two views of one explorer (09 shows its digits explorer twice) show the same state:
+        # what each shows once every change is made
+        expected = {k: (name, settle(page, explorers.nth(k), 0))
+                    for k, (name, _) in expected.items()}
         page.wait_for_timeout(400)
         link = page.url
         for k, (name, _) in expected.items():

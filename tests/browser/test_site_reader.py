@@ -119,7 +119,7 @@ def test_every_page_has_a_description_preview_tags_and_a_favicon(site):
             assert f'property="{tag}"' in text, (page, tag)
         icon = re.search(r'<link rel="icon" href="([^"]+)"', text)
         assert icon and (out / icon.group(1)).is_file(), page
-    assert "ten short notebooks" in (out / "index.html").read_text()
+    assert "eleven short notebooks" in (out / "index.html").read_text()
     for path in NOTEBOOKS:                  # the Colab and JupyterLite set-up is not shown
         assert "Set-up for Google Colab" not in (out / f"{path.stem}.html").read_text()
 

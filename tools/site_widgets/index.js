@@ -183,8 +183,9 @@ function keepInAddress(area, model, k) {
   };
   area.addEventListener("change", write);
   area.addEventListener("input", write);
-  model.on("change:position", write);
-  for (const flag of FLAGS) model.on(`change:${flag}`, write);
+  // any change of the explorer's state: also one made through another view of the same
+  // explorer (09 shows its digits explorer twice), whose controls this area does not hold
+  model.on("change", write);
 }
 
 // anywidget draws the view after display_view returns: wait for its controls (at most 5 s)
