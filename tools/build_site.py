@@ -807,7 +807,14 @@ LATER_SCRIPTS = re.compile(
     r'vendor/require-config\.js|vendor/widgets/manager\.js|exercises\.js)[^"]*)"></script>\n?')
 AFTER_PAINT = """<script>
 (function () {
-  var files = %s, started = false;
+  var files = %s, started = false, wanted = false;
+  // Deferred scripts run after the page is parsed ("interactive") but before DOMContentLoaded:
+  // waiting for the event itself keeps a UMD file (clipboard.min.js) from meeting require.js.
+  var parsed = document.readyState === "complete";
+  document.addEventListener("DOMContentLoaded", function () {
+    parsed = true;
+    if (wanted) start();
+  });
   function next(k) {
     if (k >= files.length) return;
     var s = document.createElement("script");
@@ -815,10 +822,9 @@ AFTER_PAINT = """<script>
     s.onload = s.onerror = function () { next(k + 1); };
     document.head.appendChild(s);
   }
-  function start() {   // after the deferred scripts too: a UMD file must not meet require.js
-    if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", start);
-    } else if (!started) {
+  function start() {
+    wanted = true;
+    if (parsed && !started) {
       started = true;
       next(0);
     }

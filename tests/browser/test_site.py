@@ -6,14 +6,17 @@ visit weighs at most 3 MB (raw bytes, measured in the browser)."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import re
+import threading
 import time
 
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import NOTES, RESULTS, ROOT, new_page, read_through
+from .conftest import NOTES, RESULTS, ROOT, _QuietFiles, new_page, read_through
 from .explorers import check_axe, state
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
@@ -87,6 +90,39 @@ def test_every_page_works_with_no_other_host(site, browser, axe_source, path):
         page.screenshot(path=str(RESULTS / f"site-{path.stem}.png"))
     finally:
         page.close()
+
+
+class _SlowDeferred(_QuietFiles):
+    """The site's files, with the deferred scripts late (a slow network): the page is painted
+    before they arrive."""
+
+    def do_GET(self):
+        if re.search(r"/_static/(clipboard\.min|copybutton)\.js", self.path):
+            time.sleep(1.5)
+        super().do_GET()
+
+
+def test_explorers_start_after_a_late_deferred_script(site, browser):
+    """The explorers' scripts (require.js first) wait for every deferred script: a UMD file
+    among them (clipboard.min.js) that ran after require.js would be taken for an anonymous
+    module, and require.js would stop the page with "Mismatched anonymous define()"."""
+    _, out = site
+    handler = functools.partial(_SlowDeferred, directory=str(out))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    page, watch = new_page(browser)
+    try:
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/04_learning_rule.html")
+        page.wait_for_load_state("load")
+        read_through(page)
+        expect(page.locator(".pl-explorer svg.pl-picture")).to_have_count(
+            explorers_in(ROOT / "notebooks" / "04_learning_rule.ipynb"), timeout=30_000)
+        assert page.evaluate("typeof window.ClipboardJS") == "function"
+        assert not watch.page_errors, watch.page_errors[:3]
+        assert not watch.console, watch.console[:3]
+    finally:
+        page.close()
+        server.shutdown()
 
 
 def test_every_page_weighs_at_most_3_mb_on_a_first_visit(site, browser):
