@@ -38,16 +38,21 @@ def _as_bitmap(counts):
     return bitmap
 
 
-def _stroke(rng):
-    """A few pen strokes (radius 2, as the pad's pen) through random points."""
+def _pen(pts):
+    """The pad's pen (radius 2 pixels, as in digits.js) drawn through the points (x, y), in
+    pixels from the top left: a 32 x 32 bitmap."""
     ii, jj = np.mgrid[0:32, 0:32] + 0.5
     bitmap = np.zeros((32, 32), dtype=bool)
-    pts = rng.uniform(3, 29, size=(rng.integers(2, 7), 2))
     for (x0, y0), (x1, y1) in zip(pts[:-1], pts[1:]):
         dx, dy = x1 - x0, y1 - y0
         t = np.clip(((jj - x0) * dx + (ii - y0) * dy) / (dx * dx + dy * dy), 0, 1)
         bitmap |= (jj - x0 - t * dx) ** 2 + (ii - y0 - t * dy) ** 2 <= 4
     return bitmap.astype(int)
+
+
+def _stroke(rng):
+    """A few pen strokes through random points."""
+    return _pen(rng.uniform(3, 29, size=(rng.integers(2, 7), 2)))
 
 
 def make_cases():
@@ -293,3 +298,24 @@ def _write(cases):
 if __name__ == "__main__":
     _write(make_cases())
     print(f"wrote {len(json.loads(CASES_FILE.read_text()))} cases to {CASES_FILE}")
+
+
+@pytest.mark.parametrize("top, bottom", [(1, 31), (2, 30), (3, 29), (4, 28)])
+def test_a_straight_one_is_read_as_09_says(top, bottom):
+    """09: a straight 1 drawn from top to bottom is a 1 only on the pad's middle line (x = 16)
+    or up to half a square (2 pixels) left of it; a quarter square (1 pixel) right, a 3; a
+    whole square (4 pixels) left, a 5 or a 6. The pen draws 4 or 5 pixels wide."""
+    def read(x):
+        return draw_verdict(reduce_drawing(_pen([(x, top), (x, bottom)])))[1]
+    assert {read(x) for x in np.arange(14, 16.25, 0.25)} == {1}
+    assert read(17) == 3
+    assert read(12) in (5, 6)
+    assert {int(_pen([(x, top), (x, bottom)])[16].sum()) for x in np.arange(14, 16.25, 0.25)} \
+        == {4, 5}
+
+
+def test_the_writers_ones_are_about_9_pixels_wide():
+    """09: the 1s of the data set hold about 9 pixels of ink in each row of 32 (the median
+    over their images of the ink in a row: an 8 x 8 row of counts is 4 pixel rows)."""
+    ones = DIGITS.images[DIGITS.target == 1]
+    assert 8.5 <= np.median(ones.sum(axis=2) / 4) <= 10
