@@ -4,7 +4,7 @@ from these figures.
 
 Each simulated student is what a hub runs for one student: a Jupyter server (measured once,
 idle, as ``jupyter server`` starts it) and a kernel of their own that runs every notebook top
-to bottom (00 to 09, a fresh kernel per notebook, as "Restart and Run All" does), all N
+to bottom (00 to 10, a fresh kernel per notebook, as "Restart and Run All" does), all N
 students at the same time. Printed for N = 1, 5, 10 and 20 (or the N given):
 
 - memory per student: the server's memory plus the largest a student's kernel grew to

@@ -18,7 +18,7 @@ from PIL import Image
 from perceptron_lib import TinyNetwork, gate
 from perceptron_lib.style import SIZES
 from perceptron_lib.widgets import DescentExplorer
-from perceptron_lib.widgets.descent import MAX_FRAMES, frame_epochs, readout, status
+from perceptron_lib.widgets.descent import MAX_FRAMES, frame_epochs, merged_points, readout, status
 
 LEAKS = ("ufunc", "SeedSequence", "could not convert", "Traceback", "not iterable",
          "object of type")
@@ -40,7 +40,7 @@ def assert_consistent(ex):
     assert ex.lr in ex.lr_options and ex.epochs in ex.epoch_options
     frames = run["epochs"]
     assert frames == frame_epochs(h.n_epochs, h.solved_epoch) == ex.frames
-    for key in ("W_hidden", "W_out", "hidden", "outputs", "loss", "readout"):
+    for key in ("W_hidden", "W_out", "hidden", "outputs", "loss", "readout", "merged"):
         assert len(run[key]) == len(frames), key
     assert 0 <= ex.position < len(frames)
     k = ex.position
@@ -49,6 +49,7 @@ def assert_consistent(ex):
     assert np.allclose(run["W_hidden"][k], h.W_hidden[e], atol=5e-4)
     assert np.allclose(run["hidden"][k], h.hidden[e], atol=5e-4)
     assert run["readout"][k] == readout(h, e) == ex.describe_position()
+    assert run["merged"][k] == [list(pair) for pair in merged_points(h, e)]
     assert ex.describe_status() == status(h, e)
     for leak in LEAKS:
         assert leak not in ex.message
@@ -121,6 +122,32 @@ def test_a_stuck_seed_is_called_stuck_only_at_the_end():
     # 08 shows that 5000 epochs do not free this seed: the status does not promise they might
     assert "surer way out" in text and "sometimes" not in text
     assert "sit on almost the same spot of the hidden plane" in text
+
+
+def test_inputs_on_one_spot_are_sent_and_ringed_in_the_still_picture():
+    """Seed 7 sticks with (1, 0) and (1, 1) on one spot of the hidden plane: the run names the
+    pair at every frame from the first where the status says so; the still picture rings the
+    circle of (1, 1) in the hidden plane (drawn in class 0's colour, around the triangle)."""
+    from perceptron_lib.style import COLORS
+    ex = DescentExplorer(seed=stuck_seed())
+    merged = ex.run["merged"]
+    assert merged[0] == [] and merged[-1] == [[2, 3]]
+    for k, pairs in enumerate(merged):
+        said = "sit on almost the same spot" in status(ex.history, ex.frames[k])
+        assert bool(pairs) == said or ex.history.solved_epoch is not None
+    assert all(pairs == [] for pairs in DescentExplorer(seed=0).run["merged"][-5:])
+
+    def ring_pixels(png):
+        img = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+        want = np.array([int(COLORS["class0"][i:i + 2], 16) for i in (1, 3, 5)])
+        return int((np.abs(img - want).sum(axis=2) < 40).sum())
+
+    from perceptron_lib.widgets.pictures import descent_png
+    ex.go_to(len(ex.frames) - 1)
+    ringed = ring_pixels(ex._png())
+    plain = ring_pixels(descent_png(ex.history, ex.epoch, ex.size, ex.run["title"],
+                                    loss_name=ex.run["loss_name"]))
+    assert ringed > plain + 60            # the ring: a vermillion circle about 20 px across
 
 
 def test_changing_the_settings_retrains():

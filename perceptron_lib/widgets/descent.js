@@ -16,6 +16,7 @@
  * @property {number[][][]} hidden  @property {number[][]} outputs  one per frame
  * @property {number[]} loss  one per frame  @property {number} loss_max
  * @property {string} loss_name  @property {string[]} readout  one per frame
+ * @property {number[][][]} merged  one per frame: pairs [i, j] of inputs on one spot
  * @property {Array} status  [frame, text] at each change
  */
 function render({ model, el }) {
@@ -119,6 +120,11 @@ function render({ model, el }) {
     movers = run.d.map((cls, i) => {
       const g = svg("g", {}, moving);
       marker(g, cls, 0, 0, r, lk);
+      // a circle on the spot of a triangle is ringed, under it (show()): the ring shows round it
+      if (cls === 0) {
+        svg("circle", { r: r * 1.9, fill: "none", stroke: lk.colors.class0, "stroke-width": 2.5,
+                        class: "pl-merged", visibility: "hidden" }, g);
+      }
       // each input's name in its own corner, so that names stay apart when points meet
       const right = i >= 2, up = i % 2 === 1;
       const t = svg("text", { x: right ? r + 2 : -r - 2, y: up ? -r - 1 : r + font - 3,
@@ -255,9 +261,15 @@ function render({ model, el }) {
     const seen = hiddenLines.map((hl, j) => showHiddenLine(hl, Wh[j]));
     decision.show(Wo);
     placeNames(p);
+    const merged = new Set(((run.merged || [])[p] || []).flat());
     movers.forEach((g, i) => {
       const [h1, h2] = run.hidden[p][i];
       g.setAttribute("transform", `translate(${scH.px(h1).toFixed(2)},${scH.py(h2).toFixed(2)})`);
+      const ringed = g.querySelector(".pl-merged");
+      if (ringed) {
+        ringed.setAttribute("visibility", merged.has(i) ? "visible" : "hidden");
+        if (merged.has(i)) g.parentNode.prepend(g);       // under the triangle, ring outside it
+      }
       trails[i].setAttribute("points", run.hidden.slice(0, p + 1)
         .map((H) => `${scH.px(H[i][0]).toFixed(1)},${scH.py(H[i][1]).toFixed(1)}`).join(" "));
     });

@@ -138,6 +138,7 @@ RUN_FIELDS = {          # what build_run sends; descent.js declares the same (@t
     "solved_epoch": (int, type(None)),
     "W_hidden": list, "W_out": list, "hidden": list, "outputs": list, "loss": list,
     "loss_max": float, "loss_name": str,
+    "merged": list,                            # merged_points, one list per frame
     "readout": list,                           # one sentence per frame
     "status": list,                            # [frame, text] at each change
 }
@@ -155,6 +156,7 @@ def build_run(h, *, seed, lr, loss):
         hidden=_r(h.hidden[frames]), outputs=_r(h.outputs[frames]),
         loss=[float(f"{v:.4g}") for v in h.loss[frames]], loss_max=float(h.loss.max()),
         loss_name="squared loss" if loss == "squared" else "log loss",
+        merged=[[list(pair) for pair in merged_points(h, e)] for e in frames],
         readout=[readout(h, e) for e in frames],
         status=status_changes(status(h, e) for e in frames))
 
@@ -287,7 +289,7 @@ class DescentExplorer(Stepping, Explorer):
         # at its start, the still picture shows the last epoch (as the training explorer)
         at = self.frames[-1] if self.position == 0 else self.epoch
         return descent_png(self.history, at, self.size, self.run["title"], HIDDEN_COLORS,
-                           self.run["loss_name"])
+                           self.run["loss_name"], merged_points(self.history, at))
 
     def _describe(self):
         last = self.frames[-1]

@@ -201,9 +201,12 @@ def neuron_png(inputs, weights, threshold, fires, size="normal"):
 
 
 def descent_png(history, epoch, size="normal", title="",
-                hidden_colors=(COLORS["excite"], COLORS["inhibit"]), loss_name="loss"):
+                hidden_colors=(COLORS["excite"], COLORS["inhibit"]), loss_name="loss",
+                merged=()):
     """The gradient-descent explorer after ``epoch``: the hidden neurons' lines in the input
-    plane, the points in the hidden plane with the output neuron's line, and the loss."""
+    plane, the points in the hidden plane with the output neuron's line, and the loss.
+    ``merged``: pairs of inputs (i, j) on one spot of the hidden plane; the circle of each
+    is ringed, on top, so that the triangle on it does not hide it."""
     spec, fig, (ax_in, ax_h, ax_loss) = _three_panels(size, [1, 1, 1.1], left=0.1, right=0.98,
                                                       bottom=0.2, top=0.84)
     fs = spec["font"]
@@ -224,6 +227,9 @@ def descent_png(history, epoch, size="normal", title="",
                y_label="$h_2$")
     plot_decision_boundary(ax_h, history.W_out[epoch], hbox, hbox, label="output = 0.5")
     plot_points(ax_h, history.hidden[epoch], d, s=spec["marker"] * 0.6, labels=labels)
+    for k in {k for pair in merged for k in pair if d[k] == 0}:
+        ax_h.scatter(*history.hidden[epoch][k], s=spec["marker"] * 0.6 * 4.5, zorder=7,
+                     facecolors="none", edgecolors=COLORS["class0"], linewidths=2.5)
     ax_h.legend(handles=ax_h.get_lines()[:1], loc="upper center", bbox_to_anchor=(0.5, -0.2),
                 fontsize=fs - 3, frameon=False)
     ax_loss.plot(np.arange(epoch + 1), history.loss[:epoch + 1], color=COLORS["line"])

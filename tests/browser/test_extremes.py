@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
+from .conftest import RESULTS
 from .explorers import PER_EPOCH, key, press, state
 from .test_lab import check_outputs, open_scratch, run_all
 
@@ -50,6 +51,38 @@ def test_extreme_views_draw_and_answer(lab, browser):
             return !!root.querySelector(`clipPath#${id} rect`);
         }""")
         assert clipped
+        assert not watch.page_errors, watch.page_errors[:3]
+        assert not watch.console, watch.console[:3]
+    finally:
+        page.close()
+        lab.shut_down_sessions()
+
+
+def test_inputs_on_one_spot_are_ringed(lab, browser):
+    """Seed 7 sticks with (1, 0) and (1, 1) on one spot of the hidden plane: at the end the
+    circle of (1, 1) is drawn under the triangle of (1, 0) (as in 08's still pictures) with a
+    ring round both; at the start, where the points are apart, no ring."""
+    page, watch = open_scratch(lab, browser, "one_spot", [
+        "from perceptron_lib.widgets import DescentExplorer",
+        "DescentExplorer(seed=7)",
+    ])
+    try:
+        run_all(page)
+        ex = check_outputs(page, 1).nth(0)
+        ex.scroll_into_view_if_needed()
+        rings = ex.locator(".pl-hidden-points .pl-merged[visibility=visible]")
+        expect(rings).to_have_count(0)
+        key(page, ex, "End")()
+        expect(rings).to_have_count(1)
+        under = ex.evaluate("""(root) => {
+            const g = root.querySelector(".pl-hidden-points");
+            return g.firstElementChild.querySelector(".pl-merged")?.getAttribute("visibility");
+        }""")
+        assert under == "visible"
+        assert "sit on almost the same spot" in state(ex)["status"]
+        ex.screenshot(path=str(RESULTS / "lab-descent-one-spot.png"))
+        key(page, ex, "Home")()
+        expect(rings).to_have_count(0)
         assert not watch.page_errors, watch.page_errors[:3]
         assert not watch.console, watch.console[:3]
     finally:
