@@ -42,6 +42,7 @@ __all__ = [
     "plot_points",
     "plot_decision_boundary",
     "plot_weight_vector",
+    "plot_update",
     "plot_step_function",
     "draw_neuron_diagram",
     "plot_digit",
@@ -155,6 +156,52 @@ def plot_weight_vector(ax, W, xlim=None, ylim=None, at=None, label="w = (w1, w2)
         ax.plot([], [], color=style["color"], linewidth=style["linewidth"], marker=">",
                 markersize=7, label=label)
     return arrow
+
+
+def plot_update(ax, W_old, W, e, xlim=None, ylim=None):
+    """Draw one update of the learning rule as the training explorer shows it: the line
+    before it (dashed), w before it (grey), w after it (black) and the update between their
+    tips (green for e = +1, excite; purple for e = -1, inhibit). The three arrows share one
+    start, on the new line nearest the middle of the view (the middle when the line is
+    outside it), and one scale, so that the old w plus the update is the new w. The new line
+    itself is ``plot_decision_boundary``'s. Returns the arrows drawn."""
+    xlim = ax.get_xlim() if xlim is None else xlim
+    ylim = ax.get_ylim() if ylim is None else ylim
+    W_old, W = np.asarray(W_old, dtype=float), np.asarray(W, dtype=float)
+    if decision_line(W_old, xlim, ylim) is not None:
+        plot_decision_boundary(ax, W_old, xlim, ylim, shade=False, color=COLORS["old"],
+                               linewidth=LINE["old_width"], linestyle=(0, LINE["old_dash"]),
+                               label="line before the update")
+    m = np.abs(np.concatenate([W, W_old])).max()
+    if not (np.isfinite(m) and m > 0) or not W[1:].any():
+        return []
+    new, old = W / m, W_old / m           # one scale for both (and no overflow)
+    middle = np.array([np.mean(xlim), np.mean(ylim)])
+    start = nearest_point_on_line(new, middle) if decision_line(new, xlim, ylim) is not None \
+        else middle
+    margin = 0.16 * np.array([xlim[1] - xlim[0], ylim[1] - ylim[0]]) / 2
+    start = np.clip(start, [xlim[0], ylim[0]] + margin, [xlim[1], ylim[1]] - margin)
+    longest = max(np.linalg.norm(new[1:]), np.linalg.norm(old[1:]))
+    scale = _arrow_length(xlim, ylim) / longest
+    tip, old_tip = start + scale * new[1:], start + scale * old[1:]
+    style = dict(arrowstyle="-|>", mutation_scale=18, linewidth=ARROW["width"], zorder=4)
+    arrows = []
+    if old[1:].any():
+        arrows.append(ax.add_patch(FancyArrowPatch(start, old_tip, color=COLORS["w_old"],
+                                                   **style)))
+        ax.plot([], [], color=COLORS["w_old"], linewidth=ARROW["width"], marker=">",
+                markersize=7, label="w before the update")
+    arrows.append(ax.add_patch(FancyArrowPatch(start, tip, color=COLORS["line"], **style)))
+    ax.plot([], [], color=COLORS["line"], linewidth=ARROW["width"], marker=">", markersize=7,
+            label="w = (w1, w2)")
+    if e and np.linalg.norm(tip - old_tip) > 1e-9:
+        kind, words = ("excite", "update: excite (e = +1)") if e > 0 else \
+            ("inhibit", "update: inhibit (e = \u22121)")
+        arrows.append(ax.add_patch(FancyArrowPatch(old_tip, tip, color=COLORS[kind],
+                                                   **style)))
+        ax.plot([], [], color=COLORS[kind], linewidth=ARROW["width"], marker=">",
+                markersize=7, label=words)
+    return arrows
 
 
 def plot_step_function(ax, zlim=(-3, 3), fontsize=11):

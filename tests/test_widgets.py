@@ -327,3 +327,58 @@ def test_a_still_pictures_info_box_avoids_the_line_and_the_points():
     assert corner[:2] != (0.02, 0.98)
     # x1 = 1.3 runs down the right side: the box stays on the left
     assert _free_corner([-1.3, 1, 0], X, *view)[2] == "left"
+
+
+def _colour_pixels(png, colour):
+    img = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+    want = np.array([int(colour[i:i + 2], 16) for i in (1, 3, 5)])
+    return int((np.abs(img - want).sum(axis=2) < 30).sum())
+
+
+def test_a_still_picture_at_a_mistake_shows_the_update_as_the_view_does():
+    """04 says: on a mistake, the old line (dashed), the old w (grey) and the update as an
+    arrow from the old w to the new (green to excite, purple to inhibit). The still picture
+    at a mistake draws them too; at a visit with no mistake, none of them."""
+    from perceptron_lib.style import COLORS
+    ex = TrainingExplorer(dataset="AND")
+    kinds = {}
+    for k in range(1, len(ex.history) + 1):   # the first of each kind where w is not 0 and
+        visit = ex.history[k - 1]                # (for a mistake) moves, not only b
+        moved = (visit.W_before[1:] != visit.W_after[1:]).any()
+        if visit.W_before[1:].any() and visit.W_after[1:].any() and (moved or visit.e == 0):
+            kinds.setdefault(visit.e, k)
+    assert set(kinds) == {-1, 0, 1}
+    pictures = {}
+    for e, k in kinds.items():
+        ex.go_to(k)
+        png = ex._png()
+        pictures[e] = {name: _colour_pixels(png, COLORS[name])
+                       for name in ("excite", "inhibit", "w_old")}
+    assert pictures[1]["excite"] > 100 and pictures[1]["inhibit"] == 0
+    assert pictures[-1]["inhibit"] > 100 and pictures[-1]["excite"] == 0
+    assert pictures[0]["excite"] == pictures[0]["inhibit"] == 0
+    assert pictures[-1]["w_old"] > pictures[0]["w_old"] + 50 < pictures[1]["w_old"]
+
+
+def test_plot_update_adds_the_update_to_the_old_w():
+    """The three arrows share one start and one scale: old w + update = new w, and each arrow
+    points along its weights."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from perceptron_lib.plotting import plot_update
+    fig, ax = plt.subplots()
+    W_old, W = np.array([-1.0, 1.0, 2.0]), np.array([-2.0, 1.0, -1.0])   # e = -1, x = (0, 3)
+    old, new, update = plot_update(ax, W_old, W, -1, (-0.5, 1.5), (-0.5, 1.5))
+    (s_old, t_old), (s_new, t_new), (s_up, t_up) = (
+        np.array(a._posA_posB) for a in (old, new, update))
+    assert np.allclose(s_old, s_new) and np.allclose(s_up, t_old) and np.allclose(t_up, t_new)
+    scale = (t_new - s_new) / W[1:]
+    assert np.isclose(scale[0], scale[1]) and np.allclose((t_old - s_old) / W_old[1:], scale)
+    assert update.get_edgecolor() == matplotlib.colors.to_rgba(
+        __import__("perceptron_lib.style", fromlist=["COLORS"]).COLORS["inhibit"])
+    labels = ax.get_legend_handles_labels()[1]
+    assert labels == ["line before the update", "w before the update", "w = (w1, w2)",
+                      "update: inhibit (e = \u22121)"]
+    plt.close(fig)

@@ -16,6 +16,7 @@ from ..plotting import (
     new_figure,
     plot_decision_boundary,
     plot_points,
+    plot_update,
     plot_weight_vector,
     style_axes,
 )
@@ -88,9 +89,13 @@ def training_png(X, d, history, position, xlim, ylim, size="normal", title="", x
     if history is not None:
         W = history.W_at(position)
         plot_decision_boundary(ax, W, xlim, ylim)
-        plot_weight_vector(ax, W, xlim, ylim)
-        if position > 0:
-            x = history[position - 1].x
+        visit = history[position - 1] if position > 0 else None
+        if visit is not None and visit.e != 0:      # a mistake: the update, as the view shows it
+            plot_update(ax, visit.W_before, W, visit.e, xlim, ylim)
+        else:
+            plot_weight_vector(ax, W, xlim, ylim)
+        if visit is not None:
+            x = visit.x
             ax.plot([x[0]], [x[1]], marker="o", markersize=np.sqrt(spec["marker"]) * 2.1,
                     markerfacecolor="none", markeredgecolor="black", markeredgewidth=2.5)
         epoch = history.epoch_of_position(position)
