@@ -52,9 +52,19 @@ def sigmoid(z):
 
 
 def _sigmoid(z):
-    """The sigmoid of a float array, unchecked (training calls it thousands of times)."""
-    e = np.exp(-np.abs(z))              # never larger than 1: cannot overflow
+    """The sigmoid of a float array, unchecked: e^-|z| never exceeds 1, so nothing overflows,
+    and the tiny values far below 0 keep all their digits."""
+    e = np.exp(-np.abs(z))
     return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+
+
+def _sigmoid_trained(z):
+    """The sigmoid as training computes it (thousands of times): 1/2 + tanh(z/2)/2, the same
+    function, to the last bit or two. NumPy computes tanh the same way on every processor
+    with fused multiply-add (nearly all since 2013), where its exp takes another path on
+    some; a long training run magnifies a difference in the last bit into another network,
+    so this keeps the networks the course shows the same on every computer."""
+    return 0.5 + 0.5 * np.tanh(0.5 * z)
 
 
 def sigmoid_slope(z):
@@ -308,10 +318,15 @@ def forward(W_hidden, W_out, X):
     return _forward(*_check_network(W_hidden, W_out, X))
 
 
+# The sums of products below are written out (multiply, then add up along one axis) rather
+# than as matrix products: NumPy adds them in one fixed order, where a matrix product goes to
+# a BLAS library that picks its own order for each processor. So training gives the same
+# network on every computer.
+
 def _forward(W_hidden, W_out, X):
-    H = _sigmoid(X @ W_hidden[:, 1:].T + W_hidden[:, 0])
-    z = H @ W_out[1:] + W_out[0]
-    return H, z, _sigmoid(z)
+    H = _sigmoid_trained((X[:, None, :] * W_hidden[:, 1:]).sum(axis=2) + W_hidden[:, 0])
+    z = (H * W_out[1:]).sum(axis=1) + W_out[0]
+    return H, z, _sigmoid_trained(z)
 
 
 def _check_network(W_hidden, W_out, X):
@@ -361,11 +376,11 @@ def _backward(H, y, W_out, X, d, loss):
     """The slopes from a forward pass's hidden outputs H and outputs y (steps 1 to 4)."""
     n = len(X)
     delta_out = _output_delta(y, d, loss)                                    # 1
-    grad_out = np.array([delta_out.sum(), *(delta_out @ H)]) / n             # 2
+    grad_out = np.array([delta_out.sum(), *(delta_out[:, None] * H).sum(axis=0)]) / n  # 2
     delta_hidden = delta_out[:, None] * W_out[1:] * H * (1 - H)              # 3
     grad_hidden = np.empty((H.shape[1], X.shape[1] + 1))                     # 4
     grad_hidden[:, 0] = delta_hidden.sum(axis=0) / n
-    grad_hidden[:, 1:] = delta_hidden.T @ X / n
+    grad_hidden[:, 1:] = (delta_hidden[:, :, None] * X[:, None, :]).sum(axis=0) / n
     return grad_hidden, grad_out
 
 
@@ -540,5 +555,5 @@ class TinyNetwork:
                                      f"inputs).")
                 Wh[epoch], Wo[epoch] = W_hidden, W_out
             Hs[E], zs[E] = _forward(W_hidden, W_out, X)[:2]
-        return NetworkHistory(Wh, Wo, loss_value(zs, d, self.loss), Hs, _sigmoid(zs),
+        return NetworkHistory(Wh, Wo, loss_value(zs, d, self.loss), Hs, _sigmoid_trained(zs),
                               X.copy(), d.astype(int))

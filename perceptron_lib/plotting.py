@@ -181,9 +181,12 @@ def plot_update(ax, W_old, W, e, xlim=None, ylim=None):
         else middle
     margin = 0.16 * np.array([xlim[1] - xlim[0], ylim[1] - ylim[0]]) / 2
     start = np.clip(start, [xlim[0], ylim[0]] + margin, [xlim[1], ylim[1]] - margin)
-    longest = max(np.linalg.norm(new[1:]), np.linalg.norm(old[1:]))
-    scale = _arrow_length(xlim, ylim) / longest
-    tip, old_tip = start + scale * new[1:], start + scale * old[1:]
+    longest = max(np.hypot(*new[1:]), np.hypot(*old[1:]))     # hypot: no under/overflow
+    with np.errstate(all="ignore"):
+        scale = _arrow_length(xlim, ylim) / longest
+        tip, old_tip = start + scale * new[1:], start + scale * old[1:]
+    if not (longest > 0 and np.isfinite([*start, *tip, *old_tip]).all()):
+        return []                       # a view too small or too large to draw arrows in
     style = dict(arrowstyle="-|>", mutation_scale=18, linewidth=ARROW["width"], zorder=4)
     arrows = []
     if old[1:].any():
@@ -194,7 +197,7 @@ def plot_update(ax, W_old, W, e, xlim=None, ylim=None):
     arrows.append(ax.add_patch(FancyArrowPatch(start, tip, color=COLORS["line"], **style)))
     ax.plot([], [], color=COLORS["line"], linewidth=ARROW["width"], marker=">", markersize=7,
             label="w = (w1, w2)")
-    if e and np.linalg.norm(tip - old_tip) > 1e-9:
+    if e and (tip != old_tip).any():
         kind, words = ("excite", "update: excite (e = +1)") if e > 0 else \
             ("inhibit", "update: inhibit (e = \u22121)")
         arrows.append(ax.add_patch(FancyArrowPatch(old_tip, tip, color=COLORS[kind],

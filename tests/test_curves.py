@@ -185,7 +185,7 @@ def test_the_words_follow_the_run():
     assert status(h, 50).startswith("Learning: the 3 hidden neurons' lines move")
     assert status(h, 132).startswith("✔ From epoch 132 on, all 200 points are classed right")
     one = train("moons", 1).history_
-    assert status(one, 2000).startswith("After 2000 epochs, 22 points are still wrong. With one")
+    assert status(one, 2000).startswith("After 2000 epochs, 26 points are still wrong. With one")
     spiral = train("spiral", 8).history_
     assert status(spiral, 2000).startswith("After 2000 epochs, 1 point is still wrong, but the "
                                            "loss is still falling")
@@ -271,7 +271,7 @@ def test_the_numbers_notebook_10_states():
     from perceptron_lib.exercises.nb10 import _step_network
 
     assert (train("moons", 1).predict(make_curved("moons")[0]) == make_curved("moons")[1]).sum() \
-        == 178
+        == 174
     ring = train("circles", 3)
     X, d = make_curved("circles")
     assert ring.history_.solved_epoch <= 150          # "within the first 150 epochs"
@@ -295,8 +295,8 @@ def test_the_numbers_notebook_10_states():
     new = {name: [int((train(name, h).predict(make_curved(name, seed=1)[0])
                        == make_curved(name, seed=1)[1]).sum()) for h in HIDDEN_SIZES]
            for name in CURVED_NAMES}
-    assert new == {"moons": [178, 185, 200, 200, 200], "circles": [134, 166, 200, 200, 200],
-                   "spiral": [122, 107, 165, 168, 197]}
+    assert new == {"moons": [183, 185, 200, 200, 200], "circles": [134, 166, 200, 200, 200],
+                   "spiral": [122, 107, 166, 165, 197]}
 
 
 def test_the_runs_saved_with_the_package_are_what_training_gives_today():

@@ -2,6 +2,8 @@
 differences, XOR learned from a fixed seed, a stuck start found and fixed by restarts, the
 sigmoid neuron next to Rosenblatt's rule, and clear messages for odd input."""
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -362,3 +364,30 @@ def test_the_network_functions_explain_odd_input(call, error, match):
     with pytest.raises(error, match=match) as info:
         call()
     assert not any(leak in str(info.value) for leak in LEAKS)
+
+
+_TRAIN_SPIRAL = """
+import hashlib
+from perceptron_lib import TinyNetwork
+from perceptron_lib.data import make_curved
+net = TinyNetwork(hidden=3, lr=5, epochs=300, loss="log").fit(*make_curved("spiral"))
+h = net.history_
+print(hashlib.sha256(h.W_hidden.tobytes() + h.W_out.tobytes() + h.outputs.tobytes()).hexdigest())
+"""
+
+
+def test_training_gives_the_same_bits_whatever_matrix_library_kernel_runs():
+    """A long run magnifies a difference in the last bit, so training must not depend on
+    how a BLAS library adds up a matrix product (each processor gets its own kernel: here
+    OpenBLAS is told to use the oldest x86-64 one, then a recent one)."""
+    import os
+    import subprocess
+    import sys
+
+    seen = set()
+    for core in ("Prescott", "Haswell"):
+        out = subprocess.run([sys.executable, "-c", _TRAIN_SPIRAL], capture_output=True,
+                             text=True, check=True, cwd=Path(__file__).resolve().parents[1],
+                             env=dict(os.environ, OPENBLAS_CORETYPE=core))
+        seen.add(out.stdout.strip())
+    assert len(seen) == 1

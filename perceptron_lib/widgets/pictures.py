@@ -58,11 +58,11 @@ def _free_corner(W, X, xlim, ylim, box=(0.36, 0.16)):
 
     def gap(c):
         """How far the box's centre at corner c is from the line and the points."""
-        far = [np.linalg.norm(c - q) for q in points]
+        far = [np.hypot(*(c - q)) for q in points]          # hypot: no overflow
         if segment is not None:
             a, b = segment
             t = np.clip(np.dot(c - a, b - a) / max(np.dot(b - a, b - a), 1e-12), 0, 1)
-            far.append(np.linalg.norm(c - (a + t * (b - a))))
+            far.append(np.hypot(*(c - (a + t * (b - a)))))
         return min(far, default=1.0)
 
     corners = [(0.02, 0.98, "left", "top"), (0.98, 0.98, "right", "top"),
