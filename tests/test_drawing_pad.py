@@ -302,16 +302,20 @@ if __name__ == "__main__":
 
 @pytest.mark.parametrize("top, bottom", [(1, 31), (2, 30), (3, 29), (4, 28)])
 def test_a_straight_one_is_read_as_09_says(top, bottom):
-    """09: a straight 1 drawn from top to bottom is a 1 only on the pad's middle line (x = 16)
-    or up to half a square (2 pixels) left of it; a quarter square (1 pixel) right, a 3; a
-    whole square (4 pixels) left, a 5 or a 6. The pen draws 4 or 5 pixels wide."""
-    def read(x):
-        return draw_verdict(reduce_drawing(_pen([(x, top), (x, bottom)])))[1]
-    assert {read(x) for x in np.arange(14, 16.25, 0.25)} == {1}
-    assert read(17) == 3
-    assert read(12) in (5, 6)
+    """09: a thin straight 1 drawn from top to bottom is a 1 only from about two thirds of a
+    square (2.5 pixels) left of the middle line (x = 16) to the line; a quarter square (1
+    pixel) right, a 3; a whole square (4 pixels) left, a 5 or a 6. The pen draws 4 or 5
+    pixels wide. Drawn thick (three strokes 3 pixels apart), it is a 1 from half a square
+    left of the middle line to almost a whole square right of it."""
+    def read(*xs):
+        strokes = [_pen([(x, top), (x, bottom)]) for x in xs]
+        return draw_verdict(reduce_drawing(np.maximum.reduce(strokes)))[1]
+    assert {read(x) for x in np.arange(13.5, 16.5, 0.25)} == {1}
+    assert read(12.5) != 1 and read(17) == 3 and read(12) in (5, 6)
     assert {int(_pen([(x, top), (x, bottom)])[16].sum()) for x in np.arange(14, 16.25, 0.25)} \
         == {4, 5}
+    assert {read(x - 3, x, x + 3) for x in np.arange(14.5, 19.75, 0.25)} == {1}
+    assert read(10, 13, 16) != 1 and read(17.5, 20.5, 23.5) != 1
 
 
 def test_the_writers_ones_are_about_9_pixels_wide():
