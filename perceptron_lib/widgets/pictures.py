@@ -211,7 +211,7 @@ def descent_png(history, epoch, size="normal", title="",
     """The gradient-descent explorer after ``epoch``: the hidden neurons' lines in the input
     plane, the points in the hidden plane with the output neuron's line, and the loss.
     ``merged``: pairs of inputs (i, j) on one spot of the hidden plane; the circle of each
-    is ringed, on top, so that the triangle on it does not hide it."""
+    pair lies under its triangle, so a ring round it, drawn on top, shows it is there."""
     spec, fig, (ax_in, ax_h, ax_loss) = _three_panels(size, [1, 1, 1.1], left=0.1, right=0.98,
                                                       bottom=0.2, top=0.84)
     fs = spec["font"]
